@@ -1,0 +1,52 @@
+using XorNet.Tensors;
+
+namespace XorNet;
+
+/// <summary>The network's output over a regular grid of the input plane: what the decision-boundary plot draws.</summary>
+public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows, double[,] ClassOneShare)
+{
+    /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
+    public const int MaxCells = 800;
+
+    /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
+    public static DecisionGrid Evaluate(TwoLayerNetwork network, Matrix x, double margin = 0.5, double step = 0.01)
+    {
+        double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
+            yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
+        }
+        (xMin, xMax, yMin, yMax) = (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
+        int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
+        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, Evaluate(network, xMin, xMax, yMin, yMax, columns, rows));
+    }
+
+    private static int Cells(double span, double step) => Math.Clamp((int)Math.Ceiling(span / step), 2, MaxCells);
+
+    /// <summary>
+    /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
+    /// 0.5 exactly where argmax(h2) predicts class 1, so its 0.5 level is the decision boundary.
+    /// </summary>
+    private static double[,] Evaluate(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    {
+        var share = new double[rows, columns];
+        Workspace ws = network.CreateWorkspace(columns);
+        double dx = (xMax - xMin) / columns, dy = (yMax - yMin) / rows;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                ws.X[c, 0] = xMin + (c + 0.5) * dx;
+                ws.X[c, 1] = yMin + (r + 0.5) * dy;
+            }
+            network.Forward(ws);
+            for (int c = 0; c < columns; c++)
+            {
+                double p0 = ws.h2[c, 0], p1 = ws.h2[c, 1], sum = p0 + p1;
+                share[r, c] = sum > 0 ? p1 / sum : 0.5;
+            }
+        }
+        return share;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+
+namespace XorNet;
+
+/// <summary>
+/// Writes metrics.json: {"config": {...}, "final": {...}, "history": [...], "status": "ok"}. The names are stable
+/// (pipelines read them); nothing time-dependent goes in, so the same seed gives byte-identical files.
+/// </summary>
+public static class MetricsJson
+{
+    public static string Serialize(TrainingResult result, string status = "ok")
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteConfig(w, result.Config);
+            w.WriteStartObject("final");
+            WriteMetrics(w, result.Final);
+            w.WriteEndObject();
+            w.WriteStartArray("history");
+            foreach (var m in result.History)
+            {
+                w.WriteStartObject();
+                WriteMetrics(w, m);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("status", status);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteConfig(Utf8JsonWriter w, TrainingConfig c)
+    {
+        w.WriteStartObject("config");
+        w.WriteString("dataset", "xor");
+        w.WriteNumber("samples", c.Samples);
+        w.WriteNumber("hidden", c.Hidden);
+        w.WriteNumber("lr", c.LearningRate);
+        w.WriteNumber("epochs", c.Epochs);
+        w.WriteNumber("batch_size", c.BatchSize);
+        w.WriteNumber("l2", c.L2);
+        w.WriteNumber("seed", c.Seed);
+        w.WriteBoolean("bias", c.UseBias);
+        w.WriteString("activation", "sigmoid");
+        w.WriteString("loss", "mse");
+        w.WriteEndObject();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter w, EpochMetrics m)
+    {
+        w.WriteNumber("epoch", m.Epoch);
+        WriteDouble(w, "loss", m.Loss);
+        WriteDouble(w, "train_accuracy", m.TrainAccuracy);
+    }
+
+    /// <summary>JSON has no NaN or Infinity: a non-finite value is written as null.</summary>
+    private static void WriteDouble(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, value);
+        else w.WriteNull(name);
+    }
+}

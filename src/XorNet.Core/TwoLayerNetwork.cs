@@ -1,0 +1,110 @@
+using XorNet.Tensors;
+
+namespace XorNet;
+
+/// <summary>
+/// The article's network: h1 = σ(X·W1 + b1), h2 = σ(h1·W2 + b2), prediction = argmax(h2), trained on
+/// L = Σ(y − h2)² / (2N) + λ·(ΣW1² + ΣW2²) / (2N).
+/// Letters: N rows in the batch, D inputs, H hidden neurons, K outputs (classes).
+/// </summary>
+public sealed class TwoLayerNetwork
+{
+    public int D { get; }
+    public int H { get; }
+    public int K { get; }
+    public bool UseBias { get; }
+    public Parameters P { get; }
+
+    public TwoLayerNetwork(int inputs, int hidden, int classes, bool useBias = true)
+    {
+        if (inputs < 1 || hidden < 1 || classes < 2)
+            throw new ArgumentOutOfRangeException(nameof(hidden), $"Need D ≥ 1, H ≥ 1, K ≥ 2; got D={inputs}, H={hidden}, K={classes}.");
+        (D, H, K, UseBias) = (inputs, hidden, classes, useBias);
+        P = new Parameters(inputs, hidden, classes);
+    }
+
+    /// <summary>The reference initialisation: weights uniform in [−1, 1) / √fan_in, biases 0.</summary>
+    public void Initialize(Rng rng)
+    {
+        rng.FillUniform(P.W1, -1, 1);
+        Ops.Scale(P.W1, 1 / Math.Sqrt(D), P.W1);
+        rng.FillUniform(P.W2, -1, 1);
+        Ops.Scale(P.W2, 1 / Math.Sqrt(H), P.W2);
+        P.b1.Fill(0);
+        P.b2.Fill(0);
+    }
+
+    public Workspace CreateWorkspace(int n) => new(n, D, H, K);
+
+    /// <summary>Forward pass on ws.X (N×D); fills z1, h1, z2, h2 and the argmax predictions.</summary>
+    public void Forward(Workspace ws)
+    {
+        Ops.MatMul(ws.X, P.W1, ws.z1);                          // z1 = X · W1          (N×D)·(D×H) → (N×H)
+        if (UseBias) Ops.AddRowVector(ws.z1, P.b1, ws.z1);      //    + b1              broadcast (1×H)
+        Ops.Sigmoid(ws.z1, ws.h1);                              // h1 = σ(z1)           (N×H)
+        Ops.MatMul(ws.h1, P.W2, ws.z2);                         // z2 = h1 · W2         (N×H)·(H×K) → (N×K)
+        if (UseBias) Ops.AddRowVector(ws.z2, P.b2, ws.z2);      //    + b2              broadcast (1×K)
+        Ops.Sigmoid(ws.z2, ws.h2);                              // h2 = σ(z2)           (N×K)
+        Ops.ArgMaxRows(ws.h2, ws.Predictions);                  // prediction = argmax(h2) per row
+    }
+
+    /// <summary>
+    /// Backward pass: the exact gradient of <see cref="Loss"/> for the batch in ws (after Forward, with ws.Y set),
+    /// written into grads. Reads only the forward cache and walks it in reverse.
+    /// </summary>
+    public void Backward(Workspace ws, double lambda, Parameters grads)
+    {
+        double invN = 1.0 / ws.N; // the loss is a mean over the batch, so every data gradient carries 1/N
+        Ops.Subtract(ws.h2, ws.Y, ws.dL_dh2);
+        Ops.Scale(ws.dL_dh2, invN, ws.dL_dh2);                          // dL_dh2  = (h2 − y) / N            (N×K)
+        Ops.SigmoidDerivativeFromOutput(ws.h2, ws.dh2_dz2);             // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
+        Ops.Multiply(ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2);                 // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+        Ops.MatMulTransposeA(ws.h1, ws.dL_dz2, grads.W2);               // dL_dW2  = h1ᵀ · dL_dz2            (H×K)
+        Ops.AddScaled(P.W2, lambda * invN, grads.W2);                   //         + λ·W2 / N
+        SumOrZero(ws.dL_dz2, grads.b2);                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
+        Ops.MatMulTransposeB(ws.dL_dz2, P.W2, ws.dL_dh1);               // dL_dh1  = dL_dz2 · W2ᵀ            (N×H)
+        Ops.SigmoidDerivativeFromOutput(ws.h1, ws.dh1_dz1);             // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)
+        Ops.Multiply(ws.dL_dh1, ws.dh1_dz1, ws.dL_dz1);                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
+        Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W1);                // dL_dW1  = Xᵀ · dL_dz1             (D×H)
+        Ops.AddScaled(P.W1, lambda * invN, grads.W1);                   //         + λ·W1 / N
+        SumOrZero(ws.dL_dz1, grads.b1);                                 // dL_db1  = Σ_rows dL_dz1           (1×H)
+    }
+
+    /// <summary>
+    /// L = Σ(y − h2)² / (2N) + λ·(ΣW1² + ΣW2²) / (2N) for the batch in ws (after Forward). Biases are not regularised.
+    /// </summary>
+    public LossParts Loss(Workspace ws, double lambda)
+    {
+        double squaredError = 0;
+        for (int i = 0; i < ws.h2.Length; i++)
+        {
+            double diff = ws.Y.Data[i] - ws.h2.Data[i];
+            squaredError += diff * diff;
+        }
+        double twoN = 2.0 * ws.N;
+        double regularization = lambda * (Ops.SquaredSum(P.W1) + Ops.SquaredSum(P.W2)) / twoN;
+        return new LossParts(squaredError / twoN, regularization);
+    }
+
+    /// <summary>Plain gradient descent: θ ← θ − lr · dL/dθ for every parameter tensor.</summary>
+    public void Step(Parameters grads, double learningRate)
+    {
+        Ops.AddScaled(grads.W1, -learningRate, P.W1);
+        Ops.AddScaled(grads.W2, -learningRate, P.W2);
+        if (!UseBias) return;
+        Ops.AddScaled(grads.b1, -learningRate, P.b1);
+        Ops.AddScaled(grads.b2, -learningRate, P.b2);
+    }
+
+    private void SumOrZero(Matrix dL_dz, Matrix db)
+    {
+        if (UseBias) Ops.SumRows(dL_dz, db);
+        else db.Fill(0); // without biases there is nothing to learn here
+    }
+}
+
+/// <summary>The loss split as the article writes it: the data term and the L2 regularisation term.</summary>
+public readonly record struct LossParts(double Data, double Regularization)
+{
+    public double Total => Data + Regularization;
+}

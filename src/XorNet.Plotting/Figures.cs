@@ -1,0 +1,118 @@
+using ScottPlot;
+using XorNet.Tensors;
+
+namespace XorNet.Plotting;
+
+/// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by side.</summary>
+public static class Figures
+{
+    public const int PanelWidth = 700, PanelHeight = 560;
+    public const string FontName = "DejaVu Sans";
+
+    private static readonly Color Class0 = Color.FromHex("#1f5fa8"), Class1 = Color.FromHex("#e8710a");
+    private static readonly IColormap Background = new ScottPlot.Colormaps.CustomInterpolated(
+        [Color.FromHex("#9cc3ea"), Color.FromHex("#ffffff"), Color.FromHex("#fbc28c")]);
+
+    /// <summary>Writes accuracy.png, loss.png, boundary.png and summary.png into outDir (each atomically).</summary>
+    public static void WriteAll(TrainingResult result, string outDir, string configuration)
+    {
+        var grid = DecisionGrid.Evaluate(result.Network, result.Data.X);
+        Save(Path.Combine(outDir, "accuracy.png"), Accuracy(result, configuration));
+        Save(Path.Combine(outDir, "loss.png"), Loss(result, configuration));
+        Save(Path.Combine(outDir, "boundary.png"), Boundary(result, grid, configuration));
+        SaveSummary(Path.Combine(outDir, "summary.png"), result, grid, configuration);
+    }
+
+    public static Plot Accuracy(TrainingResult result, string configuration)
+    {
+        Plot plot = NewPlot($"Train accuracy\n{configuration}", "epoch", "train accuracy");
+        var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.TrainAccuracy).ToArray());
+        line.LineWidth = 2;
+        line.Color = Colors.SeaGreen;
+        plot.Axes.SetLimits(0, result.Config.Epochs, 0, 1.02);
+        return plot;
+    }
+
+    public static Plot Loss(TrainingResult result, string configuration)
+    {
+        Plot plot = NewPlot($"Loss  Σ(y−h2)²/2N + λΣW²/2N\n{configuration}", "epoch", "loss");
+        var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
+        line.LineWidth = 2;
+        line.Color = Colors.Crimson;
+        plot.Axes.SetLimitsX(0, result.Config.Epochs);
+        plot.Axes.SetLimitsY(0, MaxFinite(result.History.Select(m => m.Loss)) * 1.05);
+        return plot;
+    }
+
+    public static Plot Boundary(TrainingResult result, DecisionGrid grid, string configuration)
+    {
+        var final = result.Final;
+        Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}\n{configuration}", "x1", "x2");
+        var heatmap = plot.Add.Heatmap(grid.ClassOneShare);
+        heatmap.Colormap = Background;
+        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
+        heatmap.FlipVertically = true; // our row 0 is the bottom of the plane
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
+        bar.LabelStyle.FontName = FontName;
+        AddPoints(plot, result);
+        plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Legend.FontName = FontName;
+        return plot;
+    }
+
+    /// <summary>Points coloured by their true label; misclassified ones get a black cross.</summary>
+    private static void AddPoints(Plot plot, TrainingResult result)
+    {
+        Dataset data = result.Data;
+        var ws = result.Network.CreateWorkspace(data.Count);
+        data.X.CopyTo(ws.X);
+        result.Network.Forward(ws);
+        for (int label = 0; label < data.Classes; label++)
+        {
+            int[] idx = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
+            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, 7, label == 0 ? Class0 : Class1);
+            markers.LegendText = $"class {label}";
+        }
+        int[] wrong = Enumerable.Range(0, data.Count).Where(i => ws.Predictions[i] != data.Labels[i]).ToArray();
+        if (wrong.Length == 0) return;
+        var crosses = plot.Add.Markers(Column(data.X, wrong, 0), Column(data.X, wrong, 1), MarkerShape.Eks, 9, Colors.Black);
+        crosses.LegendText = $"misclassified ({wrong.Length})";
+    }
+
+    private static void SaveSummary(string path, TrainingResult result, DecisionGrid grid, string configuration)
+    {
+        var multiplot = new Multiplot();
+        multiplot.Reset(Accuracy(result, configuration)); // a new Multiplot starts with one empty plot
+
+        multiplot.AddPlot(Boundary(result, grid, configuration));
+        multiplot.AddPlot(Loss(result, configuration));
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        AtomicFile.Write(path, tmp => multiplot.SavePng(tmp, 3 * PanelWidth, PanelHeight));
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title, size: 15);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    private static void Save(string path, Plot plot) =>
+        AtomicFile.Write(path, tmp => plot.SavePng(tmp, PanelWidth, PanelHeight));
+
+    private static double[] Epochs(TrainingResult result) => result.History.Select(m => (double)m.Epoch).ToArray();
+
+    private static double[] Column(Matrix x, int[] rows, int col) => rows.Select(r => x[r, col]).ToArray();
+
+    private static double MaxFinite(IEnumerable<double> values)
+    {
+        double max = values.Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        return max > 0 ? max : 1;
+    }
+}

@@ -1,0 +1,62 @@
+namespace XorNet.Tensors;
+
+public static partial class Ops
+{
+    /// <summary>Computes destination[0, c] = Σ_r a[r, c]: NumPy's a.sum(axis=0, keepdims=True), a (1×m) row.</summary>
+    public static void SumRows(Matrix a, Matrix destination)
+    {
+        RequireShape(destination, 1, a.Cols, nameof(destination), $"summing the rows of {a.Shape}");
+        destination.Fill(0);
+        for (int r = 0; r < a.Rows; r++)
+            AddScaled(destination.Data, a.Row(r), 1.0);
+    }
+
+    /// <summary>Computes destination[r, 0] = Σ_c a[r, c]: NumPy's a.sum(axis=1, keepdims=True), an (n×1) column.</summary>
+    public static void SumColumns(Matrix a, Matrix destination)
+    {
+        RequireShape(destination, a.Rows, 1, nameof(destination), $"summing the columns of {a.Shape}");
+        for (int r = 0; r < a.Rows; r++)
+        {
+            double sum = 0;
+            foreach (double v in a.Row(r))
+                sum += v;
+            destination.Data[r] = sum;
+        }
+    }
+
+    /// <summary>Computes destination[r] = the column index of the largest entry of row r (the first one on ties).</summary>
+    public static void ArgMaxRows(Matrix a, Span<int> destination)
+    {
+        if (destination.Length != a.Rows)
+            throw new ArgumentException($"Destination of length {destination.Length} must hold one index per row of {a.Shape}.", nameof(destination));
+        if (a.Cols == 0)
+            throw new ArgumentException($"Cannot take the argmax of rows of {a.Shape}: rows are empty.", nameof(a));
+        for (int r = 0; r < a.Rows; r++)
+        {
+            ReadOnlySpan<double> row = a.Row(r);
+            int best = 0;
+            for (int c = 1; c < row.Length; c++)
+                if (row[c] > row[best])
+                    best = c;
+            destination[r] = best;
+        }
+    }
+
+    /// <summary>Returns Σ_i a[i]²: the squared Frobenius norm, NumPy's np.sum(a ** 2).</summary>
+    public static double SquaredSum(Matrix a)
+    {
+        double sum = 0;
+        foreach (double v in a.Data)
+            sum += v * v;
+        return sum;
+    }
+
+    /// <summary>Returns Σ_i a[i].</summary>
+    public static double Sum(Matrix a)
+    {
+        double sum = 0;
+        foreach (double v in a.Data)
+            sum += v;
+        return sum;
+    }
+}

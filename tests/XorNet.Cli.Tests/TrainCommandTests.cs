@@ -1,0 +1,75 @@
+using System.Text.Json;
+using XorNet.Cli;
+
+namespace XorNet.Cli.Tests;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-cli-").FullName;
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Train_WritesMetricsAndPlots_AndPrintsASummary()
+    {
+        var (code, stdout, _) = Run("train", "--hidden", "4", "--epochs", "12", "--out", _dir);
+        Assert.Equal(0, code);
+        Assert.Contains("train accuracy", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        Assert.Equal(12, doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32());
+        Assert.Equal(4, doc.RootElement.GetProperty("config").GetProperty("hidden").GetInt32());
+        foreach (var png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
+            Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(_dir, png))[..8]);
+    }
+
+    [Fact]
+    public void JsonDash_PutsOnlyTheDocumentOnStdout()
+    {
+        var (code, stdout, stderr) = Run("train", "--epochs", "3", "--no-plots", "--json", "-", "--out", _dir);
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("ok", doc.RootElement.GetProperty("status").GetString());
+        Assert.Contains("done:", stderr);
+        Assert.Empty(Directory.GetFiles(_dir, "*.png"));
+    }
+
+    [Theory]
+    [InlineData("--hidden", "0")]
+    [InlineData("--lr", "-1")]
+    [InlineData("--lr", "NaN")]
+    [InlineData("--epochs", "abc")]
+    [InlineData("--l2", "-0.1")]
+    [InlineData("--batch-size", "0")]
+    [InlineData("--samples", "1")]
+    [InlineData("--bogus", "1")]
+    public void BadOption_ExitsTwoWithOneLineNamingIt_AndWritesNothing(string option, string value)
+    {
+        string outDir = Path.Combine(_dir, "out");
+        var (code, stdout, stderr) = Run("train", option, value, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains(option, stderr);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFiles(outDir).Any());
+    }
+
+    [Fact]
+    public void UnwritableOut_IsABadInputError()
+    {
+        string file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "");
+        var (code, _, stderr) = Run("train", "--epochs", "1", "--out", Path.Combine(file, "sub"));
+        Assert.Equal(2, code);
+        Assert.Contains("--out", stderr);
+    }
+}

@@ -1,0 +1,29 @@
+using XorNet.Tensors;
+
+namespace XorNet.Tests;
+
+public class DecisionGridTests
+{
+    [Fact]
+    public void Grid_SpansTheDataPlusMargin_AndAgreesWithPredictions()
+    {
+        var data = Dataset.GaussianXor(100, 2);
+        var result = new Trainer(new TrainingConfig { Epochs = 20, Hidden = 8 }, data).Run();
+        var grid = DecisionGrid.Evaluate(result.Network, data.X);
+        double xMin = Enumerable.Range(0, 100).Min(i => data.X[i, 0]);
+        Assert.Equal(xMin - 0.5, grid.XMin, 12);
+        Assert.InRange(grid.Columns, 2, DecisionGrid.MaxCells);
+
+        // Each cell's share is above 0.5 exactly where the network predicts class 1 at the cell centre.
+        var ws = result.Network.CreateWorkspace(1);
+        double dx = (grid.XMax - grid.XMin) / grid.Columns, dy = (grid.YMax - grid.YMin) / grid.Rows;
+        foreach (var (r, c) in new[] { (0, 0), (grid.Rows / 2, grid.Columns / 3), (grid.Rows - 1, grid.Columns - 1) })
+        {
+            ws.X[0, 0] = grid.XMin + (c + 0.5) * dx;
+            ws.X[0, 1] = grid.YMin + (r + 0.5) * dy;
+            result.Network.Forward(ws);
+            Assert.Equal(ws.Predictions[0] == 1, grid.ClassOneShare[r, c] > 0.5);
+            Assert.Equal(ws.h2[0, 1] / (ws.h2[0, 0] + ws.h2[0, 1]), grid.ClassOneShare[r, c], 14);
+        }
+    }
+}
