@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
@@ -31,7 +28,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static TrainingConfig ReadConfig(ParseResult parse)
+    public static TrainingConfig ReadConfig(ParseResult parse)
     {
         var config = new TrainingConfig
         {
@@ -47,59 +44,14 @@ public static class TrainCommand
         return config.Validate() is { } error ? throw new UsageException(error) : config;
     }
 
+    public static OutputSettings ReadOutput(ParseResult parse) =>
+        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots));
+
     private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        string outDir = parse.GetValue(Out)!;
-        string? jsonPath = parse.GetValue(Json);
-        TextWriter log = jsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
-        PrepareOutputFolder(outDir);
-
-        var clock = Stopwatch.StartNew();
-        var data = Dataset.GaussianXor(config.Samples, config.Seed);
-        var trainer = new Trainer(config, data);
-        log.WriteLine($"xornet train: {Describe(config)}");
-        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log));
-        double trainSeconds = clock.Elapsed.TotalSeconds;
-
-        string json = MetricsJson.Serialize(result);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "metrics.json"), json);
-        if (jsonPath == "-") stdout.Write(json);
-        else if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, json);
-        if (!parse.GetValue(NoPlots))
-            Figures.WriteAll(result, outDir, Describe(config));
-
-        var final = result.Final;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"done: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
-            $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {outDir}/"));
+        OutputSettings output = ReadOutput(parse);
+        TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
+        TrainJob.Run(config, output, log, stdout);
         return ExitCodes.Success;
-    }
-
-    /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
-    private static void ReportProgress(EpochMetrics m, int epochs, TextWriter log)
-    {
-        int every = Math.Max(1, epochs / 10);
-        if (m.Epoch % every != 0 && m.Epoch != epochs) return;
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}"));
-    }
-
-    public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
-        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}");
-
-    private static void PrepareOutputFolder(string outDir)
-    {
-        try
-        {
-            Directory.CreateDirectory(outDir);
-            string probe = Path.Combine(outDir, $".xornet-write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new UsageException($"--out {outDir}: cannot write there ({e.Message})");
-        }
     }
 }

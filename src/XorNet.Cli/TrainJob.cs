@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using XorNet.Plotting;
+
+namespace XorNet.Cli;
+
+/// <summary>Where a run's outputs go: the folder, an optional extra JSON destination ("-" = stdout), plots on/off.</summary>
+public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool Plots = true);
+
+/// <summary>
+/// One training run as `xornet train` performs it: check the output folder, train, write metrics.json and the plots.
+/// Commands that run several trainings (compare) call this for each, so every run behaves exactly as `train` alone.
+/// </summary>
+public static class TrainJob
+{
+    public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout)
+    {
+        PrepareOutputFolder(output.OutDir);
+        var clock = Stopwatch.StartNew();
+        var data = Dataset.GaussianXor(config.Samples, config.Seed);
+        var trainer = new Trainer(config, data);
+        log.WriteLine($"xornet train: {Describe(config)}");
+        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log));
+        double trainSeconds = clock.Elapsed.TotalSeconds;
+
+        string json = MetricsJson.Serialize(result);
+        AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
+        if (output.JsonPath == "-") stdout.Write(json);
+        else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
+        if (output.Plots)
+            Figures.WriteAll(result, output.OutDir, Describe(config));
+
+        var final = result.Final;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"done: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
+            $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
+        return result;
+    }
+
+    /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
+    private static void ReportProgress(EpochMetrics m, int epochs, TextWriter log)
+    {
+        int every = Math.Max(1, epochs / 10);
+        if (m.Epoch % every != 0 && m.Epoch != epochs) return;
+        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}"));
+    }
+
+    public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
+        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}");
+
+    /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
+    public static void PrepareOutputFolder(string outDir)
+    {
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            string probe = Path.Combine(outDir, $".xornet-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new UsageException($"--out {outDir}: cannot write there ({e.Message})");
+        }
+    }
+}
