@@ -1,16 +1,33 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace XorNet.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => StopGracefully(c, interrupt));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => StopGracefully(c, interrupt));
+        return Run(args, Console.Out, Console.Error, interrupt.Token);
+    }
+
+    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it.</summary>
+    private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
+    {
+        if (interrupt.IsCancellationRequested) return; // default action: terminate now
+        context.Cancel = true;
+        interrupt.Cancel();
+    }
 
     /// <summary>Parses and runs a command line; every failure becomes one line on stderr and a documented exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "Print details (a stack trace) for internal errors", Recursive = true };
         var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
-        root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Options.Add(verbose);
+        root.Subcommands.Add(TrainCommand.Create(stdout, stderr, cancel));
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -29,6 +46,7 @@ public static class Program
         catch (Exception e)
         {
             stderr.WriteLine($"xornet: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            if (parsed.GetValue(verbose)) stderr.WriteLine(e);
             return ExitCodes.Internal;
         }
     }

@@ -18,13 +18,15 @@ public static class TrainCommand
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "xornet-out" };
     private static readonly Option<string?> Json = new("--json") { Description = "Also write the metrics JSON to FILE ('-' = stdout, all other output to stderr)" };
     private static readonly Option<bool> NoPlots = new("--no-plots") { Description = "Write metrics only, no PNGs (fast pipeline runs)" };
+    private static readonly Option<double?> MinAccuracy = new("--min-accuracy") { Description = "Gate: exit 1 unless the final train accuracy (test accuracy with a test split) is ≥ X" };
+    private static readonly Option<double?> MaxLoss = new("--max-loss") { Description = "Gate: exit 1 unless the final loss is ≤ X" };
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
-        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots })
+        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots, MinAccuracy, MaxLoss })
             command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr));
+        command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
     }
 
@@ -41,17 +43,26 @@ public static class TrainCommand
             Samples = parse.GetValue(Samples),
             UseBias = !parse.GetValue(NoBias),
         };
-        return config.Validate() is { } error ? throw new UsageException(error) : config;
+        if ((config.Validate() ?? ResourceGuard.Check(config)) is { } error)
+            throw new UsageException(error);
+        return config;
     }
 
     public static OutputSettings ReadOutput(ParseResult parse) =>
         new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots));
 
-    private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr)
+    public static QualityGates ReadGates(ParseResult parse)
+    {
+        var gates = new QualityGates(parse.GetValue(MinAccuracy), parse.GetValue(MaxLoss));
+        return gates.Validate() is { } error ? throw new UsageException(error) : gates;
+    }
+
+    private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         OutputSettings output = ReadOutput(parse);
+        QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
-        TrainJob.Run(config, output, log, stdout);
-        return ExitCodes.Success;
+        TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
+        return TrainJob.ExitCode(result, gates, log);
     }
 }

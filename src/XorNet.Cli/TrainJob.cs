@@ -13,17 +13,20 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
-    public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout)
+    public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
+                                     QualityGates? gates = null, CancellationToken cancel = default)
     {
         PrepareOutputFolder(output.OutDir);
+        if (output.JsonPath is { } jsonPath && jsonPath != "-")
+            PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
         var clock = Stopwatch.StartNew();
         var data = Dataset.GaussianXor(config.Samples, config.Seed);
         var trainer = new Trainer(config, data);
         log.WriteLine($"xornet train: {Describe(config)}");
-        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log));
+        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log), cancel);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        string json = MetricsJson.Serialize(result);
+        string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
         AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
         if (output.JsonPath == "-") stdout.Write(json);
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
@@ -32,9 +35,23 @@ public static class TrainJob
 
         var final = result.Final;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"done: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
+            $"{(result.Status == TrainingStatus.Ok ? "done" : "stopped")}: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
+    }
+
+    /// <summary>The exit code for a finished run (interrupted 130, a failed gate 1, else 0); says why on the log.</summary>
+    public static int ExitCode(TrainingResult result, QualityGates gates, TextWriter log)
+    {
+        if (result.Status == TrainingStatus.Interrupted)
+        {
+            log.WriteLine($"interrupted after epoch {result.Final.Epoch}: metrics and plots cover the completed epochs");
+            return ExitCodes.Interrupted;
+        }
+        var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
+        foreach (var gate in failed)
+            log.WriteLine($"gate failed: {gate.Describe()}");
+        return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 
     /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
@@ -51,7 +68,7 @@ public static class TrainJob
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}");
 
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
-    public static void PrepareOutputFolder(string outDir)
+    public static void PrepareOutputFolder(string outDir, string option = "--out")
     {
         try
         {
@@ -62,7 +79,7 @@ public static class TrainJob
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new UsageException($"--out {outDir}: cannot write there ({e.Message})");
+            throw new UsageException($"{option} {outDir}: cannot write there ({e.Message})");
         }
     }
 }

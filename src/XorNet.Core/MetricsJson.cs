@@ -9,8 +9,10 @@ namespace XorNet;
 /// </summary>
 public static class MetricsJson
 {
-    public static string Serialize(TrainingResult result, string status = "ok")
+    public static string Serialize(TrainingResult result, IReadOnlyList<GateResult>? gates = null)
     {
+        gates ??= [];
+        string status = result.Status == TrainingStatus.Ok && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -27,6 +29,7 @@ public static class MetricsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (gates.Count > 0) WriteGates(w, gates);
             w.WriteString("status", status);
             w.WriteEndObject();
         }
@@ -48,6 +51,22 @@ public static class MetricsJson
         w.WriteString("activation", "sigmoid");
         w.WriteString("loss", "mse");
         w.WriteEndObject();
+    }
+
+    private static void WriteGates(Utf8JsonWriter w, IReadOnlyList<GateResult> gates)
+    {
+        w.WriteStartArray("gates");
+        foreach (var g in gates)
+        {
+            w.WriteStartObject();
+            w.WriteString("option", g.Option);
+            w.WriteString("metric", g.Metric);
+            WriteDouble(w, "threshold", g.Threshold);
+            WriteDouble(w, "value", g.Value);
+            w.WriteBoolean("passed", g.Passed);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteMetrics(Utf8JsonWriter w, EpochMetrics m)

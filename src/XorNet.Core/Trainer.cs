@@ -6,6 +6,17 @@ namespace XorNet;
 public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
 {
     public EpochMetrics Final => History[^1];
+
+    /// <summary>"ok" when every epoch ran; "interrupted" when a cancellation stopped the run early.</summary>
+    public string Status { get; init; } = TrainingStatus.Ok;
+}
+
+/// <summary>The values of metrics.json's "status" field.</summary>
+public static class TrainingStatus
+{
+    public const string Ok = "ok";
+    public const string Interrupted = "interrupted";
+    public const string GateFailed = "gate_failed";
 }
 
 /// <summary>Minibatch SGD: each epoch is one shuffled pass over the training points in batches of BatchSize.</summary>
@@ -42,13 +53,18 @@ public sealed class Trainer
 
     public TwoLayerNetwork Network => _network;
 
-    /// <summary>Runs every epoch, calling onEpoch after each (and once for epoch 0, before training).</summary>
-    public TrainingResult Run(Action<EpochMetrics>? onEpoch = null)
+    /// <summary>
+    /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training). A cancellation is
+    /// honoured between epochs: the completed epochs are kept and the result's status is "interrupted".
+    /// </summary>
+    public TrainingResult Run(Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
     {
         var history = new List<EpochMetrics>(_config.Epochs + 1) { Evaluate(0) };
         onEpoch?.Invoke(history[0]);
         for (int epoch = 1; epoch <= _config.Epochs; epoch++)
         {
+            if (cancel.IsCancellationRequested)
+                return new TrainingResult(_config, _network, _data, history) { Status = TrainingStatus.Interrupted };
             TrainEpoch();
             history.Add(Evaluate(epoch));
             onEpoch?.Invoke(history[^1]);

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace XorNet;
+
+/// <summary>
+/// Refuses, before anything is allocated, a configuration whose tensors would not fit the memory budget
+/// (documented in the README: 4 GiB), instead of letting the machine swap or the process crash.
+/// </summary>
+public static class ResourceGuard
+{
+    public const long BudgetBytes = 4L << 30;
+
+    /// <summary>Bytes the run will need: parameters (×4: values, gradients, optimizer state), data, workspaces, history.</summary>
+    public static long EstimateBytes(TrainingConfig c, int inputs = 2, int classes = 2)
+    {
+        double parameters = (double)inputs * c.Hidden + c.Hidden + (double)c.Hidden * classes + classes;
+        double data = (double)c.Samples * (inputs + classes + 2);                          // X, one-hot Y, labels, order
+        double perRow = inputs + 5.0 * c.Hidden + 6.0 * classes;                           // one Workspace row
+        double workspaces = perRow * (c.Samples + Math.Min(c.BatchSize, c.Samples) * 2.0 + DecisionGrid.MaxCells);
+        double history = 8.0 * c.Epochs;
+        return (long)Math.Min(long.MaxValue, 8 * (4 * parameters + data + workspaces + history));
+    }
+
+    /// <summary>Returns a one-line refusal with the numbers, or null when the run fits.</summary>
+    public static string? Check(TrainingConfig c, int inputs = 2, int classes = 2)
+    {
+        long bytes = EstimateBytes(c, inputs, classes);
+        if (bytes <= BudgetBytes) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"--hidden {c.Hidden} with --samples {c.Samples} needs about {bytes / (double)(1L << 30):F1} GiB, more than the {BudgetBytes >> 30} GiB memory budget; lower --hidden or --samples");
+    }
+}

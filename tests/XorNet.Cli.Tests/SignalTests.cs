@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace XorNet.Cli.Tests;
+
+/// <summary>Runs xornet as a child process and signals it, as Ctrl-C, a CI timeout or the OOM killer would.</summary>
+public sealed class SignalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-sig-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "xornet.dll"));
+        foreach (string a in args) info.ArgumentList.Add(a);
+        return Process.Start(info)!;
+    }
+
+    private static void Signal(Process p, string signal) =>
+        Process.Start("kill", $"-{signal} {p.Id}")!.WaitForExit();
+
+    [Fact]
+    public void Sigint_StopsAfterTheCurrentEpoch_WritesCompleteOutputs_Exits130()
+    {
+        using var child = Start("train", "--epochs", "5000000", "--out", _dir);
+        string? firstLine = child.StandardOutput.ReadLine(); // the run has started once it prints its configuration
+        Assert.StartsWith("xornet train:", firstLine);
+        Thread.Sleep(500);
+        Signal(child, "INT");
+        Assert.True(child.WaitForExit(60_000), "did not stop after SIGINT");
+        Assert.Equal(130, child.ExitCode);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        Assert.Equal("interrupted", doc.RootElement.GetProperty("status").GetString());
+        int finalEpoch = doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
+        Assert.InRange(finalEpoch, 1, 4_999_999);
+        Assert.Equal(finalEpoch + 1, doc.RootElement.GetProperty("history").GetArrayLength());
+        foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
+            AssertCompletePng(Path.Combine(_dir, png));
+    }
+
+    [Fact]
+    public void Sigkill_AtAnyMoment_LeavesOnlyCompleteFiles()
+    {
+        using (var first = Start("train", "--epochs", "20", "--out", _dir))
+        {
+            first.WaitForExit();
+            Assert.Equal(0, first.ExitCode);
+        }
+        var rng = new Random(20261127);
+        for (int attempt = 0; attempt < 4; attempt++)
+        {
+            using var child = Start("train", "--epochs", "300", "--hidden", "20", "--seed", $"{attempt + 2}", "--out", _dir);
+            Thread.Sleep(rng.Next(300, 3000)); // somewhere in start-up, training or plotting
+            child.Kill();
+            child.WaitForExit();
+            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+            Assert.Equal("ok", doc.RootElement.GetProperty("status").GetString());
+            foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
+                AssertCompletePng(Path.Combine(_dir, png));
+        }
+    }
+
+    /// <summary>A PNG is complete when it starts with the signature and ends with the IEND chunk and its CRC.</summary>
+    private static void AssertCompletePng(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal(new byte[] { 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }, bytes[^8..]);
+    }
+}
