@@ -18,11 +18,18 @@ public static class TrainCommand
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "xornet-out" };
     private static readonly Option<string?> Json = new("--json") { Description = "Also write the metrics JSON to FILE ('-' = stdout, all other output to stderr)" };
     private static readonly Option<bool> NoPlots = new("--no-plots") { Description = "Write metrics only, no PNGs (fast pipeline runs)" };
+    private static readonly Option<string> DatasetName = new("--dataset") { Description = "Built-in data: xor (the article's Gaussian XOR), circle, gauss, spiral, moons", DefaultValueFactory = _ => Defaults.Dataset };
+    private static readonly Option<double> Noise = new("--noise") { Description = "Noise of the built-in dataset (Playground's 0–0.5 for xor/circle/gauss/spiral, jitter std for moons)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> Data = new("--data") { Description = "Train on a CSV file: header, then x1,x2,label rows (labels 0..K−1)" };
+    private static readonly Option<double> TestSplit = new("--test-split") { Description = "Hold out this fraction (seeded, stratified) to measure test accuracy", DefaultValueFactory = _ => 0 };
+    private static readonly Option<bool> Standardize = new("--standardize") { Description = "Scale inputs to mean 0, std 1 (fitted on the training points; saved with the model)" };
+    private static readonly Option<string?> Save = new("--save") { Description = "Model file to write (default: model.npz in --out); loads with numpy.load(allow_pickle=False)" };
+    private static readonly Option<string?> Init = new("--init") { Description = "Start from the weights of this model file instead of random ones" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
-        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots })
+        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots, DatasetName, Noise, Data, TestSplit, Standardize, Save, Init })
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr));
         return command;
@@ -40,12 +47,18 @@ public static class TrainCommand
             Seed = parse.GetValue(Seed),
             Samples = parse.GetValue(Samples),
             UseBias = !parse.GetValue(NoBias),
+            Dataset = parse.GetValue(DatasetName)!,
+            Noise = parse.GetValue(Noise),
+            DataPath = parse.GetValue(Data),
+            TestSplit = parse.GetValue(TestSplit),
+            Standardize = parse.GetValue(Standardize),
+            InitPath = parse.GetValue(Init),
         };
         return config.Validate() is { } error ? throw new UsageException(error) : config;
     }
 
     public static OutputSettings ReadOutput(ParseResult parse) =>
-        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots));
+        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots)) { ModelPath = parse.GetValue(Save) };
 
     private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
