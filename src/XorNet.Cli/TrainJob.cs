@@ -22,6 +22,8 @@ public static class TrainJob
         var clock = Stopwatch.StartNew();
         var run = RunData.Prepare(config); // reads every input first: bad input stops us before any file is written
         config = run.Config;
+        if (output.ModelPath is { } model && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(model))))
+            throw new UsageException($"--save {model}: the folder does not exist");
         PrepareOutputFolder(output.OutDir);
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
