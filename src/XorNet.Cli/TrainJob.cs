@@ -37,7 +37,7 @@ public static class TrainJob
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
         ModelFile.Save(output.ModelPath ?? Path.Combine(output.OutDir, "model.npz"), new SavedModel(result.Network, run.Scaler, config.Standardize));
         if (output.Plots)
-            Figures.WriteAll(run.ForPlots(result), output.OutDir, Describe(config));
+            Figures.WriteAll(run.ForPlots(result), output.OutDir, PlotTitle(config));
 
         var final = result.Final;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -62,6 +62,13 @@ public static class TrainJob
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{RunData.Describe(c)}");
+
+    /// <summary>The plots' subtitle: the data options get a line of their own so the panels' titles stay narrow.</summary>
+    private static string PlotTitle(TrainingConfig c)
+    {
+        string data = RunData.Describe(c);
+        return data.Length == 0 ? Describe(c) : Describe(c)[..^data.Length] + "\n" + data.Trim();
+    }
 
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
     public static void PrepareOutputFolder(string outDir)

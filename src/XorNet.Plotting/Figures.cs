@@ -25,7 +25,9 @@ public static partial class Figures
 
     public static Plot Accuracy(TrainingResult result, string configuration)
     {
-        Plot plot = NewPlot($"Train accuracy\n{configuration}", "epoch", "train accuracy");
+        Plot plot = result.Test is null
+            ? NewPlot($"Train accuracy\n{configuration}", "epoch", "train accuracy")
+            : NewPlot($"Train and test accuracy\n{configuration}", "epoch", "accuracy");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.TrainAccuracy).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.SeaGreen;
