@@ -22,9 +22,10 @@ public static class ModelFile
     {
         var p = model.Network.P;
         yield return new("W1", NpyArray.FromMatrix(p.W1));
-        yield return new("b1", NpyArray.Vector(p.b1.Data));
+        bool bias = model.Network.UseBias; // without biases the network ignores b1, b2: store zeros so NumPy's formula agrees
+        yield return new("b1", NpyArray.Vector(bias ? p.b1.Data : new double[p.b1.Length]));
         yield return new("W2", NpyArray.FromMatrix(p.W2));
-        yield return new("b2", NpyArray.Vector(p.b2.Data));
+        yield return new("b2", NpyArray.Vector(bias ? p.b2.Data : new double[p.b2.Length]));
         yield return new("x_mean", NpyArray.Vector(model.Scaler.Mean));
         yield return new("x_std", NpyArray.Vector(model.Scaler.Std));
         yield return new("standardize", NpyArray.Scalar(model.Standardized ? 1 : 0));
@@ -65,6 +66,8 @@ public static class ModelFile
             w2.CopyTo(network.P.W2.Data);
             Vector("b1", h).CopyTo(network.P.b1.Data);
             Vector("b2", k).CopyTo(network.P.b2.Data);
+            if (!bias && (network.P.b1.Data.Any(v => v != 0) || network.P.b2.Data.Any(v => v != 0)))
+                throw new InvalidDataException("arrays 'b1' and 'b2' must be zeros when 'bias' is 0");
             var scaler = new Standardizer(Vector("x_mean", d), Vector("x_std", d));
             if (scaler.Std.Any(s => s <= 0)) throw new InvalidDataException("array 'x_std' must be > 0 everywhere");
             return new SavedModel(network, scaler, Flag("standardize"), activation);

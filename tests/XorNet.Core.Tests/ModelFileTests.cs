@@ -100,3 +100,31 @@ public sealed class ModelFileTests : IDisposable
         return Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message;
     }
 }
+
+public sealed class ModelFileBiasTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-bias-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void NoBiasModel_StoresZeroBiases_EvenIfTheNetworkHoldsOthers()
+    {
+        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        network.Initialize(new Rng(1));
+        network.P.b1.Fill(0.7); // e.g. copied from an --init model that had biases; Forward ignores them
+        var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
+        Assert.All((double[])arrays["b1"].Values, v => Assert.Equal(0.0, v));
+    }
+
+    [Fact]
+    public void NonZeroBiasesWithBiasZero_AreRefused()
+    {
+        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
+        arrays["b2"] = NpyArray.Vector(0.5, 0);
+        string path = Path.Combine(_dir, "m.npz");
+        Npz.WriteFile(path, arrays);
+        Assert.Contains("must be zeros", Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message);
+    }
+}
