@@ -27,7 +27,10 @@ public static class DataCommand
     {
         var config = new TrainingConfig
         {
-            Dataset = parse.GetValue(Name)!, Samples = parse.GetValue(Samples), Noise = parse.GetValue(Noise), Seed = parse.GetValue(Seed),
+            Dataset = parse.GetValue(Name)!,
+            Samples = parse.GetValue(Samples),
+            Noise = parse.GetValue(Noise),
+            Seed = parse.GetValue(Seed),
         };
         if (config.Validate() is { } error) throw new UsageException(error);
         string csv = parse.GetValue(Out)!, png = parse.GetValue(Plot) ?? "";
