@@ -20,11 +20,19 @@ public static class TrainCommand
     private static readonly Option<bool> NoPlots = new("--no-plots") { Description = "Write metrics only, no PNGs (fast pipeline runs)" };
     private static readonly Option<double?> MinAccuracy = new("--min-accuracy") { Description = "Gate: exit 1 unless the final train accuracy (test accuracy with a test split) is ≥ X" };
     private static readonly Option<double?> MaxLoss = new("--max-loss") { Description = "Gate: exit 1 unless the final loss is ≤ X" };
+    private static readonly Option<string> DatasetName = new("--dataset") { Description = "Built-in data: xor (the article's Gaussian XOR), circle, gauss, spiral, moons", DefaultValueFactory = _ => Defaults.Dataset };
+    private static readonly Option<double> Noise = new("--noise") { Description = "Noise of the built-in dataset (Playground's 0–0.5 for xor/circle/gauss/spiral, jitter std for moons)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<string?> Data = new("--data") { Description = "Train on a CSV file: header, then x1,x2,label rows (labels 0..K−1)" };
+    private static readonly Option<double> TestSplit = new("--test-split") { Description = "Hold out this fraction (seeded, stratified) to measure test accuracy", DefaultValueFactory = _ => 0 };
+    private static readonly Option<bool> Standardize = new("--standardize") { Description = "Scale inputs to mean 0, std 1 (fitted on the training points; saved with the model)" };
+    private static readonly Option<string?> Save = new("--save") { Description = "Model file to write (default: model.npz in --out); loads with numpy.load(allow_pickle=False)" };
+    private static readonly Option<string?> Init = new("--init") { Description = "Start from the weights of this model file instead of random ones" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
-        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots, MinAccuracy, MaxLoss })
+        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
+                                                 DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss })
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
@@ -42,6 +50,12 @@ public static class TrainCommand
             Seed = parse.GetValue(Seed),
             Samples = parse.GetValue(Samples),
             UseBias = !parse.GetValue(NoBias),
+            Dataset = parse.GetValue(DatasetName)!,
+            Noise = parse.GetValue(Noise),
+            DataPath = parse.GetValue(Data),
+            TestSplit = parse.GetValue(TestSplit),
+            Standardize = parse.GetValue(Standardize),
+            InitPath = parse.GetValue(Init),
         };
         if ((config.Validate() ?? ResourceGuard.Check(config)) is { } error)
             throw new UsageException(error);
@@ -49,7 +63,7 @@ public static class TrainCommand
     }
 
     public static OutputSettings ReadOutput(ParseResult parse) =>
-        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots));
+        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots)) { ModelPath = parse.GetValue(Save) };
 
     public static QualityGates ReadGates(ParseResult parse)
     {

@@ -39,7 +39,7 @@ public static class MetricsJson
     private static void WriteConfig(Utf8JsonWriter w, TrainingConfig c)
     {
         w.WriteStartObject("config");
-        w.WriteString("dataset", "xor");
+        w.WriteString("dataset", c.DataPath is null ? c.Dataset : "csv");
         w.WriteNumber("samples", c.Samples);
         w.WriteNumber("hidden", c.Hidden);
         w.WriteNumber("lr", c.LearningRate);
@@ -50,6 +50,7 @@ public static class MetricsJson
         w.WriteBoolean("bias", c.UseBias);
         w.WriteString("activation", "sigmoid");
         w.WriteString("loss", "mse");
+        WriteDataConfig(w, c);
         w.WriteEndObject();
     }
 
@@ -69,11 +70,23 @@ public static class MetricsJson
         w.WriteEndArray();
     }
 
+    /// <summary>The data options, written only when not at their defaults so the default run's file stays as it was.</summary>
+    private static void WriteDataConfig(Utf8JsonWriter w, TrainingConfig c)
+    {
+        if (c.DataPath is not null) w.WriteString("data", c.DataPath);
+        if (c.Noise != 0) w.WriteNumber("noise", c.Noise);
+        if (c.TestSplit != 0) w.WriteNumber("test_split", c.TestSplit);
+        if (c.Standardize) w.WriteBoolean("standardize", true);
+        if (c.InitPath is not null) w.WriteString("init", c.InitPath);
+    }
+
     private static void WriteMetrics(Utf8JsonWriter w, EpochMetrics m)
     {
         w.WriteNumber("epoch", m.Epoch);
         WriteDouble(w, "loss", m.Loss);
         WriteDouble(w, "train_accuracy", m.TrainAccuracy);
+        if (m.TestLoss is double testLoss) WriteDouble(w, "test_loss", testLoss);
+        if (m.TestAccuracy is double testAccuracy) WriteDouble(w, "test_accuracy", testAccuracy);
     }
 
     /// <summary>JSON has no NaN or Infinity: a non-finite value is written as null.</summary>

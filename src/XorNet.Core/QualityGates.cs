@@ -22,7 +22,10 @@ public sealed record QualityGates(double? MinAccuracy = null, double? MaxLoss = 
     {
         var results = new List<GateResult>();
         if (MinAccuracy is double minAccuracy)
-            results.Add(new("--min-accuracy", "train accuracy", minAccuracy, final.TrainAccuracy, final.TrainAccuracy >= minAccuracy));
+        {
+            var (metric, accuracy) = final.TestAccuracy is double test ? ("test accuracy", test) : ("train accuracy", final.TrainAccuracy);
+            results.Add(new("--min-accuracy", metric, minAccuracy, accuracy, accuracy >= minAccuracy));
+        }
         if (MaxLoss is double maxLoss)
             results.Add(new("--max-loss", "loss", maxLoss, final.Loss, double.IsFinite(final.Loss) && final.Loss <= maxLoss));
         return results;

@@ -9,6 +9,9 @@ public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Netwo
 
     /// <summary>"ok" when every epoch ran; "interrupted" when a cancellation stopped the run early.</summary>
     public string Status { get; init; } = TrainingStatus.Ok;
+
+    /// <summary>The held-out test points, when the run has a test split.</summary>
+    public Dataset? Test { get; init; }
 }
 
 /// <summary>The values of metrics.json's "status" field.</summary>
@@ -32,8 +35,10 @@ public sealed class Trainer
     private readonly Workspace _all;       // the whole set, for the per-epoch metrics
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
+    private readonly Dataset? _test;
+    private readonly Workspace? _testAll;  // the test set, for the per-epoch test metrics
 
-    public Trainer(TrainingConfig config, Dataset data)
+    public Trainer(TrainingConfig config, Dataset data, Dataset? test = null)
     {
         _config = config;
         _data = data;
@@ -49,6 +54,11 @@ public sealed class Trainer
         data.X.CopyTo(_all.X);
         _targets.CopyTo(_all.Y);
         _order = Enumerable.Range(0, data.Count).ToArray();
+        if (test is null) return;
+        _test = test;
+        _testAll = _network.CreateWorkspace(test.Count);
+        test.X.CopyTo(_testAll.X);
+        test.OneHot().CopyTo(_testAll.Y);
     }
 
     public TwoLayerNetwork Network => _network;
@@ -64,12 +74,12 @@ public sealed class Trainer
         for (int epoch = 1; epoch <= _config.Epochs; epoch++)
         {
             if (cancel.IsCancellationRequested)
-                return new TrainingResult(_config, _network, _data, history) { Status = TrainingStatus.Interrupted };
+                return new TrainingResult(_config, _network, _data, history) { Status = TrainingStatus.Interrupted, Test = _test };
             TrainEpoch();
             history.Add(Evaluate(epoch));
             onEpoch?.Invoke(history[^1]);
         }
-        return new TrainingResult(_config, _network, _data, history);
+        return new TrainingResult(_config, _network, _data, history) { Test = _test };
     }
 
     /// <summary>One shuffled pass over the data in minibatches, one SGD step per batch.</summary>
@@ -91,11 +101,19 @@ public sealed class Trainer
     /// <summary>Loss (with regularisation, N = the whole set) and accuracy on the whole training set.</summary>
     public EpochMetrics Evaluate(int epoch)
     {
-        _network.Forward(_all);
-        double loss = _network.Loss(_all, _config.L2).Total;
+        var (loss, accuracy) = Measure(_all, _data.Labels);
+        if (_testAll is null) return new EpochMetrics(epoch, loss, accuracy);
+        var (testLoss, testAccuracy) = Measure(_testAll, _test!.Labels);
+        return new EpochMetrics(epoch, loss, accuracy) { TestLoss = testLoss, TestAccuracy = testAccuracy };
+    }
+
+    private (double Loss, double Accuracy) Measure(Workspace ws, int[] labels)
+    {
+        _network.Forward(ws);
+        double loss = _network.Loss(ws, _config.L2).Total;
         int correct = 0;
-        for (int i = 0; i < _all.N; i++)
-            if (_all.Predictions[i] == _data.Labels[i]) correct++;
-        return new EpochMetrics(epoch, loss, (double)correct / _all.N);
+        for (int i = 0; i < ws.N; i++)
+            if (ws.Predictions[i] == labels[i]) correct++;
+        return (loss, (double)correct / ws.N);
     }
 }

@@ -4,7 +4,7 @@ using XorNet.Tensors;
 namespace XorNet.Plotting;
 
 /// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by side.</summary>
-public static class Figures
+public static partial class Figures
 {
     public const int PanelWidth = 700, PanelHeight = 560;
     public const string FontName = "DejaVu Sans";
@@ -25,10 +25,13 @@ public static class Figures
 
     public static Plot Accuracy(TrainingResult result, string configuration)
     {
-        Plot plot = NewPlot($"Train accuracy\n{configuration}", "epoch", "train accuracy");
+        Plot plot = result.Test is null
+            ? NewPlot($"Train accuracy\n{configuration}", "epoch", "train accuracy")
+            : NewPlot($"Train and test accuracy\n{configuration}", "epoch", "accuracy");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.TrainAccuracy).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.SeaGreen;
+        AddTestCurve(plot, result, line, m => m.TestAccuracy);
         plot.Axes.SetLimits(0, result.Config.Epochs, 0, 1.02);
         return plot;
     }
@@ -39,15 +42,17 @@ public static class Figures
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
+        AddTestCurve(plot, result, line, m => m.TestLoss);
         plot.Axes.SetLimitsX(0, result.Config.Epochs);
-        plot.Axes.SetLimitsY(0, MaxFinite(result.History.Select(m => m.Loss)) * 1.05);
+        plot.Axes.SetLimitsY(0, MaxFinite(result.History.Select(m => Math.Max(m.Loss, m.TestLoss ?? 0))) * 1.05);
         return plot;
     }
 
     public static Plot Boundary(TrainingResult result, DecisionGrid grid, string configuration)
     {
         var final = result.Final;
-        Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}\n{configuration}", "x1", "x2");
+        Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
+        if (result.Network.K > 2) return ClassRegions(plot, result, grid);
         var heatmap = plot.Add.Heatmap(grid.ClassOneShare);
         heatmap.Colormap = Background;
         heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
@@ -66,6 +71,7 @@ public static class Figures
     /// <summary>Points coloured by their true label; misclassified ones get a black cross.</summary>
     private static void AddPoints(Plot plot, TrainingResult result)
     {
+        if (result.Test is not null) { AddPointsWithTest(plot, result); return; }
         Dataset data = result.Data;
         var ws = result.Network.CreateWorkspace(data.Count);
         data.X.CopyTo(ws.X);
@@ -73,7 +79,7 @@ public static class Figures
         for (int label = 0; label < data.Classes; label++)
         {
             int[] idx = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
-            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, 7, label == 0 ? Class0 : Class1);
+            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, 7, ClassColor(label));
             markers.LegendText = $"class {label}";
         }
         int[] wrong = Enumerable.Range(0, data.Count).Where(i => ws.Predictions[i] != data.Labels[i]).ToArray();

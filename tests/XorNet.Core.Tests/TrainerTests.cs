@@ -63,3 +63,40 @@ public class TrainerTests
         Assert.Null(new TrainingConfig().Validate());
     }
 }
+
+public class TrainerTestSetTests
+{
+    [Fact]
+    public void WithATestSet_EveryEpochHasTestMetrics_MeasuredOnTheTestPoints()
+    {
+        var (train, test) = StratifiedSplit.Split(DataGenerators.Moons(200, 0.1, 1), 0.25, 1);
+        var config = new TrainingConfig { Hidden = 8, Epochs = 30 };
+        var result = new Trainer(config, train, test).Run();
+        Assert.All(result.History, m => Assert.NotNull(m.TestAccuracy));
+        Assert.Same(test, result.Test);
+        var ws = result.Network.CreateWorkspace(test.Count);
+        test.X.CopyTo(ws.X);
+        result.Network.Forward(ws);
+        double accuracy = (double)ws.Predictions.Where((p, i) => p == test.Labels[i]).Count() / test.Count;
+        Assert.Equal(accuracy, result.Final.TestAccuracy);
+        Assert.True(result.Final.TestAccuracy > 0.8, $"test accuracy {result.Final.TestAccuracy}");
+        // the test set never trains: the train history equals a run without it
+        Assert.Equal(new Trainer(config, train).Run().History.Select(m => m.Loss), result.History.Select(m => m.Loss));
+    }
+
+    [Fact]
+    public void MetricsJson_HasTestFieldsOnlyWithATestSet()
+    {
+        var data = DataGenerators.Moons(60, 0.1, 1);
+        var config = new TrainingConfig { Epochs = 2, TestSplit = 0.25 };
+        var (train, test) = StratifiedSplit.Split(data, 0.25, 1);
+        using var with = JsonDocument.Parse(MetricsJson.Serialize(new Trainer(config, train, test).Run()));
+        Assert.True(with.RootElement.GetProperty("final").TryGetProperty("test_accuracy", out _));
+        Assert.True(with.RootElement.GetProperty("history")[0].TryGetProperty("test_loss", out _));
+        Assert.Equal(0.25, with.RootElement.GetProperty("config").GetProperty("test_split").GetDouble());
+        using var without = JsonDocument.Parse(MetricsJson.Serialize(new Trainer(new TrainingConfig { Epochs = 2 }, data).Run()));
+        Assert.False(without.RootElement.GetProperty("final").TryGetProperty("test_accuracy", out _));
+        Assert.Equal(["dataset", "samples", "hidden", "lr", "epochs", "batch_size", "l2", "seed", "bias", "activation", "loss"],
+                     without.RootElement.GetProperty("config").EnumerateObject().Select(p => p.Name));
+    }
+}

@@ -44,3 +44,60 @@ public sealed class FiguresTests : IDisposable
     private static int CountNear(SKBitmap bitmap, SKColor target) => bitmap.Pixels.Count(p =>
         Math.Abs(p.Red - target.Red) + Math.Abs(p.Green - target.Green) + Math.Abs(p.Blue - target.Blue) < 12);
 }
+
+public sealed class FiguresDataTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-fig-data-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private SKBitmap Render(ScottPlot.Plot plot)
+    {
+        string path = Path.Combine(_dir, $"{Guid.NewGuid():N}.png");
+        plot.SavePng(path, 600, 500);
+        return SKBitmap.Decode(path);
+    }
+
+    private static int CountNear(SKBitmap bitmap, SKColor target) => bitmap.Pixels.Count(p =>
+        Math.Abs(p.Red - target.Red) + Math.Abs(p.Green - target.Green) + Math.Abs(p.Blue - target.Blue) < 12);
+
+    private static Dataset ThreeBlobs()
+    {
+        var x = new XorNet.Tensors.Matrix(90, 2);
+        new XorNet.Tensors.Rng(5).FillNormal(x);
+        var labels = Enumerable.Range(0, 90).Select(i => i % 3).ToArray();
+        for (int i = 0; i < 90; i++) { x[i, 0] += 4 * (labels[i] == 1 ? 1 : 0); x[i, 1] += 4 * (labels[i] == 2 ? 1 : 0); }
+        return new Dataset(x, labels, 3);
+    }
+
+    [Fact]
+    public void ThreeClasses_BoundaryDrawsAThirdColour_ForPointsAndItsRegion()
+    {
+        var result = new Trainer(new TrainingConfig { Epochs = 60, Hidden = 6 }, ThreeBlobs()).Run();
+        using var bitmap = Render(Figures.Boundary(result, DecisionGrid.Evaluate(result.Network, result.Data.X), "k3"));
+        Assert.True(CountNear(bitmap, new SKColor(0x2c, 0xa0, 0x2c)) > 50, "class 2 points missing");
+        int paleGreen = bitmap.Pixels.Count(p => p.Red > 150 && p.Green > p.Red + 10 && p.Green > p.Blue + 10); // the tinted region
+        Assert.True(paleGreen > 5000, $"class 2 region missing ({paleGreen} pale green pixels)");
+    }
+
+    [Fact]
+    public void WithATestSet_TheCurvesGetASecondLine()
+    {
+        var (train, test) = StratifiedSplit.Split(DataGenerators.Moons(120, 0.2, 1), 0.3, 1);
+        var config = new TrainingConfig { Epochs = 20, Hidden = 6 };
+        var with = new Trainer(config, train, test).Run();
+        var without = new Trainer(config, train).Run();
+        var green = new SKColor(46, 139, 87); // SeaGreen, the accuracy curve
+        using var a = Render(Figures.Accuracy(with, "t"));
+        using var b = Render(Figures.Accuracy(without, "t"));
+        Assert.True(CountNear(a, green) > 1.3 * CountNear(b, green), $"{CountNear(a, green)} vs {CountNear(b, green)}");
+    }
+
+    [Fact]
+    public void DataPlot_ShowsEachClass()
+    {
+        using var bitmap = Render(Figures.DataPlot(DataGenerators.Circle(200, 0, 1), "circle"));
+        Assert.True(CountNear(bitmap, new SKColor(0x1f, 0x5f, 0xa8)) > 50);
+        Assert.True(CountNear(bitmap, new SKColor(0xe8, 0x71, 0x0a)) > 50);
+    }
+}

@@ -1,0 +1,130 @@
+using XorNet.Tensors;
+
+namespace XorNet.Tests;
+
+public sealed class ModelFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", name);
+
+    private static SavedModel Sample(bool bias = true)
+    {
+        var network = new TwoLayerNetwork(2, 4, 3, bias);
+        network.Initialize(new Rng(3));
+        if (bias) new Rng(4).FillUniform(network.P.b2, -1, 1);
+        return new SavedModel(network, new Standardizer([0.5, -2], [1.5, 3]), Standardized: true);
+    }
+
+    [Fact]
+    public void SaveThenLoad_GivesTheSameNetworkAndScaler()
+    {
+        string path = Path.Combine(_dir, "m.npz");
+        var model = Sample();
+        ModelFile.Save(path, model);
+        var back = ModelFile.Load(path);
+        foreach (var ((name, a), (_, b)) in model.Network.P.Named().Zip(back.Network.P.Named()))
+            Assert.True(a.Data.SequenceEqual(b.Data), name);
+        Assert.Equal((3, true, true), (back.Network.K, back.Network.UseBias, back.Standardized));
+        Assert.Equal(model.Scaler.Std, back.Scaler.Std);
+        Assert.Equal(File.ReadAllBytes(path), Write(model)); // deterministic bytes
+    }
+
+    private byte[] Write(SavedModel model)
+    {
+        string path = Path.Combine(_dir, "again.npz");
+        ModelFile.Save(path, model);
+        return File.ReadAllBytes(path);
+    }
+
+    [Fact]
+    public void LoadsAModelMadeByNumPy_AndPredictsWhatNumPyComputed()
+    {
+        var model = ModelFile.Load(Fixture("model_numpy.npz"));
+        var points = Npy.ReadFile(Fixture("points.npy"));
+        var expected = (double[])Npy.ReadFile(Fixture("expected_p.npy")).Values;
+        var prediction = Prediction.Run(model, new Matrix(points.Shape[0], 2, (double[])points.Values));
+        for (int i = 0; i < expected.Length; i++)
+            Assert.Equal(expected[i], prediction.Probabilities.Data[i], 1e-12);
+    }
+
+    [Theory]
+    [InlineData("W2", "missing array 'W2'")]
+    [InlineData("activation", "missing array 'activation'")]
+    [InlineData("x_std", "missing array 'x_std'")]
+    public void MissingArray(string name, string message) =>
+        Assert.Contains(message, LoadError(a => a.Remove(name)));
+
+    [Fact]
+    public void WrongDtype() =>
+        Assert.Contains("array 'W1' has dtype <i8; expected float64", LoadError(a => a["W1"] = new NpyArray([2, 4], new long[8])));
+
+    [Fact]
+    public void WrongShape() =>
+        Assert.Contains("array 'b1' has shape (5,); expected (4,)", LoadError(a => a["b1"] = NpyArray.Vector(new double[5])));
+
+    [Fact]
+    public void W2NotMatchingW1() =>
+        Assert.Contains("array 'W2' has shape (3, 3); expected (4, K)", LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
+
+    [Fact]
+    public void NonFiniteWeight() =>
+        Assert.Contains("NaN or infinite", LoadError(a => ((double[])a["W1"].Values)[0] = double.NaN));
+
+    [Fact]
+    public void UnknownActivation() =>
+        Assert.Contains("activation 'relu'", LoadError(a => a["activation"] = NpyArray.Scalar("relu")));
+
+    [Fact]
+    public void TruncatedFile_IsInvalidData()
+    {
+        string path = Path.Combine(_dir, "m.npz");
+        ModelFile.Save(path, Sample());
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+    }
+
+    [Fact]
+    public void MissingFile_IsInvalidData() =>
+        Assert.Contains("no such file", Assert.Throws<InvalidDataException>(() => ModelFile.Load(Path.Combine(_dir, "nope.npz"))).Message);
+
+    private string LoadError(Action<Dictionary<string, NpyArray>> damage)
+    {
+        var arrays = ModelFile.Arrays(Sample()).ToDictionary();
+        damage(arrays);
+        string path = Path.Combine(_dir, "damaged.npz");
+        Npz.WriteFile(path, arrays);
+        return Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message;
+    }
+}
+
+public sealed class ModelFileBiasTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-bias-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void NoBiasModel_StoresZeroBiases_EvenIfTheNetworkHoldsOthers()
+    {
+        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        network.Initialize(new Rng(1));
+        network.P.b1.Fill(0.7); // e.g. copied from an --init model that had biases; Forward ignores them
+        var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
+        Assert.All((double[])arrays["b1"].Values, v => Assert.Equal(0.0, v));
+    }
+
+    [Fact]
+    public void NonZeroBiasesWithBiasZero_AreRefused()
+    {
+        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
+        arrays["b2"] = NpyArray.Vector(0.5, 0);
+        string path = Path.Combine(_dir, "m.npz");
+        Npz.WriteFile(path, arrays);
+        Assert.Contains("must be zeros", Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message);
+    }
+}
