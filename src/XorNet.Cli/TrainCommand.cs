@@ -18,11 +18,14 @@ public static class TrainCommand
     private static readonly Option<string> Out = new("--out") { Description = "Output folder", DefaultValueFactory = _ => "xornet-out" };
     private static readonly Option<string?> Json = new("--json") { Description = "Also write the metrics JSON to FILE ('-' = stdout, all other output to stderr)" };
     private static readonly Option<bool> NoPlots = new("--no-plots") { Description = "Write metrics only, no PNGs (fast pipeline runs)" };
+    private static readonly Option<bool> Animate = new("--animate") { Description = "Also write training.png, an animated PNG of accuracy | boundary | loss as training goes" };
+    private static readonly Option<int> Frames = new("--frames") { Description = "Frames of the --animate animation, at evenly spaced epochs", DefaultValueFactory = _ => OutputSettings.DefaultFrames };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only the final summary line" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
-        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots })
+        foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots, Animate, Frames, Quiet })
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr));
         return command;
@@ -44,13 +47,20 @@ public static class TrainCommand
         return config.Validate() is { } error ? throw new UsageException(error) : config;
     }
 
-    public static OutputSettings ReadOutput(ParseResult parse) =>
-        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots));
+    public static OutputSettings ReadOutput(ParseResult parse)
+    {
+        int frames = parse.GetValue(Frames);
+        if (frames is < 2 or > 1000) throw new UsageException($"--frames {frames}: must be between 2 and 1000");
+        bool plots = !parse.GetValue(NoPlots), animate = parse.GetValue(Animate);
+        if (animate && !plots) throw new UsageException("--animate: cannot animate with --no-plots (which turns every picture off)");
+        return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines);
+    }
 
     private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         OutputSettings output = ReadOutput(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
+        output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
         TrainJob.Run(config, output, log, stdout);
         return ExitCodes.Success;
     }

@@ -4,8 +4,15 @@ using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
-/// <summary>Where a run's outputs go: the folder, an optional extra JSON destination ("-" = stdout), plots on/off.</summary>
-public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool Plots = true);
+/// <summary>
+/// Where a run's outputs go: the folder, an optional extra JSON destination ("-" = stdout), plots on/off,
+/// the training animation (with its frame count) and how progress is shown.
+/// </summary>
+public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool Plots = true,
+    bool Animate = false, int Frames = OutputSettings.DefaultFrames, ProgressMode Progress = ProgressMode.Lines)
+{
+    public const int DefaultFrames = 50;
+}
 
 /// <summary>
 /// One training run as `xornet train` performs it: check the output folder, train, write metrics.json and the plots.
@@ -19,8 +26,16 @@ public static class TrainJob
         var clock = Stopwatch.StartNew();
         var data = Dataset.GaussianXor(config.Samples, config.Seed);
         var trainer = new Trainer(config, data);
-        log.WriteLine($"xornet train: {Describe(config)}");
-        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log));
+        if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
+        var progress = new ProgressReporter(output.Progress, config.Epochs, log);
+        var snapshots = output.Plots && output.Animate
+            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
+        TrainingResult result = trainer.Run(m =>
+        {
+            snapshots?.Observe(m);
+            progress.Report(m);
+        });
+        progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result);
@@ -28,7 +43,7 @@ public static class TrainJob
         if (output.JsonPath == "-") stdout.Write(json);
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
         if (output.Plots)
-            Figures.WriteAll(result, output.OutDir, Describe(config));
+            WritePictures(result, output.OutDir, Describe(config), snapshots);
 
         var final = result.Final;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -37,14 +52,14 @@ public static class TrainJob
         return result;
     }
 
-    /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
-    private static void ReportProgress(EpochMetrics m, int epochs, TextWriter log)
+    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png when animating.</summary>
+    private static void WritePictures(TrainingResult result, string outDir, string configuration, ParameterSnapshots? snapshots)
     {
-        int every = Math.Max(1, epochs / 10);
-        if (m.Epoch % every != 0 && m.Epoch != epochs) return;
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}"));
+        Figures.WriteAll(result, outDir, configuration);
+        NetworkDiagram.Save(Path.Combine(outDir, "network.png"), result.Network, configuration);
+        NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), result, configuration);
+        if (snapshots is not null)
+            AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), Animation.Render(result, snapshots.Taken, configuration));
     }
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
