@@ -15,6 +15,9 @@ public static class Animation
     /// <summary>Cells along the longer side of each frame's decision grid: coarser than boundary.png, so frames render fast.</summary>
     public const int GridCells = 120;
 
+    /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
+    public const int Bands = 10;
+
     /// <summary>Encodes one frame per snapshot; the network is loaded with each snapshot in turn and restored after.</summary>
     public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
     {
@@ -35,7 +38,7 @@ public static class Animation
             trained.CopyTo(network.P); // the caller's network ends as it was: trained
         }
         int[] delays = [.. frames.Select((_, i) => i == frames.Count - 1 ? LastFrameDelayMs : FrameDelayMs)];
-        return Apng.Encode(frames, delays);
+        return Apng.Encode(DeltaFrames.From(frames, delays), Describe(snapshots, configuration));
     }
 
     /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
@@ -43,7 +46,7 @@ public static class Animation
     {
         var sofar = result with { History = [.. result.History.TakeWhile(m => m.Epoch <= at.Epoch)] };
         double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        var grid = DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result));
+        var grid = Banded(DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result)));
 
         Plot accuracy = Figures.Accuracy(sofar, configuration);
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
@@ -61,6 +64,20 @@ public static class Animation
         return multiplot.Render(3 * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
     }
 
+    /// <summary>
+    /// The share rounded to bands of 1/<see cref="Bands"/>, drawn at each band's middle: a filled contour, as the
+    /// reference's contourf draws it. Flat bands compress many times better than a smooth gradient, which keeps the
+    /// animation small; 0.5 stays a band edge, so the decision boundary is drawn exactly.
+    /// </summary>
+    private static DecisionGrid Banded(DecisionGrid grid)
+    {
+        var banded = (double[,])grid.ClassOneShare.Clone();
+        for (int r = 0; r < banded.GetLength(0); r++)
+            for (int c = 0; c < banded.GetLength(1); c++)
+                banded[r, c] = (Math.Min(Math.Floor(banded[r, c] * Bands), Bands - 1) + 0.5) / Bands;
+        return grid with { ClassOneShare = banded };
+    }
+
     private static double GridStep(TrainingResult result)
     {
         var x = result.Data.X;
@@ -73,6 +90,11 @@ public static class Animation
         }
         return span / GridCells;
     }
+
+    /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against metrics.json.</summary>
+    public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
+        $"xornet training animation: {configuration}\n" + string.Join("\n", snapshots.Select((s, i) =>
+            Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy {s.Metrics.TrainAccuracy:R}")));
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

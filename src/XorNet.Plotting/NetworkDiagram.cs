@@ -22,7 +22,6 @@ public static class NetworkDiagram
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        plot.Title($"The network: D={network.D} inputs, H={network.H} hidden, K={network.K} outputs\n{configuration}", size: 15);
         double[] yIn = Spread(network.D), yHidden = Spread(network.H), yOut = Spread(network.K);
         Parameters p = network.P;
         double maxW = Math.Max(MaxAbs(p.W1.Data), MaxAbs(p.W2.Data));
@@ -42,14 +41,19 @@ public static class NetworkDiagram
             Neuron(plot, 2, yOut[k], network.UseBias ? p.b2[0, k] : null, maxB, 30, $"h2[{k}] (class {k}){BiasLabel(p.b2, k, network.UseBias)}", Alignment.MiddleLeft);
 
         Legend(plot, maxW, maxB, network.UseBias);
-        plot.Axes.SetLimits(-0.45, 2.6, -0.1, 1.06);
+        plot.Axes.SetLimits(-0.45, 2.6, -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
         return plot;
     }
 
-    public static void Save(string path, TwoLayerNetwork network, string configuration) =>
-        AtomicFile.Write(path, tmp => Draw(network, configuration).SavePng(tmp, Width, Height(network.H)));
+    /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
+    public static void Save(string path, TwoLayerNetwork network, string configuration)
+    {
+        byte[] png = Draw(network, configuration).GetImageBytes(Width, Height(network.H), ImageFormat.Png);
+        string title = $"The trained network: {network.D} inputs → {network.H} hidden → {network.K} outputs";
+        AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
+    }
 
     private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW)
     {
@@ -69,6 +73,7 @@ public static class NetworkDiagram
         text.LabelAlignment = align;
         text.LabelFontSize = 13;
         text.LabelFontName = Figures.FontName;
+        text.LabelBackgroundColor = Colors.White.WithAlpha(0.8); // readable over the edges
     }
 
     private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>

@@ -32,14 +32,15 @@ public static class NeuronMaps
     public static void Save(string path, TrainingResult result, string configuration)
     {
         int[] shown = Select(result.Network);
-        int columns = (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
+        int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
         double[][,] maps = Activations(result.Network, shown, xMin, xMax, yMin, yMax);
+        ScottPlot.Range range = ActivationRange(maps);
 
         var multiplot = new Multiplot();
         for (int t = 0; t < shown.Length; t++)
         {
-            Plot tile = Tile(result, shown[t], maps[t], xMin, xMax, yMin, yMax);
+            Plot tile = Tile(result, shown[t], maps[t], range, xMin, xMax, yMin, yMax);
             if (t == 0) multiplot.Reset(tile); else multiplot.AddPlot(tile);
         }
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
@@ -47,10 +48,11 @@ public static class NeuronMaps
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
             : $"The {shown.Length} of {result.Network.H} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
         byte[] grid = multiplot.Render(columns * TileWidth, rows * TileHeight).GetImageBytes(ImageFormat.Png);
-        AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading, configuration));
+        AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
+            FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
     }
 
-    private static Plot Tile(TrainingResult result, int j, double[,] map, double xMin, double xMax, double yMin, double yMax)
+    private static Plot Tile(TrainingResult result, int j, double[,] map, ScottPlot.Range range, double xMin, double xMax, double yMin, double yMax)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
@@ -60,7 +62,7 @@ public static class NeuronMaps
         heatmap.Colormap = Activation;
         heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
         heatmap.FlipVertically = true; // row 0 is the bottom of the plane
-        heatmap.ManualRange = ActivationRange(map);
+        heatmap.ManualRange = range; // one scale for all tiles, so they compare
         // The data, faintly, so each feature can be read against the XOR quadrants.
         for (int label = 0; label < result.Data.Classes; label++)
         {
@@ -74,11 +76,12 @@ public static class NeuronMaps
         return plot;
     }
 
-    /// <summary>Sigmoid units live in [0, 1]: use that scale so tiles compare; otherwise each tile's own range.</summary>
-    private static ScottPlot.Range ActivationRange(double[,] map)
+    /// <summary>Sigmoid units live in [0, 1]: that scale when it holds every value, else the common min..max.</summary>
+    private static ScottPlot.Range ActivationRange(double[][,] maps)
     {
         double min = double.MaxValue, max = double.MinValue;
-        foreach (double v in map) { min = Math.Min(min, v); max = Math.Max(max, v); }
+        foreach (var map in maps)
+            foreach (double v in map) { min = Math.Min(min, v); max = Math.Max(max, v); }
         return min >= 0 && max <= 1 ? new ScottPlot.Range(0, 1) : new ScottPlot.Range(min, max > min ? max : min + 1);
     }
 
