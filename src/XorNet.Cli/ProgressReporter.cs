@@ -14,7 +14,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     private const int BarCells = 24;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw; // null until the first draw
     private bool _barShown;
 
     /// <summary>The bar only on an interactive terminal and never when stdout carries the JSON document.</summary>
@@ -28,7 +28,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     public void Report(EpochMetrics m)
     {
         if (mode == ProgressMode.Lines) Line(m);
-        else if (mode == ProgressMode.Bar && (m.Epoch == epochs || _clock.Elapsed - _lastDraw >= BarInterval)) Bar(m);
+        else if (mode == ProgressMode.Bar && (m.Epoch == epochs || _lastDraw is not { } last || _clock.Elapsed - last >= BarInterval)) Bar(m);
     }
 
     /// <summary>Ends the bar's line so the summary starts on a fresh one.</summary>
