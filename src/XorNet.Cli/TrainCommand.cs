@@ -27,12 +27,16 @@ public static class TrainCommand
     private static readonly Option<bool> Standardize = new("--standardize") { Description = "Scale inputs to mean 0, std 1 (fitted on the training points; saved with the model)" };
     private static readonly Option<string?> Save = new("--save") { Description = "Model file to write (default: model.npz in --out); loads with numpy.load(allow_pickle=False)" };
     private static readonly Option<string?> Init = new("--init") { Description = "Start from the weights of this model file instead of random ones" };
+    private static readonly Option<bool> Animate = new("--animate") { Description = "Also write training.png, an animated PNG of accuracy | boundary | loss as training goes" };
+    private static readonly Option<int> Frames = new("--frames") { Description = "Frames of the --animate animation, at evenly spaced epochs", DefaultValueFactory = _ => OutputSettings.DefaultFrames };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only the final summary line" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
         foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
-                                                 DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss })
+                                                 DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
+                                                 Animate, Frames, Quiet })
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
@@ -62,8 +66,17 @@ public static class TrainCommand
         return config;
     }
 
-    public static OutputSettings ReadOutput(ParseResult parse) =>
-        new(parse.GetValue(Out)!, parse.GetValue(Json), Plots: !parse.GetValue(NoPlots)) { ModelPath = parse.GetValue(Save) };
+    public static OutputSettings ReadOutput(ParseResult parse)
+    {
+        int frames = parse.GetValue(Frames);
+        if (frames is < 2 or > 1000) throw new UsageException($"--frames {frames}: must be between 2 and 1000");
+        bool plots = !parse.GetValue(NoPlots), animate = parse.GetValue(Animate);
+        if (animate && !plots) throw new UsageException("--animate: cannot animate with --no-plots (which turns every picture off)");
+        return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
+        {
+            ModelPath = parse.GetValue(Save),
+        };
+    }
 
     public static QualityGates ReadGates(ParseResult parse)
     {
@@ -76,6 +89,7 @@ public static class TrainCommand
         OutputSettings output = ReadOutput(parse);
         QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
+        output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
         return TrainJob.ExitCode(result, gates, log);
     }

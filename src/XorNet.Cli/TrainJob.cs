@@ -4,9 +4,15 @@ using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
-/// <summary>Where a run's outputs go: the folder, an optional extra JSON destination ("-" = stdout), plots on/off.</summary>
-public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool Plots = true)
+/// <summary>
+/// Where a run's outputs go: the folder, an optional extra JSON destination ("-" = stdout), plots on/off,
+/// the training animation (with its frame count) and how progress is shown.
+/// </summary>
+public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool Plots = true,
+    bool Animate = false, int Frames = OutputSettings.DefaultFrames, ProgressMode Progress = ProgressMode.Lines)
 {
+    public const int DefaultFrames = 50;
+
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
 }
@@ -32,8 +38,16 @@ public static class TrainJob
             PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
-        log.WriteLine($"xornet train: {Describe(config)}");
-        TrainingResult result = trainer.Run(m => ReportProgress(m, config.Epochs, log), cancel);
+        if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
+        var progress = new ProgressReporter(output.Progress, config.Epochs, log);
+        var snapshots = output.Plots && output.Animate
+            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
+        TrainingResult result = trainer.Run(m =>
+        {
+            snapshots?.Observe(m);
+            progress.Report(m);
+        }, cancel);
+        progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
@@ -42,7 +56,7 @@ public static class TrainJob
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
         ModelFile.Save(output.ModelPath ?? Path.Combine(output.OutDir, "model.npz"), new SavedModel(result.Network, run.Scaler, config.Standardize));
         if (output.Plots)
-            Figures.WriteAll(run.ForPlots(result), output.OutDir, PlotTitle(config));
+            WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots);
 
         var final = result.Final;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -69,14 +83,18 @@ public static class TrainJob
         ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")
         : "";
 
-    /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
-    private static void ReportProgress(EpochMetrics m, int epochs, TextWriter log)
+    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png when animating.</summary>
+    /// <remarks>
+    /// The static pictures use <paramref name="plotted"/> (standardisation folded into W1, so axes are the data's own);
+    /// the animation replays the trainer's snapshots, which live in the network's (possibly standardised) inputs.
+    /// </remarks>
+    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration, ParameterSnapshots? snapshots)
     {
-        int every = Math.Max(1, epochs / 10);
-        if (m.Epoch % every != 0 && m.Epoch != epochs) return;
-        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
+        Figures.WriteAll(plotted, outDir, configuration);
+        NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration);
+        NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration);
+        if (snapshots is not null)
+            AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), Animation.Render(result, snapshots.Taken, configuration));
     }
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,

@@ -64,6 +64,71 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Animate_WritesAnApng_WhoseFramesMatchTheHistory()
+    {
+        var (code, _, stderr) = Run("train", "--hidden", "5", "--epochs", "20", "--samples", "60", "--animate", "--frames", "6", "--out", _dir);
+        Assert.True(code == 0, stderr);
+        var apng = XorNet.Plotting.Tests.ApngDecoder.Decode(File.ReadAllBytes(Path.Combine(_dir, "training.png")));
+        Assert.Equal(6, apng.DeclaredFrames);
+        Assert.Equal(6, apng.Frames.Count);
+        Assert.Equal(6, apng.Composite().Count);
+
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        var history = metrics.RootElement.GetProperty("history").EnumerateArray().ToList();
+        string[] frames = apng.Comment!.Split('\n')[1..];
+        Assert.Equal(6, frames.Length);
+        foreach (var (line, epoch) in frames.Zip(new[] { 0, 4, 8, 12, 16, 20 }))
+        {
+            var entry = history[epoch];
+            Assert.Contains($"epoch {epoch} loss {entry.GetProperty("loss").GetDouble():R} ", line);
+            Assert.EndsWith($"train_accuracy {entry.GetProperty("train_accuracy").GetDouble():R}", line);
+        }
+    }
+
+    [Fact]
+    public void Train_DrawsTheNetworkAndItsNeuronsByDefault_AndNoPlotsTurnsThemOff()
+    {
+        Assert.Equal(0, Run("train", "--hidden", "3", "--epochs", "3", "--out", _dir).Code);
+        foreach (var png in new[] { "network.png", "neurons.png" })
+        {
+            using var bitmap = SkiaSharp.SKBitmap.Decode(Path.Combine(_dir, png));
+            Assert.True(bitmap is { Width: > 500, Height: > 250 }, png);
+        }
+        Assert.False(File.Exists(Path.Combine(_dir, "training.png")));
+        string bare = Path.Combine(_dir, "bare");
+        Assert.Equal(0, Run("train", "--epochs", "3", "--no-plots", "--out", bare).Code);
+        Assert.Empty(Directory.GetFiles(bare, "*.png"));
+    }
+
+    [Fact]
+    public void Quiet_PrintsOnlyTheSummary()
+    {
+        var (code, stdout, stderr) = Run("train", "--epochs", "30", "--no-plots", "--quiet", "--out", _dir);
+        Assert.Equal(0, code);
+        Assert.Empty(stderr);
+        string line = Assert.Single(stdout.Trim().Split('\n'));
+        Assert.StartsWith("done: epoch 30", line);
+    }
+
+    [Theory]
+    [InlineData("--frames", "1")]
+    [InlineData("--frames", "5000")]
+    public void BadFrames_IsABadInputError(string option, string value)
+    {
+        var (code, _, stderr) = Run("train", "--animate", option, value, "--out", Path.Combine(_dir, "x"));
+        Assert.Equal(2, code);
+        Assert.Contains(option, stderr);
+    }
+
+    [Fact]
+    public void AnimateWithNoPlots_IsABadInputError()
+    {
+        var (code, _, stderr) = Run("train", "--animate", "--no-plots", "--out", Path.Combine(_dir, "x"));
+        Assert.Equal(2, code);
+        Assert.Contains("--animate", stderr);
+    }
+
+    [Fact]
     public void UnwritableOut_IsABadInputError()
     {
         string file = Path.Combine(_dir, "a-file");

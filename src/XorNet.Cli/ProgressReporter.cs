@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace XorNet.Cli;
+
+/// <summary>How a run reports its epochs: a live bar (terminal), a few plain lines (redirected output), or nothing.</summary>
+public enum ProgressMode { Lines, Bar, Quiet }
+
+/// <summary>Receives every epoch's metrics and shows them in the chosen <see cref="ProgressMode"/>.</summary>
+public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter log)
+{
+    /// <summary>The bar is redrawn at most this often (10 times a second), whatever the epoch rate.</summary>
+    public static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(100);
+    private const int BarCells = 24;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan? _lastDraw; // null until the first draw
+    private bool _barShown;
+
+    /// <summary>The bar only on an interactive terminal and never when stdout carries the JSON document.</summary>
+    public static ProgressMode Choose(bool quiet, TextWriter log, string? jsonPath)
+    {
+        if (quiet) return ProgressMode.Quiet;
+        bool terminal = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected;
+        return terminal && jsonPath != "-" ? ProgressMode.Bar : ProgressMode.Lines;
+    }
+
+    public void Report(EpochMetrics m)
+    {
+        if (mode == ProgressMode.Lines) Line(m);
+        else if (mode == ProgressMode.Bar && (m.Epoch == epochs || _lastDraw is not { } last || _clock.Elapsed - last >= BarInterval)) Bar(m);
+    }
+
+    /// <summary>Ends the bar's line so the summary starts on a fresh one.</summary>
+    public void Finish()
+    {
+        if (_barShown) log.WriteLine();
+        _barShown = false;
+    }
+
+    /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
+    private void Line(EpochMetrics m)
+    {
+        int every = Math.Max(1, epochs / 10);
+        if (m.Epoch % every != 0 && m.Epoch != epochs) return;
+        int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
+    }
+
+    private void Bar(EpochMetrics m)
+    {
+        _lastDraw = _clock.Elapsed;
+        log.Write("\r" + FormatBar(m, epochs, _clock.Elapsed) + "\u001b[K"); // \e[K clears what a longer previous bar left
+        log.Flush();
+        _barShown = true;
+    }
+
+    /// <summary>"[██████░░░░]  epoch 40/100  loss 0.1234  acc 0.873  0:02 elapsed, ETA 0:03".</summary>
+    public static string FormatBar(EpochMetrics m, int epochs, TimeSpan elapsed)
+    {
+        double done = epochs == 0 ? 1 : (double)m.Epoch / epochs;
+        int filled = (int)Math.Round(done * BarCells);
+        string eta = m.Epoch == 0 ? "?" : Clock(elapsed * ((1 - done) / done));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {m.Loss:F4}  acc {m.TrainAccuracy:F3}  {Clock(elapsed)} elapsed, ETA {eta}");
+    }
+
+    private static string Clock(TimeSpan t) => t.TotalHours >= 1
+        ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}"
+        : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+}

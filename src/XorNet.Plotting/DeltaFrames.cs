@@ -1,0 +1,72 @@
+using SkiaSharp;
+
+namespace XorNet.Plotting;
+
+/// <summary>
+/// Shrinks an animation of full, opaque frames: each later frame keeps only the rectangle that changed, with the
+/// pixels that did not change made transparent and drawn with blend-over, so they cost almost nothing compressed.
+/// Decoding gives back every frame exactly.
+/// </summary>
+public static class DeltaFrames
+{
+    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs)
+    {
+        var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
+        SKBitmap previous = Decode(pngs[0]);
+        try
+        {
+            for (int i = 1; i < pngs.Count; i++)
+            {
+                SKBitmap current = Decode(pngs[i]);
+                if (current.Width != previous.Width || current.Height != previous.Height)
+                    throw new ArgumentException($"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.", nameof(pngs));
+                frames.Add(Delta(previous, current, delaysMs[i]));
+                previous.Dispose();
+                previous = current;
+            }
+        }
+        finally
+        {
+            previous.Dispose();
+        }
+        return frames;
+    }
+
+    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
+    private static Apng.Frame Delta(SKBitmap previous, SKBitmap current, int delayMs)
+    {
+        ReadOnlySpan<uint> before = Pixels(previous), after = Pixels(current);
+        int width = current.Width, x0 = width, y0 = current.Height, x1 = -1, y1 = -1;
+        for (int y = 0; y < current.Height; y++)
+            for (int x = 0; x < width; x++)
+                if (before[y * width + x] != after[y * width + x])
+                    (x0, y0, x1, y1) = (Math.Min(x0, x), Math.Min(y0, y), Math.Max(x1, x), Math.Max(y1, y));
+        if (x1 < 0) (x0, y0, x1, y1) = (0, 0, 0, 0);
+
+        using var patch = new SKBitmap(new SKImageInfo(x1 - x0 + 1, y1 - y0 + 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        Span<uint> target = WritablePixels(patch);
+        for (int y = y0; y <= y1; y++)
+            for (int x = x0; x <= x1; x++)
+            {
+                uint pixel = after[y * width + x];
+                target[(y - y0) * patch.Width + (x - x0)] = pixel == before[y * width + x] ? 0u : pixel;
+            }
+        using SKData data = patch.Encode(SKEncodedImageFormat.Png, 100);
+        return new Apng.Frame(data.ToArray(), delayMs, x0, y0, BlendOver: true);
+    }
+
+    /// <summary>Decoded as unpremultiplied RGBA so every pixel is one uint and the frames compare exactly.</summary>
+    private static SKBitmap Decode(byte[] png)
+    {
+        using var codec = SKCodec.Create(new MemoryStream(png)) ?? throw new ArgumentException("A frame is not a decodable PNG.");
+        var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
+        if (Pixels(bitmap).ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu))
+            throw new ArgumentException("Frames must be opaque: transparency is how a delta frame says 'unchanged'.");
+        return bitmap;
+    }
+
+    private static unsafe ReadOnlySpan<uint> Pixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+
+    private static unsafe Span<uint> WritablePixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace XorNet.Plotting;
+
+/// <summary>
+/// network.png: inputs → hidden → outputs, every weight an edge whose width is proportional to |w| and whose colour is
+/// its sign; every neuron filled with the colour of its bias (numbers printed while they fit).
+/// </summary>
+public static class NetworkDiagram
+{
+    public const int Width = 1000;
+    private const double MaxEdgeWidth = 7, MinEdgeWidth = 0.4;
+    private static readonly Color Positive = Color.FromHex("#d6541c"), Negative = Color.FromHex("#1f5fa8");
+    private static readonly IColormap BiasColors = new ScottPlot.Colormaps.CustomInterpolated(
+        [Negative, Color.FromHex("#ffffff"), Positive]);
+
+    /// <summary>Taller for wide layers so 50 hidden neurons stay apart.</summary>
+    public static int Height(int hidden) => Math.Clamp(140 + 22 * hidden, 520, 1400);
+
+    public static Plot Draw(TwoLayerNetwork network, string configuration)
+    {
+        var plot = new Plot();
+        plot.Font.Set(Figures.FontName);
+        double[] yIn = Spread(network.D), yHidden = Spread(network.H), yOut = Spread(network.K);
+        Parameters p = network.P;
+        double maxW = Math.Max(MaxAbs(p.W1.Data), MaxAbs(p.W2.Data));
+        for (int i = 0; i < network.D; i++)
+            for (int j = 0; j < network.H; j++)
+                Edge(plot, 0, yIn[i], 1, yHidden[j], p.W1[i, j], maxW);
+        for (int j = 0; j < network.H; j++)
+            for (int k = 0; k < network.K; k++)
+                Edge(plot, 1, yHidden[j], 2, yOut[k], p.W2[j, k], maxW);
+
+        double maxB = network.UseBias ? Math.Max(MaxAbs(p.b1.Data), MaxAbs(p.b2.Data)) : 0;
+        float size = network.H <= 20 ? 26 : 16;
+        for (int i = 0; i < network.D; i++) Neuron(plot, 0, yIn[i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        for (int j = 0; j < network.H; j++)
+            Neuron(plot, 1, yHidden[j], network.UseBias ? p.b1[0, j] : null, maxB, size, network.H <= 20 ? BiasLabel(p.b1, j, network.UseBias) : null, Alignment.MiddleLeft);
+        for (int k = 0; k < network.K; k++)
+            Neuron(plot, 2, yOut[k], network.UseBias ? p.b2[0, k] : null, maxB, 30, $"h2[{k}] (class {k}){BiasLabel(p.b2, k, network.UseBias)}", Alignment.MiddleLeft);
+
+        Legend(plot, maxW, maxB, network.UseBias);
+        plot.Axes.SetLimits(-0.45, 2.6, -0.16, 1.04);
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        return plot;
+    }
+
+    /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
+    public static void Save(string path, TwoLayerNetwork network, string configuration)
+    {
+        byte[] png = Draw(network, configuration).GetImageBytes(Width, Height(network.H), ImageFormat.Png);
+        string title = $"The trained network: {network.D} inputs → {network.H} hidden → {network.K} outputs";
+        AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
+    }
+
+    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW)
+    {
+        var line = plot.Add.Line(x1, y1, x2, y2);
+        double share = maxW > 0 ? Math.Abs(w) / maxW : 0;
+        line.LineWidth = (float)(MinEdgeWidth + (MaxEdgeWidth - MinEdgeWidth) * share);
+        line.LineColor = (w >= 0 ? Positive : Negative).WithAlpha(0.35 + 0.55 * share); // strong weights stand out
+    }
+
+    private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label, Alignment align)
+    {
+        Color fill = bias is { } b && maxB > 0 ? BiasColors.GetColor((b / maxB + 1) / 2) : Colors.White;
+        plot.Add.Marker(x, y, MarkerShape.FilledCircle, size, fill);
+        plot.Add.Marker(x, y, MarkerShape.OpenCircle, size, Colors.Black);
+        if (label is null) return;
+        var text = plot.Add.Text(label, x + (align == Alignment.MiddleRight ? -0.05 : 0.05), y);
+        text.LabelAlignment = align;
+        text.LabelFontSize = 13;
+        text.LabelFontName = Figures.FontName;
+        text.LabelBackgroundColor = Colors.White.WithAlpha(0.8); // readable over the edges
+    }
+
+    private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>
+        useBias ? string.Create(CultureInfo.InvariantCulture, $"  b={b[0, index]:+0.00;−0.00}") : "";
+
+    private static void Legend(Plot plot, double maxW, double maxB, bool useBias)
+    {
+        string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  orange w > 0,  blue w < 0");
+        string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: blue −{maxB:F2} … white 0 … orange +{maxB:F2}") : "no biases (--no-bias)";
+        string text = edges + "\n" + biases;
+        var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));
+        label.LabelAlignment = Alignment.UpperLeft;
+        label.LabelFontSize = 13;
+        label.LabelFontName = Figures.FontName;
+    }
+
+    /// <summary>n positions evenly spread over [0, 1] (the middle when n = 1).</summary>
+    private static double[] Spread(int n) => n == 1 ? [0.5] : [.. Enumerable.Range(0, n).Select(i => 1 - (double)i / (n - 1))];
+
+    private static double MaxAbs(double[] values) => values.Length == 0 ? 0 : values.Max(Math.Abs);
+}

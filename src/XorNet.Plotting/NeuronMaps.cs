@@ -1,0 +1,119 @@
+using System.Globalization;
+using ScottPlot;
+using XorNet.Tensors;
+
+namespace XorNet.Plotting;
+
+/// <summary>
+/// neurons.png: one small heatmap per hidden neuron of its activation h1[:, j] over the input plane, i.e. the feature
+/// that neuron learned. At most <see cref="MaxShown"/>; for wider layers those with the largest Σ_k |W2[j, k]|.
+/// </summary>
+public static class NeuronMaps
+{
+    public const int MaxShown = 16, TileWidth = 300, TileHeight = 270, Cells = 80;
+
+    private static readonly IColormap Activation = new ScottPlot.Colormaps.Viridis();
+
+    /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing weights.</summary>
+    public static int[] Select(TwoLayerNetwork network)
+    {
+        if (network.H <= MaxShown) return [.. Enumerable.Range(0, network.H)];
+        return [.. Enumerable.Range(0, network.H).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
+    }
+
+    /// <summary>Σ_k |W2[j, k]|: how much neuron j can move the outputs.</summary>
+    public static double OutgoingWeight(TwoLayerNetwork network, int j)
+    {
+        double sum = 0;
+        for (int k = 0; k < network.K; k++) sum += Math.Abs(network.P.W2[j, k]);
+        return sum;
+    }
+
+    public static void Save(string path, TrainingResult result, string configuration)
+    {
+        int[] shown = Select(result.Network);
+        int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
+        var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
+        double[][,] maps = Activations(result.Network, shown, xMin, xMax, yMin, yMax);
+        ScottPlot.Range range = ActivationRange(maps);
+
+        var multiplot = new Multiplot();
+        for (int t = 0; t < shown.Length; t++)
+        {
+            Plot tile = Tile(result, shown[t], maps[t], range, xMin, xMax, yMin, yMax);
+            if (t == 0) multiplot.Reset(tile); else multiplot.AddPlot(tile);
+        }
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
+        string heading = shown.Length == result.Network.H
+            ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
+            : $"The {shown.Length} of {result.Network.H} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
+        byte[] grid = multiplot.Render(columns * TileWidth, rows * TileHeight).GetImageBytes(ImageFormat.Png);
+        AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
+            FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
+    }
+
+    private static Plot Tile(TrainingResult result, int j, double[,] map, ScottPlot.Range range, double xMin, double xMax, double yMin, double yMax)
+    {
+        var plot = new Plot();
+        plot.Font.Set(Figures.FontName);
+        var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => result.Network.P.W2[j, k].ToString("+0.0;−0.0", CultureInfo.InvariantCulture)));
+        plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
+        var heatmap = plot.Add.Heatmap(map);
+        heatmap.Colormap = Activation;
+        heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
+        heatmap.FlipVertically = true; // row 0 is the bottom of the plane
+        heatmap.ManualRange = range; // one scale for all tiles, so they compare
+        // The data, faintly, so each feature can be read against the XOR quadrants.
+        for (int label = 0; label < result.Data.Classes; label++)
+        {
+            int[] idx = [.. Enumerable.Range(0, result.Data.Count).Where(i => result.Data.Labels[i] == label)];
+            plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(), idx.Select(i => result.Data.X[i, 1]).ToArray(),
+                label == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.55));
+        }
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
+        plot.Axes.Left.TickLabelStyle.FontSize = 10;
+        return plot;
+    }
+
+    /// <summary>Sigmoid units live in [0, 1]: that scale when it holds every value, else the common min..max.</summary>
+    private static ScottPlot.Range ActivationRange(double[][,] maps)
+    {
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (var map in maps)
+            foreach (double v in map) { min = Math.Min(min, v); max = Math.Max(max, v); }
+        return min >= 0 && max <= 1 ? new ScottPlot.Range(0, 1) : new ScottPlot.Range(min, max > min ? max : min + 1);
+    }
+
+    /// <summary>maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom.</summary>
+    private static double[][,] Activations(TwoLayerNetwork network, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    {
+        var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
+        Workspace ws = network.CreateWorkspace(Cells);
+        double dx = (xMax - xMin) / Cells, dy = (yMax - yMin) / Cells;
+        for (int r = 0; r < Cells; r++)
+        {
+            for (int c = 0; c < Cells; c++)
+            {
+                ws.X[c, 0] = xMin + (c + 0.5) * dx;
+                ws.X[c, 1] = yMin + (r + 0.5) * dy;
+            }
+            network.Forward(ws);
+            for (int t = 0; t < shown.Length; t++)
+                for (int c = 0; c < Cells; c++)
+                    maps[t][r, c] = ws.h1[c, shown[t]];
+        }
+        return maps;
+    }
+
+    private static (double, double, double, double) Range(Matrix x)
+    {
+        double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
+            yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
+        }
+        return (xMin - 0.5, xMax + 0.5, yMin - 0.5, yMax + 0.5);
+    }
+}
