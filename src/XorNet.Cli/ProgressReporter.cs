@@ -16,6 +16,10 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan? _lastDraw; // null until the first draw
     private bool _barShown;
+    private int _lastLength;
+
+    /// <summary>https://no-color.org: a non-empty NO_COLOR means no ANSI escape codes at all.</summary>
+    public static bool AnsiAllowed => string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     /// <summary>The bar only on an interactive terminal and never when stdout carries the JSON document.</summary>
     public static ProgressMode Choose(bool quiet, TextWriter log, string? jsonPath)
@@ -51,7 +55,10 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     private void Bar(EpochMetrics m)
     {
         _lastDraw = _clock.Elapsed;
-        log.Write("\r" + FormatBar(m, epochs, _clock.Elapsed) + "\u001b[K"); // \e[K clears what a longer previous bar left
+        string bar = FormatBar(m, epochs, _clock.Elapsed);
+        // \e[K clears what a longer previous bar left; with NO_COLOR set we write no escape codes and pad instead.
+        log.Write("\r" + (AnsiAllowed ? bar + "\u001b[K" : bar.PadRight(_lastLength)));
+        _lastLength = bar.Length;
         log.Flush();
         _barShown = true;
     }

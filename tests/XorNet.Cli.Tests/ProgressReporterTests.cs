@@ -58,4 +58,25 @@ public sealed class ProgressReporterTests
         Assert.Equal(ProgressMode.Lines, ProgressReporter.Choose(quiet: false, new StringWriter(), null));
         Assert.Equal(ProgressMode.Lines, ProgressReporter.Choose(quiet: false, Console.Out, "-"));
     }
+
+    [Fact]
+    public void Bar_WithNoColor_WritesNoEscapeCodes()
+    {
+        string? saved = Environment.GetEnvironmentVariable("NO_COLOR");
+        try
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+            var log = new StringWriter();
+            var reporter = new ProgressReporter(ProgressMode.Bar, 3, log);
+            foreach (int epoch in new[] { 0, 3 })
+                reporter.Report(new EpochMetrics(epoch, 0.25, 0.5));
+            reporter.Finish();
+            Assert.Contains("epoch 3/3", log.ToString());
+            Assert.DoesNotContain('\u001b', log.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", saved);
+        }
+    }
 }
