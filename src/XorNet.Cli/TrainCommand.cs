@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace XorNet.Cli;
 
 /// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and plots.</summary>
-public static class TrainCommand
+public static partial class TrainCommand
 {
     private static readonly TrainingConfig Defaults = new();
 
@@ -24,6 +24,8 @@ public static class TrainCommand
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
         foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots })
             command.Options.Add(option);
+        foreach (Option option in LeverOptions)
+            command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr));
         return command;
     }
@@ -41,6 +43,7 @@ public static class TrainCommand
             Samples = parse.GetValue(Samples),
             UseBias = !parse.GetValue(NoBias),
         };
+        config = ReadLevers(parse, config);
         return config.Validate() is { } error ? throw new UsageException(error) : config;
     }
 
@@ -51,7 +54,9 @@ public static class TrainCommand
     {
         OutputSettings output = ReadOutput(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
-        TrainJob.Run(config, output, log, stdout);
-        return ExitCodes.Success;
+        TrainingResult result = TrainJob.Run(config, output, log, stdout);
+        if (result.Stop.Reason != StopReason.Diverged) return ExitCodes.Success;
+        stderr.WriteLine($"xornet: {result.Stop.Message}");
+        return ExitCodes.Diverged;
     }
 }

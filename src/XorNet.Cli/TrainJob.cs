@@ -31,8 +31,10 @@ public static class TrainJob
             Figures.WriteAll(result, output.OutDir, Describe(config));
 
         var final = result.Final;
+        if (result.Stop.Reason == StopReason.EarlyStopped)
+            log.WriteLine($"early stop at epoch {result.Stop.Epoch}: {result.Stop.Monitor} has not improved since epoch {result.Stop.RestoredEpoch}; its weights are kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"done: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
+            $"{(result.Stop.Reason == StopReason.Diverged ? "diverged" : "done")}: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
     }
@@ -48,7 +50,23 @@ public static class TrainJob
     }
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
-        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}");
+        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}");
+
+    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam clip-norm=1".</summary>
+    public static string DescribeLevers(TrainingConfig c)
+    {
+        var d = new TrainingConfig();
+        var parts = new List<string>();
+        if (c.Activation != d.Activation) parts.Add(LeverNames.Of(c.Activation));
+        if (c.Loss != d.Loss) parts.Add(LeverNames.Of(c.Loss));
+        if (c.L1 != d.L1) parts.Add(string.Create(CultureInfo.InvariantCulture, $"l1={c.L1:G}"));
+        if (c.Optimizer != d.Optimizer) parts.Add(LeverNames.Of(c.Optimizer));
+        if (c.LrSchedule != d.LrSchedule) parts.Add("lr " + LearningRateSchedule.From(c).Describe());
+        if (c.ClipNorm is double n) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-norm={n:G}"));
+        if (c.ClipValue is double v) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-value={v:G}"));
+        if (c.EarlyStop is int p) parts.Add($"early-stop={p}");
+        return parts.Count == 0 ? "" : " " + string.Join(" ", parts);
+    }
 
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
     public static void PrepareOutputFolder(string outDir)

@@ -5,10 +5,24 @@ namespace XorNet;
 /// <summary>The outcome of a run: the trained network, the history (epoch 0 first) and the training data.</summary>
 public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
 {
-    public EpochMetrics Final => History[^1];
+    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
+    public EpochMetrics Final => Stop.RestoredEpoch is int best ? History[best] : History[^1];
+
+    /// <summary>Per epoch (epoch 0 first): learning rate and gradient norms.</summary>
+    public IReadOnlyList<EpochDiagnostics> Diagnostics { get; init; } = [];
+
+    /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
+    public StopInfo Stop { get; init; } = StopInfo.Completed;
+
+    /// <summary>metrics.json's status: "diverged" or "ok".</summary>
+    public string Status => Stop.Reason == StopReason.Diverged ? "diverged" : "ok";
 }
 
-/// <summary>Minibatch SGD: each epoch is one shuffled pass over the training points in batches of BatchSize.</summary>
+/// <summary>
+/// Minibatch training: each epoch is one shuffled pass over the training points in batches of BatchSize, one
+/// optimizer step per batch (plain SGD by default), with the learning rate of the epoch's schedule, optional
+/// gradient clipping, early stopping, and a divergence check after every epoch.
+/// </summary>
 public sealed class Trainer
 {
     private readonly TrainingConfig _config;
@@ -21,12 +35,21 @@ public sealed class Trainer
     private readonly Workspace _all;       // the whole set, for the per-epoch metrics
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
+    private readonly Regularization _reg;
+    private readonly Optimizer _optimizer;
+    private readonly LearningRateSchedule _schedule;
+    private readonly IReadOnlyList<Trainable> _trainables;
+    private readonly GradientNormStats _norms = new();
+    private readonly List<EpochDiagnostics> _diagnostics = [EpochDiagnostics.BeforeTraining];
+    private double[]? _firstStepNorms;
+    private double _firstStepJointNorm;
+    private int _epoch;
 
     public Trainer(TrainingConfig config, Dataset data)
     {
         _config = config;
         _data = data;
-        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias);
+        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
@@ -38,27 +61,62 @@ public sealed class Trainer
         data.X.CopyTo(_all.X);
         _targets.CopyTo(_all.Y);
         _order = Enumerable.Range(0, data.Count).ToArray();
+        _reg = config.Regularization;
+        _optimizer = Optimizer.For(config);
+        _schedule = LearningRateSchedule.From(config);
+        _trainables = _network.Trainables(_grads);
     }
 
     public TwoLayerNetwork Network => _network;
 
-    /// <summary>Runs every epoch, calling onEpoch after each (and once for epoch 0, before training).</summary>
+    /// <summary>
+    /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training); stops at once when
+    /// training diverges, or early when the monitored loss stops improving (then the best weights are restored).
+    /// </summary>
     public TrainingResult Run(Action<EpochMetrics>? onEpoch = null)
     {
         var history = new List<EpochMetrics>(_config.Epochs + 1) { Evaluate(0) };
         onEpoch?.Invoke(history[0]);
-        for (int epoch = 1; epoch <= _config.Epochs; epoch++)
+        var divergence = new DivergenceDetector(history[0].Loss);
+        var early = _config.EarlyStop is int patience ? new EarlyStopping(patience, _network.P) : null;
+        early?.Observe(0, MonitoredLoss(history[0]), _network.P);
+        StopInfo stop = StopInfo.Completed;
+        for (int epoch = 1; epoch <= _config.Epochs && stop == StopInfo.Completed; epoch++)
         {
             TrainEpoch();
             history.Add(Evaluate(epoch));
             onEpoch?.Invoke(history[^1]);
+            if (_config.StopOnDivergence && divergence.Check(epoch, history[^1].Loss) is string why)
+                stop = Diverged(epoch, why);
+            else if (early is not null && early.Observe(epoch, MonitoredLoss(history[^1]), _network.P))
+                stop = StopInfo.EarlyStopped(epoch, early.BestEpoch, MonitorName);
         }
-        return new TrainingResult(_config, _network, _data, history);
+        if (early is not null && stop.Reason != StopReason.Diverged)
+        {
+            early.RestoreBest(_network.P);
+            stop = stop with { RestoredEpoch = early.BestEpoch, Monitor = MonitorName };
+        }
+        return new TrainingResult(_config, _network, _data, history) { Diagnostics = _diagnostics.ToArray(), Stop = stop };
     }
 
-    /// <summary>One shuffled pass over the data in minibatches, one SGD step per batch.</summary>
+    /// <summary>
+    /// The loss early stopping watches. Hook for test splits (issue 3): when the data has a held-out test split,
+    /// return its loss here (and name it in MonitorName); until then the training loss is all there is.
+    /// </summary>
+    private static double MonitoredLoss(EpochMetrics m) => m.Loss;
+    private const string MonitorName = "train_loss";
+
+    private StopInfo Diverged(int epoch, string why)
+    {
+        var (parameter, message) = DivergenceReport.Build(_config, epoch, why, _diagnostics[^1], _firstStepNorms!, _firstStepJointNorm);
+        return StopInfo.Diverged(epoch, parameter, message);
+    }
+
+    /// <summary>One shuffled pass over the data in minibatches, one optimizer step per batch.</summary>
     public void TrainEpoch()
     {
+        double lr = _schedule.At(++_epoch);
+        _norms.Reset();
         _shuffleRng.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += _batch.N)
         {
@@ -67,16 +125,34 @@ public sealed class Trainer
             _data.X.TakeRows(rows, ws.X);
             _targets.TakeRows(rows, ws.Y);
             _network.Forward(ws);
-            _network.Backward(ws, _config.L2, _grads);
-            _network.Step(_grads, _config.LearningRate);
+            _network.Backward(ws, _reg, _grads);
+            RecordNorms();
+            Clip();
+            _optimizer.Step(_trainables, lr);
         }
+        _diagnostics.Add(_norms.Summarize(_epoch, lr));
+    }
+
+    /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>
+    private void RecordNorms()
+    {
+        double[] norms = _norms.Add(_grads);
+        if (_firstStepNorms is not null) return;
+        _firstStepNorms = norms; // the first step's gradients are the yardstick for "exploded"
+        _firstStepJointNorm = GradientClipping.JointNorm(_trainables);
+    }
+
+    private void Clip()
+    {
+        if (_config.ClipValue is double limit) GradientClipping.ClipByValue(_trainables, limit);
+        if (_config.ClipNorm is double maxNorm) GradientClipping.ClipByNorm(_trainables, maxNorm);
     }
 
     /// <summary>Loss (with regularisation, N = the whole set) and accuracy on the whole training set.</summary>
     public EpochMetrics Evaluate(int epoch)
     {
         _network.Forward(_all);
-        double loss = _network.Loss(_all, _config.L2).Total;
+        double loss = _network.Loss(_all, _reg).Total;
         int correct = 0;
         for (int i = 0; i < _all.N; i++)
             if (_all.Predictions[i] == _data.Labels[i]) correct++;
