@@ -57,7 +57,7 @@ public static class DivergenceReport
             ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")} (its first step's norm was {firstStepNorms[worst]:G3})")
             : growth[worst] > ExplodedGrowth
                 ? Invariant($"the gradient of {name} exploded (norm up to {max[worst]:G3}, {growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
-                : Invariant($"no gradient exploded ({name}'s grew most, {growth[worst]:G3}×), the steps were too long: lr·‖g‖ = {c.LearningRate:G3} × {firstStepJointNorm:G3} = {c.LearningRate * firstStepJointNorm:G3} on the first step");
+                : Invariant($"no gradient exploded ({name}'s grew most, {growth[worst]:G3}×), the steps were too long: lr·‖g‖ = {c.LearningRate:G} × {firstStepJointNorm:G3} = {c.LearningRate * firstStepJointNorm:G3} on the first step");
         double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(1 / firstStepJointNorm));
         string advice = Invariant(
             $"Try --lr {lr:G3}, or --clip-norm {NiceFloor(SafeStep / c.LearningRate):G3} (then no step moves the weights by more than {SafeStep}), or --lr-schedule exponential, or --l2 {Math.Max(1e-3, 10 * c.L2):G3}");
