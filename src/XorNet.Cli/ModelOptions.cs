@@ -59,7 +59,7 @@ public sealed class ModelOptions
             Description = $"{description} ({string.Join("|", names)})",
             DefaultValueFactory = _ => names[Array.IndexOf(Enum.GetValues<T>(), defaultValue)],
         };
-        option.AcceptOnlyFromAmong(names);
+        TrainCommand.AcceptOnly(option, names);
         return option;
     }
 }

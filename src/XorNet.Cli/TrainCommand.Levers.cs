@@ -32,8 +32,19 @@ public static partial class TrainCommand
     private static Option<string> Choice<T>(string name, string description, string defaultValue) where T : struct, Enum
     {
         var option = new Option<string>(name) { Description = $"{description} ({string.Join("|", LeverNames.All<T>())})", DefaultValueFactory = _ => defaultValue };
-        option.AcceptOnlyFromAmong(LeverNames.All<T>());
+        AcceptOnly(option, LeverNames.All<T>());
         return option;
+    }
+
+    /// <summary>Like AcceptOnlyFromAmong, but the error is one line that names the option (our bad-input contract).</summary>
+    internal static void AcceptOnly(Option<string> option, string[] names)
+    {
+        option.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not null && !names.Contains(value, StringComparer.OrdinalIgnoreCase))
+                result.AddError($"{option.Name} {value}: must be one of {string.Join("|", names)}");
+        });
     }
 
     private static T Kind<T>(ParseResult parse, Option<string> option) where T : struct, Enum =>
