@@ -6,6 +6,9 @@ namespace XorNet;
 /// </summary>
 public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? MeanGradNorm, double[]? MaxGradNorm)
 {
+    /// <summary>√(ΣW1² + Σb1² + ΣW2² + Σb2²) after the epoch: the size of the weights, which blow up in a divergence.</summary>
+    public double WeightNorm { get; init; } = double.NaN;
+
     public static readonly string[] Names = ["W1", "b1", "W2", "b2"];
 
     public static EpochDiagnostics BeforeTraining { get; } = new(0, double.NaN, null, null);
@@ -27,7 +30,7 @@ public sealed class GradientNormStats
     /// <summary>Adds one step's gradients; returns their norms in the order of <see cref="EpochDiagnostics.Names"/>.</summary>
     public double[] Add(Parameters grads)
     {
-        double[] norms = grads.Named().Select(g => Math.Sqrt(Tensors.Ops.SquaredSum(g.Value))).ToArray();
+        double[] norms = [Norm(grads.W1), Norm(grads.b1), Norm(grads.W2), Norm(grads.b2)];
         for (int i = 0; i < 4; i++)
         {
             _sum[i] += norms[i];
@@ -36,6 +39,8 @@ public sealed class GradientNormStats
         _steps++;
         return norms;
     }
+
+    private static double Norm(Tensors.Matrix g) => Math.Sqrt(Tensors.Ops.SquaredSum(g));
 
     public EpochDiagnostics Summarize(int epoch, double learningRate) =>
         new(epoch, learningRate, _sum.Select(s => s / _steps).ToArray(), (double[])_max.Clone());

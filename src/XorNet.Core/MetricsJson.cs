@@ -80,6 +80,7 @@ public static class MetricsJson
     {
         if (d is null) return;
         WriteDouble(w, "lr", d.LearningRate);
+        WriteDouble(w, "weight_norm", d.WeightNorm);
         if (d.MeanGradNorm is null)
         {
             w.WriteNull("grad_norm");

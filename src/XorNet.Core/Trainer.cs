@@ -40,7 +40,7 @@ public sealed class Trainer
     private readonly LearningRateSchedule _schedule;
     private readonly IReadOnlyList<Trainable> _trainables;
     private readonly GradientNormStats _norms = new();
-    private readonly List<EpochDiagnostics> _diagnostics = [EpochDiagnostics.BeforeTraining];
+    private readonly List<EpochDiagnostics> _diagnostics = [];
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
     private int _epoch;
@@ -65,6 +65,7 @@ public sealed class Trainer
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
         _trainables = _network.Trainables(_grads);
+        _diagnostics.Add(EpochDiagnostics.BeforeTraining with { WeightNorm = WeightNorm() });
     }
 
     public TwoLayerNetwork Network => _network;
@@ -86,8 +87,8 @@ public sealed class Trainer
             TrainEpoch();
             history.Add(Evaluate(epoch));
             onEpoch?.Invoke(history[^1]);
-            if (_config.StopOnDivergence && divergence.Check(epoch, history[^1].Loss) is string why)
-                stop = Diverged(epoch, why);
+            if (_config.StopOnDivergence && divergence.Check(epoch, history[^1].Loss) is { } verdict)
+                stop = Diverged(epoch, verdict, divergence.HadLearned);
             else if (early is not null && early.Observe(epoch, MonitoredLoss(history[^1]), _network.P))
                 stop = StopInfo.EarlyStopped(epoch, early.BestEpoch, MonitorName);
         }
@@ -106,9 +107,9 @@ public sealed class Trainer
     private static double MonitoredLoss(EpochMetrics m) => m.Loss;
     private const string MonitorName = "train_loss";
 
-    private StopInfo Diverged(int epoch, string why)
+    private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
     {
-        var (parameter, message) = DivergenceReport.Build(_config, epoch, why, _diagnostics[^1], _firstStepNorms!, _firstStepJointNorm);
+        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _diagnostics[verdict.SinceEpoch], _firstStepNorms!, _firstStepJointNorm);
         return StopInfo.Diverged(epoch, parameter, message);
     }
 
@@ -130,8 +131,10 @@ public sealed class Trainer
             Clip();
             _optimizer.Step(_trainables, lr);
         }
-        _diagnostics.Add(_norms.Summarize(_epoch, lr));
+        _diagnostics.Add(_norms.Summarize(_epoch, lr) with { WeightNorm = WeightNorm() });
     }
+
+    private double WeightNorm() => Math.Sqrt(_network.P.Named().Sum(p => Ops.SquaredSum(p.Value)));
 
     /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>
     private void RecordNorms()

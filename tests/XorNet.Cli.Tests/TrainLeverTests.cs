@@ -24,12 +24,12 @@ public sealed class TrainLeverTests : IDisposable
         var (code, _, stderr) = Run("train", "--hidden", "50", "--lr", "1000", "--out", _dir);
         Assert.Equal(3, code);
         string message = Assert.Single(stderr.Trim().Split('\n'));
-        Assert.Contains("diverged at epoch 1", message);
+        Assert.Contains("diverged at epoch 5", message);
         Assert.Matches(@"--lr [0-9.]+, or --clip-norm [0-9.eE-]+ ", message);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
         Assert.Equal("diverged", doc.RootElement.GetProperty("status").GetString());
         Assert.Equal("diverged", doc.RootElement.GetProperty("stop").GetProperty("reason").GetString());
-        Assert.Equal(2, doc.RootElement.GetProperty("history").GetArrayLength());
+        Assert.Equal(6, doc.RootElement.GetProperty("history").GetArrayLength());
         foreach (var png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
             Assert.NotNull(SKBitmap.Decode(Path.Combine(_dir, png)));
     }

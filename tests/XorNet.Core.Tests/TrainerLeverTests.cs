@@ -24,16 +24,25 @@ public class TrainerLeverTests
     {
         var blowUp = Train(new TrainingConfig { Hidden = 50, LearningRate = 1000 });
         Assert.Equal(StopReason.Diverged, blowUp.Stop.Reason);
-        Assert.Equal(1, blowUp.Stop.Epoch);
-        Assert.Equal(2, blowUp.History.Count); // epochs 0 and 1, nothing after the blow-up
+        Assert.Equal(5, blowUp.Stop.Epoch);    // saturated in epoch 1 (loss 0.27 → 0.50), stuck there for 5 epochs
+        Assert.Equal(6, blowUp.History.Count); // nothing after the verdict
         Assert.Equal("diverged", blowUp.Status);
-        Assert.Contains("training diverged at epoch 1", blowUp.Stop.Message);
+        Assert.Contains("training diverged at epoch 5: the loss has stayed far above its best 0.2749 (epoch 0) since epoch 1", blowUp.Stop.Message);
         Assert.Contains("--lr ", blowUp.Stop.Message);
 
         // Clipping bounds a step by lr·c: with c = 1e-3 no step moves the weights by more than 1.
         var clipped = Train(new TrainingConfig { Hidden = 50, LearningRate = 1000, ClipNorm = 1e-3 });
         Assert.Equal(StopReason.Completed, clipped.Stop.Reason);
         Assert.True(clipped.Final.TrainAccuracy > 0.9, $"accuracy {clipped.Final.TrainAccuracy}");
+    }
+
+    [Fact]
+    public void ExplodingReluCrossEntropy_StopsInTheEpochItExplodes()
+    {
+        var result = Train(new TrainingConfig { Hidden = 50, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy, LearningRate = 1000 });
+        Assert.Equal(1, result.Stop.Epoch);
+        Assert.Equal("W1", result.Stop.Parameter);
+        Assert.Contains("the loss exploded", result.Stop.Message);
     }
 
     [Fact]
