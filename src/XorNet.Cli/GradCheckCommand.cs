@@ -31,6 +31,7 @@ public static class GradCheckCommand
         IReadOnlyList<GradientCheckRow> rows = GradientCheck.Run(net, ws, config.Regularization, epsilon, tolerance);
         stdout.WriteLine($"xornet gradcheck: {Describe(config)}; {ws.N} examples, ε = {epsilon.ToString(CultureInfo.InvariantCulture)}, tolerance {tolerance.ToString(CultureInfo.InvariantCulture)}");
         stdout.Write(Table(rows));
+        stdout.WriteLine("abs error = |backward − finite difference| per entry; rel error = max abs error / the tensor's largest |gradient|.");
         int skipped = rows.Sum(r => r.SkippedAtKink);
         if (skipped > 0)
             stdout.WriteLine($"{skipped} entries skipped: their ±ε step crossed a kink within 2ε (ReLU input or L1 weight changing sign), where no derivative exists.");

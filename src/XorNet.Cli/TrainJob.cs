@@ -34,7 +34,7 @@ public static class TrainJob
         if (result.Stop.Reason == StopReason.EarlyStopped)
             log.WriteLine($"early stop at epoch {result.Stop.Epoch}: {result.Stop.Monitor} has not improved since epoch {result.Stop.RestoredEpoch}; its weights are kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(result.Stop.Reason == StopReason.Diverged ? "diverged" : "done")}: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  " +
+            $"{(result.Stop.Reason == StopReason.Diverged ? "diverged" : "done")}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  " +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
     }
@@ -46,8 +46,12 @@ public static class TrainJob
         if (m.Epoch % every != 0 && m.Epoch != epochs) return;
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}"));
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:F3}"));
     }
+
+    /// <summary>Four decimals, as always; a blown-up loss (≥ 1e6) in scientific notation instead of 60 digits.</summary>
+    private static string FormatLoss(double loss) =>
+        Math.Abs(loss) < 1e6 ? loss.ToString("F4", CultureInfo.InvariantCulture) : loss.ToString("0.###E+0", CultureInfo.InvariantCulture);
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}");

@@ -47,6 +47,7 @@ public class GradientCheckTests
         {
             Assert.True(row.Ok, $"{row.Name}: max relative error {row.MaxRelError:E2}");
             Assert.True(row.MaxRelError < 1e-7);
+            Assert.True(row.MaxEntryRelError < 1e-7, $"{row.Name}: worst entry's relative error {row.MaxEntryRelError:E2}");
             Assert.Equal(0, row.SkippedAtKink);
         }
         Assert.Equal(2 * 4 + 4 + 4 * 3 + 3, rows.Sum(r => r.Checked));
