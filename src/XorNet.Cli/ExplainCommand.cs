@@ -64,7 +64,7 @@ public static class ExplainCommand
 
     private static void AppendQuantity(StringBuilder sb, ExplainedQuantity q, int formulaWidth)
     {
-        string head = $"  {q.Name.PadRight(NameWidth)} = {q.Formula.PadRight(formulaWidth)} ";
+        string head = $"  {q.Name.PadRight(NameWidth)} = {q.Formula.PadRight(formulaWidth + 2)} ";
         if (q.IsScalar)
         {
             sb.Append(head).Append("scalar".PadRight(ShapeWidth)).Append("   ").Append(Format(q.Value.Data[0]));
