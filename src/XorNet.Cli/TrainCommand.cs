@@ -8,7 +8,7 @@ public static partial class TrainCommand
     private static readonly TrainingConfig Defaults = new();
 
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Hidden neurons H", DefaultValueFactory = _ => Defaults.Hidden };
-    private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate of plain SGD", DefaultValueFactory = _ => Defaults.LearningRate };
+    private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate (of plain SGD unless --optimizer says otherwise)", DefaultValueFactory = _ => Defaults.LearningRate };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Shuffled passes over the training data", DefaultValueFactory = _ => Defaults.Epochs };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Minibatch size (a full batch: --batch-size equal to --samples)", DefaultValueFactory = _ => Defaults.BatchSize };
     private static readonly Option<double> L2 = new("--l2") { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2²)/(2N)", DefaultValueFactory = _ => Defaults.L2 };
