@@ -31,6 +31,8 @@ public static class Program
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
         root.Subcommands.Add(DataCommand.Create(stdout));
+        root.Subcommands.Add(GradCheckCommand.Create(stdout));
+        root.Subcommands.Add(ExplainCommand.Create(stdout));
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -49,7 +49,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         if (m.Epoch % every != 0 && m.Epoch != epochs) return;
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {m.Loss:F4}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
     }
 
     private void Bar(EpochMetrics m)

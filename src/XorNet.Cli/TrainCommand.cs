@@ -3,12 +3,12 @@ using System.CommandLine;
 namespace XorNet.Cli;
 
 /// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and plots.</summary>
-public static class TrainCommand
+public static partial class TrainCommand
 {
     private static readonly TrainingConfig Defaults = new();
 
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Hidden neurons H", DefaultValueFactory = _ => Defaults.Hidden };
-    private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate of plain SGD", DefaultValueFactory = _ => Defaults.LearningRate };
+    private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate (of plain SGD unless --optimizer says otherwise)", DefaultValueFactory = _ => Defaults.LearningRate };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Shuffled passes over the training data", DefaultValueFactory = _ => Defaults.Epochs };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Minibatch size (a full batch: --batch-size equal to --samples)", DefaultValueFactory = _ => Defaults.BatchSize };
     private static readonly Option<double> L2 = new("--l2") { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2²)/(2N)", DefaultValueFactory = _ => Defaults.L2 };
@@ -38,6 +38,8 @@ public static class TrainCommand
                                                  DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
                                                  Animate, Frames, Quiet })
             command.Options.Add(option);
+        foreach (Option option in LeverOptions)
+            command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
     }
@@ -61,6 +63,7 @@ public static class TrainCommand
             Standardize = parse.GetValue(Standardize),
             InitPath = parse.GetValue(Init),
         };
+        config = ReadLevers(parse, config);
         if ((config.Validate() ?? ResourceGuard.Check(config)) is { } error)
             throw new UsageException(error);
         return config;
@@ -91,6 +94,6 @@ public static class TrainCommand
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
         output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
-        return TrainJob.ExitCode(result, gates, log);
+        return TrainJob.ExitCode(result, gates, log, stderr);
     }
 }

@@ -59,25 +59,35 @@ public static class TrainJob
             WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots);
 
         var final = result.Final;
+        if (result.Stop.Reason == StopReason.EarlyStopped)
+            log.WriteLine($"early stop at epoch {result.Stop.Epoch}: {result.Stop.Monitor} has not improved since epoch {result.Stop.RestoredEpoch}; its weights are kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(result.Status == TrainingStatus.Ok ? "done" : "stopped")}: epoch {final.Epoch}  loss {final.Loss:F4}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
+            $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
     }
 
-    /// <summary>The exit code for a finished run (interrupted 130, a failed gate 1, else 0); says why on the log.</summary>
-    public static int ExitCode(TrainingResult result, QualityGates gates, TextWriter log)
+    /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
+    public static int ExitCode(TrainingResult result, QualityGates gates, TextWriter log, TextWriter stderr)
     {
-        if (result.Status == TrainingStatus.Interrupted)
+        if (result.Interrupted)
         {
-            log.WriteLine($"interrupted after epoch {result.Final.Epoch}: metrics and plots cover the completed epochs");
+            log.WriteLine($"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
             return ExitCodes.Interrupted;
+        }
+        if (result.Stop.Reason == StopReason.Diverged)
+        {
+            stderr.WriteLine($"xornet: {result.Stop.Message}");
+            return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
         foreach (var gate in failed)
             log.WriteLine($"gate failed: {gate.Describe()}");
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
+
+    private static string Verb(TrainingResult result) =>
+        result.Interrupted ? "stopped" : result.Stop.Reason == StopReason.Diverged ? "diverged" : "done";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
         ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")
@@ -97,14 +107,34 @@ public static class TrainJob
             AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), Animation.Render(result, snapshots.Taken, configuration));
     }
 
+    /// <summary>Four decimals, as always; a blown-up loss (≥ 1e6) in scientific notation instead of 60 digits.</summary>
+    internal static string FormatLoss(double loss) =>
+        Math.Abs(loss) < 1e6 ? loss.ToString("F4", CultureInfo.InvariantCulture) : loss.ToString("0.###E+0", CultureInfo.InvariantCulture);
+
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
-        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{RunData.Describe(c)}");
+        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
     /// <summary>The plots' subtitle: the data options get a line of their own so the panels' titles stay narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
         string data = RunData.Describe(c);
         return data.Length == 0 ? Describe(c) : Describe(c)[..^data.Length] + "\n" + data.Trim();
+    }
+
+    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam clip-norm=1".</summary>
+    public static string DescribeLevers(TrainingConfig c)
+    {
+        var d = new TrainingConfig();
+        var parts = new List<string>();
+        if (c.Activation != d.Activation) parts.Add(LeverNames.Of(c.Activation));
+        if (c.Loss != d.Loss) parts.Add(LeverNames.Of(c.Loss));
+        if (c.L1 != d.L1) parts.Add(string.Create(CultureInfo.InvariantCulture, $"l1={c.L1:G}"));
+        if (c.Optimizer != d.Optimizer) parts.Add(LeverNames.Of(c.Optimizer));
+        if (c.LrSchedule != d.LrSchedule) parts.Add("lr " + LearningRateSchedule.From(c).Describe());
+        if (c.ClipNorm is double n) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-norm={n:G}"));
+        if (c.ClipValue is double v) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-value={v:G}"));
+        if (c.EarlyStop is int p) parts.Add($"early-stop={p}");
+        return parts.Count == 0 ? "" : " " + string.Join(" ", parts);
     }
 
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>

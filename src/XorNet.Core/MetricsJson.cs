@@ -26,9 +26,11 @@ public static class MetricsJson
             {
                 w.WriteStartObject();
                 WriteMetrics(w, m);
+                WriteDiagnostics(w, DiagnosticsOf(result, m.Epoch));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            WriteStop(w, result.Stop);
             if (gates.Count > 0) WriteGates(w, gates);
             w.WriteString("status", status);
             w.WriteEndObject();
@@ -48,12 +50,79 @@ public static class MetricsJson
         w.WriteNumber("l2", c.L2);
         w.WriteNumber("seed", c.Seed);
         w.WriteBoolean("bias", c.UseBias);
-        w.WriteString("activation", "sigmoid");
-        w.WriteString("loss", "mse");
+        w.WriteString("activation", LeverNames.Of(c.Activation));
+        w.WriteString("loss", LeverNames.Of(c.Loss));
+        WriteLevers(w, c);
         WriteDataConfig(w, c);
         w.WriteEndObject();
     }
 
+    /// <summary>The issue-4 levers; a parameter that does not apply to the chosen lever is null.</summary>
+    private static void WriteLevers(Utf8JsonWriter w, TrainingConfig c)
+    {
+        w.WriteNumber("l1", c.L1);
+        w.WriteString("optimizer", LeverNames.Of(c.Optimizer));
+        WriteOptional(w, "momentum", c.Optimizer == OptimizerKind.Momentum ? c.Momentum : null);
+        bool adam = c.Optimizer == OptimizerKind.Adam;
+        WriteOptional(w, "beta1", adam ? c.Beta1 : null);
+        WriteOptional(w, "beta2", adam ? c.Beta2 : null);
+        WriteOptional(w, "eps", adam ? c.AdamEpsilon : null);
+        var s = LearningRateSchedule.From(c);
+        w.WriteString("lr_schedule", LeverNames.Of(c.LrSchedule));
+        WriteOptional(w, "lr_step_size", s.Kind == ScheduleKind.Step ? s.StepSize : null);
+        WriteOptional(w, "lr_gamma", s.Kind is ScheduleKind.Step or ScheduleKind.Exponential ? s.Gamma : null);
+        WriteOptional(w, "lr_decay", s.Kind == ScheduleKind.Inverse ? s.Decay : null);
+        WriteOptional(w, "lr_final", s.Kind == ScheduleKind.Linear ? s.FinalRate : null);
+        WriteOptional(w, "clip_norm", c.ClipNorm);
+        WriteOptional(w, "clip_value", c.ClipValue);
+        WriteOptional(w, "early_stop", c.EarlyStop);
+        w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
+    }
+
+    /// <summary>The trainer records one entry per epoch, epoch 0 first, so the epoch is the index.</summary>
+    private static EpochDiagnostics? DiagnosticsOf(TrainingResult result, int epoch) =>
+        epoch < result.Diagnostics.Count && result.Diagnostics[epoch].Epoch == epoch ? result.Diagnostics[epoch] : null;
+
+    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", "W2", "b2"}, each the mean over the epoch's steps.</summary>
+    private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
+    {
+        if (d is null) return;
+        WriteDouble(w, "lr", d.LearningRate);
+        WriteDouble(w, "weight_norm", d.WeightNorm);
+        if (d.MeanGradNorm is null)
+        {
+            w.WriteNull("grad_norm");
+            return;
+        }
+        w.WriteStartObject("grad_norm");
+        for (int i = 0; i < EpochDiagnostics.Names.Length; i++)
+            WriteDouble(w, EpochDiagnostics.Names[i], d.MeanGradNorm[i]);
+        w.WriteEndObject();
+    }
+
+    /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run ended.</summary>
+    private static void WriteStop(Utf8JsonWriter w, StopInfo stop)
+    {
+        w.WriteStartObject("stop");
+        w.WriteString("reason", stop.Reason switch
+        {
+            StopReason.EarlyStopped => "early-stop",
+            StopReason.Diverged => "diverged",
+            _ => "completed",
+        });
+        if (stop.Epoch is int epoch) w.WriteNumber("epoch", epoch);
+        if (stop.RestoredEpoch is int best) w.WriteNumber("best_epoch", best);
+        if (stop.Monitor is not null) w.WriteString("monitor", stop.Monitor);
+        if (stop.Parameter is not null) w.WriteString("parameter", stop.Parameter);
+        if (stop.Message is not null) w.WriteString("message", stop.Message);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is double v) WriteDouble(w, name, v);
+        else w.WriteNull(name);
+    }
     private static void WriteGates(Utf8JsonWriter w, IReadOnlyList<GateResult> gates)
     {
         w.WriteStartArray("gates");

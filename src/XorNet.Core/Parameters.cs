@@ -27,6 +27,9 @@ public sealed class Parameters
         yield return ("b2", b2);
     }
 
+    /// <summary>New zeroed tensors of the same shapes.</summary>
+    public Parameters CloneShape() => new(W1.Rows, W1.Cols, W2.Cols);
+
     public void CopyTo(Parameters destination)
     {
         W1.CopyTo(destination.W1);

@@ -5,10 +5,21 @@ namespace XorNet;
 /// <summary>The outcome of a run: the trained network, the history (epoch 0 first) and the training data.</summary>
 public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
 {
-    public EpochMetrics Final => History[^1];
+    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
+    public EpochMetrics Final => Stop.RestoredEpoch is int best ? History[best] : History[^1];
 
-    /// <summary>"ok" when every epoch ran; "interrupted" when a cancellation stopped the run early.</summary>
-    public string Status { get; init; } = TrainingStatus.Ok;
+    /// <summary>Per epoch (epoch 0 first): learning rate and gradient norms.</summary>
+    public IReadOnlyList<EpochDiagnostics> Diagnostics { get; init; } = [];
+
+    /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
+    public StopInfo Stop { get; init; } = StopInfo.Completed;
+
+    /// <summary>True when a cancellation (Ctrl-C, SIGTERM) stopped the run between epochs.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>metrics.json's status: "interrupted", "diverged" or "ok".</summary>
+    public string Status => Interrupted ? TrainingStatus.Interrupted
+        : Stop.Reason == StopReason.Diverged ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
@@ -18,11 +29,16 @@ public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Netwo
 public static class TrainingStatus
 {
     public const string Ok = "ok";
+    public const string Diverged = "diverged";
     public const string Interrupted = "interrupted";
     public const string GateFailed = "gate_failed";
 }
 
-/// <summary>Minibatch SGD: each epoch is one shuffled pass over the training points in batches of BatchSize.</summary>
+/// <summary>
+/// Minibatch training: each epoch is one shuffled pass over the training points in batches of BatchSize, one
+/// optimizer step per batch (plain SGD by default), with the learning rate of the epoch's schedule, optional
+/// gradient clipping, early stopping, and a divergence check after every epoch.
+/// </summary>
 public sealed class Trainer
 {
     private readonly TrainingConfig _config;
@@ -37,12 +53,21 @@ public sealed class Trainer
     private readonly Rng _shuffleRng;
     private readonly Dataset? _test;
     private readonly Workspace? _testAll;  // the test set, for the per-epoch test metrics
+    private readonly Regularization _reg;
+    private readonly Optimizer _optimizer;
+    private readonly LearningRateSchedule _schedule;
+    private readonly IReadOnlyList<Trainable> _trainables;
+    private readonly GradientNormStats _norms = new();
+    private readonly List<EpochDiagnostics> _diagnostics = [];
+    private double[]? _firstStepNorms;
+    private double _firstStepJointNorm;
+    private int _epoch;
 
     public Trainer(TrainingConfig config, Dataset data, Dataset? test = null)
     {
         _config = config;
         _data = data;
-        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias);
+        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
@@ -54,6 +79,11 @@ public sealed class Trainer
         data.X.CopyTo(_all.X);
         _targets.CopyTo(_all.Y);
         _order = Enumerable.Range(0, data.Count).ToArray();
+        _reg = config.Regularization;
+        _optimizer = Optimizer.For(config);
+        _schedule = LearningRateSchedule.From(config);
+        _trainables = _network.Trainables(_grads);
+        _diagnostics.Add(EpochDiagnostics.BeforeTraining with { WeightNorm = WeightNorm() });
         if (test is null) return;
         _test = test;
         _testAll = _network.CreateWorkspace(test.Count);
@@ -64,27 +94,63 @@ public sealed class Trainer
     public TwoLayerNetwork Network => _network;
 
     /// <summary>
-    /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training). A cancellation is
-    /// honoured between epochs: the completed epochs are kept and the result's status is "interrupted".
+    /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training); stops at once when
+    /// training diverges, or early when the monitored loss stops improving (then the best weights are restored).
+    /// A cancellation is honoured between epochs: the completed epochs are kept and the result is marked interrupted.
     /// </summary>
     public TrainingResult Run(Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
     {
         var history = new List<EpochMetrics>(_config.Epochs + 1) { Evaluate(0) };
         onEpoch?.Invoke(history[0]);
-        for (int epoch = 1; epoch <= _config.Epochs; epoch++)
+        var divergence = new DivergenceDetector(history[0].Loss);
+        var early = _config.EarlyStop is int patience ? new EarlyStopping(patience, _network.P) : null;
+        early?.Observe(0, MonitoredLoss(history[0]), _network.P);
+        StopInfo stop = StopInfo.Completed;
+        bool interrupted = false;
+        for (int epoch = 1; epoch <= _config.Epochs && stop == StopInfo.Completed; epoch++)
         {
             if (cancel.IsCancellationRequested)
-                return new TrainingResult(_config, _network, _data, history) { Status = TrainingStatus.Interrupted, Test = _test };
+            {
+                interrupted = true;
+                break;
+            }
             TrainEpoch();
             history.Add(Evaluate(epoch));
             onEpoch?.Invoke(history[^1]);
+            if (_config.StopOnDivergence && divergence.Check(epoch, history[^1].Loss) is { } verdict)
+                stop = Diverged(epoch, verdict, divergence.HadLearned);
+            else if (early is not null && early.Observe(epoch, MonitoredLoss(history[^1]), _network.P))
+                stop = StopInfo.EarlyStopped(epoch, early.BestEpoch, MonitorName);
         }
-        return new TrainingResult(_config, _network, _data, history) { Test = _test };
+        if (early is not null && stop.Reason != StopReason.Diverged)
+        {
+            early.RestoreBest(_network.P);
+            stop = stop with { RestoredEpoch = early.BestEpoch, Monitor = MonitorName };
+        }
+        return new TrainingResult(_config, _network, _data, history)
+        {
+            Diagnostics = _diagnostics.ToArray(),
+            Stop = stop,
+            Interrupted = interrupted,
+            Test = _test,
+        };
     }
 
-    /// <summary>One shuffled pass over the data in minibatches, one SGD step per batch.</summary>
+    /// <summary>The loss early stopping watches: the test loss when there is a held-out test split, else the training loss.</summary>
+    private double MonitoredLoss(EpochMetrics m) => m.TestLoss ?? m.Loss;
+    private string MonitorName => _test is null ? "train_loss" : "test_loss";
+
+    private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
+    {
+        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _diagnostics[verdict.SinceEpoch], _firstStepNorms!, _firstStepJointNorm);
+        return StopInfo.Diverged(epoch, parameter, message);
+    }
+
+    /// <summary>One shuffled pass over the data in minibatches, one optimizer step per batch.</summary>
     public void TrainEpoch()
     {
+        double lr = _schedule.At(++_epoch);
+        _norms.Reset();
         _shuffleRng.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += _batch.N)
         {
@@ -93,9 +159,29 @@ public sealed class Trainer
             _data.X.TakeRows(rows, ws.X);
             _targets.TakeRows(rows, ws.Y);
             _network.Forward(ws);
-            _network.Backward(ws, _config.L2, _grads);
-            _network.Step(_grads, _config.LearningRate);
+            _network.Backward(ws, _reg, _grads);
+            RecordNorms();
+            Clip();
+            _optimizer.Step(_trainables, lr);
         }
+        _diagnostics.Add(_norms.Summarize(_epoch, lr) with { WeightNorm = WeightNorm() });
+    }
+
+    private double WeightNorm() => Math.Sqrt(_network.P.Named().Sum(p => Ops.SquaredSum(p.Value)));
+
+    /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>
+    private void RecordNorms()
+    {
+        double[] norms = _norms.Add(_grads);
+        if (_firstStepNorms is not null) return;
+        _firstStepNorms = norms; // the first step's gradients are the yardstick for "exploded"
+        _firstStepJointNorm = GradientClipping.JointNorm(_trainables);
+    }
+
+    private void Clip()
+    {
+        if (_config.ClipValue is double limit) GradientClipping.ClipByValue(_trainables, limit);
+        if (_config.ClipNorm is double maxNorm) GradientClipping.ClipByNorm(_trainables, maxNorm);
     }
 
     /// <summary>Loss (with regularisation, N = the whole set) and accuracy on the whole training set.</summary>
@@ -110,7 +196,7 @@ public sealed class Trainer
     private (double Loss, double Accuracy) Measure(Workspace ws, int[] labels)
     {
         _network.Forward(ws);
-        double loss = _network.Loss(ws, _config.L2).Total;
+        double loss = _network.Loss(ws, _reg).Total;
         int correct = 0;
         for (int i = 0; i < ws.N; i++)
             if (ws.Predictions[i] == labels[i]) correct++;

@@ -5,6 +5,8 @@ namespace XorNet;
 /// <summary>
 /// The article's network: h1 = σ(X·W1 + b1), h2 = σ(h1·W2 + b2), prediction = argmax(h2), trained on
 /// L = Σ(y − h2)² / (2N) + λ·(ΣW1² + ΣW2²) / (2N).
+/// The hidden activation (σ, tanh, ReLU) and the output/loss pair (σ + MSE, softmax + cross-entropy) are levers;
+/// the defaults are the article's.
 /// Letters: N rows in the batch, D inputs, H hidden neurons, K outputs (classes).
 /// </summary>
 public sealed class TwoLayerNetwork
@@ -14,13 +16,18 @@ public sealed class TwoLayerNetwork
     public int K { get; }
     public bool UseBias { get; }
     public Parameters P { get; }
+    public HiddenActivation Activation { get; }
+    public OutputLoss Output { get; }
 
-    public TwoLayerNetwork(int inputs, int hidden, int classes, bool useBias = true)
+    public TwoLayerNetwork(int inputs, int hidden, int classes, bool useBias = true,
+        ActivationKind activation = ActivationKind.Sigmoid, LossKind loss = LossKind.Mse)
     {
         if (inputs < 1 || hidden < 1 || classes < 2)
             throw new ArgumentOutOfRangeException(nameof(hidden), $"Need D ≥ 1, H ≥ 1, K ≥ 2; got D={inputs}, H={hidden}, K={classes}.");
         (D, H, K, UseBias) = (inputs, hidden, classes, useBias);
         P = new Parameters(inputs, hidden, classes);
+        Activation = HiddenActivation.For(activation);
+        Output = OutputLoss.For(loss);
     }
 
     /// <summary>The reference initialisation: weights uniform in [−1, 1) / √fan_in, biases 0.</summary>
@@ -41,10 +48,10 @@ public sealed class TwoLayerNetwork
     {
         Ops.MatMul(ws.X, P.W1, ws.z1);                          // z1 = X · W1          (N×D)·(D×H) → (N×H)
         if (UseBias) Ops.AddRowVector(ws.z1, P.b1, ws.z1);      //    + b1              broadcast (1×H)
-        Ops.Sigmoid(ws.z1, ws.h1);                              // h1 = σ(z1)           (N×H)
+        Activation.Forward(ws.z1, ws.h1);                       // h1 = σ(z1)           (N×H)   (or tanh, ReLU)
         Ops.MatMul(ws.h1, P.W2, ws.z2);                         // z2 = h1 · W2         (N×H)·(H×K) → (N×K)
         if (UseBias) Ops.AddRowVector(ws.z2, P.b2, ws.z2);      //    + b2              broadcast (1×K)
-        Ops.Sigmoid(ws.z2, ws.h2);                              // h2 = σ(z2)           (N×K)
+        Output.Forward(ws.z2, ws.h2);                           // h2 = σ(z2)           (N×K)   (or softmax)
         Ops.ArgMaxRows(ws.h2, ws.Predictions);                  // prediction = argmax(h2) per row
     }
 
@@ -52,39 +59,31 @@ public sealed class TwoLayerNetwork
     /// Backward pass: the exact gradient of <see cref="Loss"/> for the batch in ws (after Forward, with ws.Y set),
     /// written into grads. Reads only the forward cache and walks it in reverse.
     /// </summary>
-    public void Backward(Workspace ws, double lambda, Parameters grads)
+    public void Backward(Workspace ws, double lambda, Parameters grads) => Backward(ws, new Regularization(lambda), grads);
+
+    /// <summary>Backward with L2 and/or L1 on the weights (see <see cref="Regularization"/>).</summary>
+    public void Backward(Workspace ws, Regularization reg, Parameters grads)
     {
-        double invN = 1.0 / ws.N; // the loss is a mean over the batch, so every data gradient carries 1/N
-        Ops.Subtract(ws.h2, ws.Y, ws.dL_dh2);
-        Ops.Scale(ws.dL_dh2, invN, ws.dL_dh2);                          // dL_dh2  = (h2 − y) / N            (N×K)
-        Ops.SigmoidDerivativeFromOutput(ws.h2, ws.dh2_dz2);             // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
-        Ops.Multiply(ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2);                 // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+        Output.Backward(ws);                                            // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+                                                                        //   MSE on σ: (h2 − y)/N ⊙ h2 ⊙ (1 − h2); softmax + CE: (h2 − y)/N
         Ops.MatMulTransposeA(ws.h1, ws.dL_dz2, grads.W2);               // dL_dW2  = h1ᵀ · dL_dz2            (H×K)
-        Ops.AddScaled(P.W2, lambda * invN, grads.W2);                   //         + λ·W2 / N
+        reg.AddGradient(P.W2, ws.N, grads.W2);                          //         + λ2·W2/N + λ1·sign(W2)/N
         SumOrZero(ws.dL_dz2, grads.b2);                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
         Ops.MatMulTransposeB(ws.dL_dz2, P.W2, ws.dL_dh1);               // dL_dh1  = dL_dz2 · W2ᵀ            (N×H)
-        Ops.SigmoidDerivativeFromOutput(ws.h1, ws.dh1_dz1);             // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)
+        Activation.Derivative(ws.z1, ws.h1, ws.dh1_dz1);                // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
         Ops.Multiply(ws.dL_dh1, ws.dh1_dz1, ws.dL_dz1);                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
         Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W1);                // dL_dW1  = Xᵀ · dL_dz1             (D×H)
-        Ops.AddScaled(P.W1, lambda * invN, grads.W1);                   //         + λ·W1 / N
+        reg.AddGradient(P.W1, ws.N, grads.W1);                          //         + λ2·W1/N + λ1·sign(W1)/N
         SumOrZero(ws.dL_dz1, grads.b1);                                 // dL_db1  = Σ_rows dL_dz1           (1×H)
     }
 
     /// <summary>
     /// L = Σ(y − h2)² / (2N) + λ·(ΣW1² + ΣW2²) / (2N) for the batch in ws (after Forward). Biases are not regularised.
     /// </summary>
-    public LossParts Loss(Workspace ws, double lambda)
-    {
-        double squaredError = 0;
-        for (int i = 0; i < ws.h2.Length; i++)
-        {
-            double diff = ws.Y.Data[i] - ws.h2.Data[i];
-            squaredError += diff * diff;
-        }
-        double twoN = 2.0 * ws.N;
-        double regularization = lambda * (Ops.SquaredSum(P.W1) + Ops.SquaredSum(P.W2)) / twoN;
-        return new LossParts(squaredError / twoN, regularization);
-    }
+    public LossParts Loss(Workspace ws, double lambda) => Loss(ws, new Regularization(lambda));
+
+    /// <summary>The data part of the chosen loss plus the L2/L1 penalty, for the batch in ws (after Forward).</summary>
+    public LossParts Loss(Workspace ws, Regularization reg) => new(Output.Data(ws), reg.Penalty(P, ws.N));
 
     /// <summary>Plain gradient descent: θ ← θ − lr · dL/dθ for every parameter tensor.</summary>
     public void Step(Parameters grads, double learningRate)
@@ -96,12 +95,20 @@ public sealed class TwoLayerNetwork
         Ops.AddScaled(grads.b2, -learningRate, P.b2);
     }
 
+    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has them).</summary>
+    public IReadOnlyList<Trainable> Trainables(Parameters grads) => UseBias
+        ? [new("W1", P.W1, grads.W1), new("b1", P.b1, grads.b1), new("W2", P.W2, grads.W2), new("b2", P.b2, grads.b2)]
+        : [new("W1", P.W1, grads.W1), new("W2", P.W2, grads.W2)];
+
     private void SumOrZero(Matrix dL_dz, Matrix db)
     {
         if (UseBias) Ops.SumRows(dL_dz, db);
         else db.Fill(0); // without biases there is nothing to learn here
     }
 }
+
+/// <summary>A parameter tensor θ and its gradient dL/dθ, named as in the article.</summary>
+public sealed record Trainable(string Name, Matrix Value, Matrix Gradient);
 
 /// <summary>The loss split as the article writes it: the data term and the L2 regularisation term.</summary>
 public readonly record struct LossParts(double Data, double Regularization)

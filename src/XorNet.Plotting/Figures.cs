@@ -32,21 +32,30 @@ public static partial class Figures
         line.LineWidth = 2;
         line.Color = Colors.SeaGreen;
         AddTestCurve(plot, result, line, m => m.TestAccuracy);
-        plot.Axes.SetLimits(0, result.Config.Epochs, 0, 1.02);
+        line.MarkerSize = result.History.Count < 30 ? 6 : 0; // a run stopped early has few points: show each
+        plot.Axes.SetLimits(LossPlot.FirstEpoch(result), LossPlot.LastEpoch(result), 0, 1.02);
         return plot;
     }
 
     public static Plot Loss(TrainingResult result, string configuration)
     {
-        Plot plot = NewPlot($"Loss  Σ(y−h2)²/2N + λΣW²/2N\n{configuration}", "epoch", "loss");
+        if (LossPlot.NeedsLogScale(result)) return LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result);
+        Plot plot = NewPlot(LossTitle(result, configuration), "epoch", "loss");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
         AddTestCurve(plot, result, line, m => m.TestLoss);
-        plot.Axes.SetLimitsX(0, result.Config.Epochs);
+        line.MarkerSize = result.History.Count < 30 ? 6 : 0;
+        plot.Axes.SetLimitsX(LossPlot.FirstEpoch(result), LossPlot.LastEpoch(result));
         plot.Axes.SetLimitsY(0, MaxFinite(result.History.Select(m => Math.Max(m.Loss, m.TestLoss ?? 0))) * 1.05);
+        LossPlot.MarkDivergence(plot, result);
         return plot;
     }
+
+    private static string LossTitle(TrainingResult result, string configuration) =>
+        result.Config.Loss == LossKind.Mse && result.Config.L1 == 0
+            ? $"Loss  Σ(y−h2)²/2N + λΣW²/2N\n{configuration}"
+            : $"Loss  {OutputLoss.For(result.Config.Loss).DataFormula} + {result.Config.Regularization.Formula}\n{configuration}";
 
     public static Plot Boundary(TrainingResult result, DecisionGrid grid, string configuration)
     {

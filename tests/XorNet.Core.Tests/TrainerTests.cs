@@ -96,7 +96,8 @@ public class TrainerTestSetTests
         Assert.Equal(0.25, with.RootElement.GetProperty("config").GetProperty("test_split").GetDouble());
         using var without = JsonDocument.Parse(MetricsJson.Serialize(new Trainer(new TrainingConfig { Epochs = 2 }, data).Run()));
         Assert.False(without.RootElement.GetProperty("final").TryGetProperty("test_accuracy", out _));
-        Assert.Equal(["dataset", "samples", "hidden", "lr", "epochs", "batch_size", "l2", "seed", "bias", "activation", "loss"],
-                     without.RootElement.GetProperty("config").EnumerateObject().Select(p => p.Name));
+        var names = without.RootElement.GetProperty("config").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Empty(names.Intersect(["data", "noise", "test_split", "standardize", "init"]));
+        Assert.Contains("dataset", names);
     }
 }

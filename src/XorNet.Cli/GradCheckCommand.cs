@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace XorNet.Cli;
+
+/// <summary>
+/// `xornet gradcheck`: builds the network `train` would build (same model options and seed), runs backward once on
+/// the whole data set, and compares every gradient entry with central finite differences.
+/// </summary>
+public static class GradCheckCommand
+{
+    private static readonly Option<double> Epsilon = new("--eps") { Description = "Finite-difference step ε of the central difference [−L(θ+2ε) + 8L(θ+ε) − 8L(θ−ε) + L(θ−2ε)] / 12ε", DefaultValueFactory = _ => GradientCheck.DefaultEpsilon };
+    private static readonly Option<double> Tolerance = new("--tol") { Description = "Largest relative error that passes", DefaultValueFactory = _ => 1e-6 };
+
+    public static Command Create(TextWriter stdout)
+    {
+        var command = new Command("gradcheck", "Compare backward's gradients with central finite differences on every parameter entry (exit 0 all OK, 1 otherwise).");
+        var model = new ModelOptions();
+        foreach (Option option in model.All) command.Options.Add(option);
+        command.Options.Add(Epsilon);
+        command.Options.Add(Tolerance);
+        command.SetAction(parse => Execute(model.Read(parse), parse.GetValue(Epsilon), parse.GetValue(Tolerance), stdout));
+        return command;
+    }
+
+    private static int Execute(TrainingConfig config, double epsilon, double tolerance, TextWriter stdout)
+    {
+        if (!(epsilon > 0 && epsilon < 1)) throw new UsageException($"--eps {epsilon}: must be in (0, 1)");
+        if (!(tolerance > 0)) throw new UsageException($"--tol {tolerance}: must be > 0");
+        var (net, ws) = ModelOptions.Build(config, config.Samples);
+        IReadOnlyList<GradientCheckRow> rows = GradientCheck.Run(net, ws, config.Regularization, epsilon, tolerance);
+        stdout.WriteLine($"xornet gradcheck: {Describe(config)}; {ws.N} examples, ε = {epsilon.ToString(CultureInfo.InvariantCulture)}, tolerance {tolerance.ToString(CultureInfo.InvariantCulture)}");
+        stdout.Write(Table(rows));
+        stdout.WriteLine("abs error = |backward − finite difference| per entry; rel error = max abs error / the tensor's largest |gradient|.");
+        int skipped = rows.Sum(r => r.SkippedAtKink);
+        if (skipped > 0)
+            stdout.WriteLine($"{skipped} entries skipped: their ±ε step crossed a kink within 2ε (ReLU input or L1 weight changing sign), where no derivative exists.");
+        if (net.Activation.Kind == ActivationKind.Relu)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nearest ReLU input to its kink: |z1| = {GradientCheck.NearestKink(ws.z1):G3}"));
+        bool ok = rows.All(r => r.Ok);
+        stdout.WriteLine(ok ? "all gradients OK" : "some gradients are NOT OK");
+        return ok ? ExitCodes.Success : ExitCodes.GateFailed;
+    }
+
+    public static string Table(IReadOnlyList<GradientCheckRow> rows)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("parameter  shape     checked  max abs error  max rel error  result");
+        foreach (var r in rows)
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Name,-9}  {r.Shape,-8}  {r.Checked,7}  {r.MaxAbsError,13:0.00E+00}  {r.MaxRelError,13:0.00E+00}  {(r.Ok ? "OK" : "NOT OK")}"));
+        return sb.ToString();
+    }
+
+    public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
+        $"H={c.Hidden} {LeverNames.Of(c.Activation)} hidden, {LeverNames.Of(c.Loss)} loss, l2={c.L2:G} l1={c.L1:G} seed={c.Seed}{(c.UseBias ? "" : " no-bias")}");
+}

@@ -1,0 +1,60 @@
+using XorNet.Tensors;
+
+namespace XorNet;
+
+/// <summary>
+/// The hidden layer's activation h1 = f(z1) and its derivative dh1/dz1, each written next to the other
+/// (micrograd style), with the formulas `xornet explain` prints.
+/// </summary>
+public abstract class HiddenActivation
+{
+    public abstract ActivationKind Kind { get; }
+    /// <summary>The forward formula, e.g. "σ(z1)".</summary>
+    public abstract string Formula { get; }
+    /// <summary>The derivative's formula in terms of what Forward cached, e.g. "h1 ⊙ (1 − h1)".</summary>
+    public abstract string DerivativeFormula { get; }
+
+    /// <summary>h = f(z), elementwise.</summary>
+    public abstract void Forward(Matrix z, Matrix h);
+
+    /// <summary>dh_dz = f′(z), elementwise, computed from the cached z and h = f(z).</summary>
+    public abstract void Derivative(Matrix z, Matrix h, Matrix dh_dz);
+
+    public static HiddenActivation For(ActivationKind kind) => kind switch
+    {
+        ActivationKind.Sigmoid => new SigmoidActivation(),
+        ActivationKind.Tanh => new TanhActivation(),
+        ActivationKind.Relu => new ReluActivation(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activation."),
+    };
+}
+
+/// <summary>σ(z) = 1 / (1 + e^−z); σ′ = σ·(1 − σ). The article's choice.</summary>
+public sealed class SigmoidActivation : HiddenActivation
+{
+    public override ActivationKind Kind => ActivationKind.Sigmoid;
+    public override string Formula => "σ(z1)";
+    public override string DerivativeFormula => "h1 ⊙ (1 − h1)";
+    public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
+    public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
+}
+
+/// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
+public sealed class TanhActivation : HiddenActivation
+{
+    public override ActivationKind Kind => ActivationKind.Tanh;
+    public override string Formula => "tanh(z1)";
+    public override string DerivativeFormula => "1 − h1²";
+    public override void Forward(Matrix z, Matrix h) => Ops.Tanh(z, h);
+    public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.TanhDerivativeFromOutput(h, dh_dz);
+}
+
+/// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>
+public sealed class ReluActivation : HiddenActivation
+{
+    public override ActivationKind Kind => ActivationKind.Relu;
+    public override string Formula => "max(0, z1)";
+    public override string DerivativeFormula => "[z1 > 0]";
+    public override void Forward(Matrix z, Matrix h) => Ops.Relu(z, h);
+    public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.ReluDerivative(z, dh_dz);
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace XorNet;
+
+/// <summary>Why and since when training counts as diverged.</summary>
+public sealed record DivergenceVerdict(int SinceEpoch, string Why);
+
+/// <summary>
+/// Decides that training has diverged, from the loss after each epoch (L0 = the loss before training):
+/// at once when the loss is NaN or infinite, or above 10·L0 (it exploded); and when it has stayed more than L0/2
+/// above its best value for 5 epochs in a row. A single spike is not enough: minibatch training spikes and
+/// recovers (measured: softmax + cross-entropy at lr 0.5 jumps from 0.70 to 1.30 in its first epochs, then learns
+/// to 0.07), while a network thrown into saturation (lr 1000: loss 0.27 → 0.50) stays there.
+/// </summary>
+public sealed class DivergenceDetector(double initialLoss)
+{
+    public const double ExplosionFactor = 10, MarginShareOfInitialLoss = 0.5;
+    public const int Patience = 5;
+
+    private readonly double _initial = initialLoss;
+    private readonly double _margin = MarginShareOfInitialLoss * Math.Abs(initialLoss);
+    private readonly double _explosion = ExplosionFactor * Math.Abs(initialLoss);
+    private double _best = initialLoss;
+    private int _bestEpoch;
+    private int? _aboveSince;
+
+    public int BestEpoch => _bestEpoch;
+    public double BestLoss => _best;
+
+    /// <summary>Returns the verdict when the loss of this epoch means divergence, or null when training may go on.</summary>
+    public DivergenceVerdict? Check(int epoch, double loss)
+    {
+        if (!double.IsFinite(loss)) return new(epoch, $"the loss became {(double.IsNaN(loss) ? "NaN" : "infinite")}");
+        if (loss > _explosion)
+            return new(epoch, Invariant($"the loss exploded to {loss:G4}, {loss / _initial:G3}× its initial {_initial:G4}"));
+        if (loss > _best + _margin)
+        {
+            _aboveSince ??= epoch;
+            if (epoch - _aboveSince.Value + 1 >= Patience)
+                return new(_aboveSince.Value, Invariant($"the loss has stayed far above its best {_best:G4} (epoch {_bestEpoch}) since epoch {_aboveSince} ({loss:G4} now)"));
+            return null;
+        }
+        _aboveSince = null;
+        if (loss < _best) (_best, _bestEpoch) = (loss, epoch);
+        return null;
+    }
+
+    /// <summary>True when the network had learned (its best loss under L0/2) before it diverged: the article's late explosion.</summary>
+    public bool HadLearned => _best < MarginShareOfInitialLoss * _initial;
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with numbers.</summary>
+public static class DivergenceReport
+{
+    /// <summary>A gradient that grew by more than this factor over its first step's norm counts as exploded.</summary>
+    public const double ExplodedGrowth = 10;
+
+    /// <summary>The largest weight change one step should make (weights start within ±1/√fan_in, i.e. ±0.7 and ±0.14–0.6).</summary>
+    public const double SafeStep = 0.3;
+
+    /// <summary>
+    /// Names the tensor whose gradient grew most over the first step (non-finite counts as infinite growth), or says
+    /// that none exploded and the steps were simply too long; then gives the article's remedies with numbers.
+    /// Early divergence: a learning rate whose first step would have been short (lr·‖g‖ ≤ 1, and at most lr/10),
+    /// or a clip norm that bounds every step by lr·c ≤ 0.3. Late divergence (the network had learned, as the
+    /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
+    /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
+    /// </summary>
+    public static (string Parameter, string Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
+        EpochDiagnostics d, double[] firstStepNorms, double firstStepJointNorm)
+    {
+        double[] max = d.MaxGradNorm ?? new double[4];
+        double[] growth = max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity).ToArray();
+        int worst = Enumerable.Range(0, 4).Where(i => c.UseBias || i % 2 == 0).MaxBy(i => growth[i]);
+        string name = EpochDiagnostics.Names[worst];
+        string at = verdict.SinceEpoch == epoch ? "" : Invariant($" in epoch {verdict.SinceEpoch}");
+        string gradient = !double.IsFinite(max[worst])
+            ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} (its first step's norm was {firstStepNorms[worst]:G3})")
+            : growth[worst] > ExplodedGrowth
+                ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, {growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
+                : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): {StepsTooLong(c, firstStepJointNorm)}");
+        return (name, Invariant($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {Advice(c, hadLearned, firstStepJointNorm)}."));
+    }
+
+    /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight for Adam.</summary>
+    private static string StepsTooLong(TrainingConfig c, double g) => c.Optimizer switch
+    {
+        OptimizerKind.Adam => Invariant($"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),
+        OptimizerKind.Momentum => Invariant($"the steps were too long, lr·‖g‖/(1−μ) = {c.LearningRate:G} × {g:G3} / {1 - c.Momentum:G3} = {c.LearningRate * g / (1 - c.Momentum):G3} on the first steps"),
+        _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = {c.LearningRate * g:G3} on the first step"),
+    };
+
+    private static string Advice(TrainingConfig c, bool hadLearned, double firstStepJointNorm)
+    {
+        if (hadLearned)
+            return Invariant($"It had learned before it got worse, as the article's 50-neuron run: try --lr {NiceFloor(c.LearningRate / 4):G3}, or a decaying --lr-schedule exponential");
+        if (c.Optimizer == OptimizerKind.Adam) // Adam normalises the gradient, so clipping its norm does not shorten the step
+            return Invariant($"Try --lr {NiceFloor(c.LearningRate / 10):G3}");
+        double speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
+        double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(1 / (firstStepJointNorm * speed)));
+        double clip = NiceFloor(SafeStep / (c.LearningRate * speed));
+        return Invariant($"Try --lr {lr:G3}, or --clip-norm {clip:G3} (no step then moves the weights by more than {SafeStep})");
+    }
+
+    /// <summary>The largest of 1, 2, 5 × 10^k not above x (1 when x is not positive and finite).</summary>
+    public static double NiceFloor(double x)
+    {
+        if (!(x > 0) || !double.IsFinite(x)) return 1;
+        double decade = Math.Pow(10, Math.Floor(Math.Log10(x)));
+        double m = x / decade;
+        return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * decade;
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

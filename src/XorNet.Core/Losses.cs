@@ -1,0 +1,105 @@
+using XorNet.Tensors;
+
+namespace XorNet;
+
+/// <summary>
+/// The output layer h2 = g(z2) together with its data loss and the loss's gradient dL/dz2: the two must be chosen
+/// together (MSE on sigmoids, or cross-entropy on a softmax), so they live in one type.
+/// </summary>
+public abstract class OutputLoss
+{
+    public abstract LossKind Kind { get; }
+    public abstract string OutputFormula { get; }
+    public abstract string DataFormula { get; }
+    public abstract string dL_dh2Formula { get; }
+    public abstract string dh2_dz2Formula { get; }
+    public abstract string dL_dz2Formula { get; }
+
+    /// <summary>h2 = g(z2) for the (N×K) batch.</summary>
+    public abstract void Forward(Matrix z2, Matrix h2);
+
+    /// <summary>The data part of the loss for the batch in ws (after Forward): a mean over its N rows.</summary>
+    public abstract double Data(Workspace ws);
+
+    /// <summary>Fills ws.dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from the forward cache.</summary>
+    public abstract void Backward(Workspace ws);
+
+    public static OutputLoss For(LossKind kind) => kind switch
+    {
+        LossKind.Mse => new MseLoss(),
+        LossKind.CrossEntropy => new CrossEntropyLoss(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
+    };
+}
+
+/// <summary>The article's: h2 = σ(z2), L_data = Σ(y − h2)² / (2N).</summary>
+public sealed class MseLoss : OutputLoss
+{
+    public override LossKind Kind => LossKind.Mse;
+    public override string OutputFormula => "σ(z2)";
+    public override string DataFormula => "Σ(y − h2)² / (2N)";
+    public override string dL_dh2Formula => "(h2 − y) / N";
+    public override string dh2_dz2Formula => "h2 ⊙ (1 − h2)";
+    public override string dL_dz2Formula => "dL/dh2 ⊙ dh2/dz2";
+
+    public override void Forward(Matrix z2, Matrix h2) => Ops.Sigmoid(z2, h2);
+
+    public override double Data(Workspace ws)
+    {
+        double squaredError = 0;
+        for (int i = 0; i < ws.h2.Length; i++)
+        {
+            double diff = ws.Y.Data[i] - ws.h2.Data[i];
+            squaredError += diff * diff;
+        }
+        return squaredError / (2.0 * ws.N);
+    }
+
+    public override void Backward(Workspace ws)
+    {
+        double invN = 1.0 / ws.N; // the loss is a mean over the batch, so every data gradient carries 1/N
+        Ops.Subtract(ws.h2, ws.Y, ws.dL_dh2);
+        Ops.Scale(ws.dL_dh2, invN, ws.dL_dh2);                  // dL_dh2  = (h2 − y) / N            (N×K)
+        Ops.SigmoidDerivativeFromOutput(ws.h2, ws.dh2_dz2);     // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
+        Ops.Multiply(ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2);         // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+    }
+}
+
+/// <summary>
+/// h2 = softmax(z2), L_data = −Σ y·log(h2) / N. The softmax's Jacobian is not elementwise, but its product with
+/// dL/dh2 collapses to dL/dz2 = (h2 − y)/N, which is what backward uses; dh2_dz2 is left untouched.
+/// </summary>
+public sealed class CrossEntropyLoss : OutputLoss
+{
+    public override LossKind Kind => LossKind.CrossEntropy;
+    public override string OutputFormula => "softmax(z2)";
+    public override string DataFormula => "−Σ y·log(h2) / N";
+    public override string dL_dh2Formula => "−y / (N·h2)";
+    public override string dh2_dz2Formula => "diag(h2) − h2ᵀ·h2 per row (K×K, not elementwise)";
+    public override string dL_dz2Formula => "(softmax(z2) − y) / N";
+
+    public override void Forward(Matrix z2, Matrix h2) => Ops.Softmax(z2, h2);
+
+    /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large finite loss, not log 0.</summary>
+    public override double Data(Workspace ws)
+    {
+        double sum = 0;
+        for (int r = 0; r < ws.N; r++)
+        {
+            ReadOnlySpan<double> z = ws.z2.Row(r), y = ws.Y.Row(r);
+            double lse = Ops.LogSumExp(z);
+            for (int c = 0; c < z.Length; c++)
+                if (y[c] != 0) sum += y[c] * (lse - z[c]);
+        }
+        return sum / ws.N;
+    }
+
+    public override void Backward(Workspace ws)
+    {
+        double invN = 1.0 / ws.N;
+        for (int i = 0; i < ws.h2.Length; i++)                  // dL_dh2 = −y / (N·h2), shown by explain only
+            ws.dL_dh2.Data[i] = ws.Y.Data[i] == 0 ? 0.0 : -ws.Y.Data[i] * invN / ws.h2.Data[i];
+        Ops.Subtract(ws.h2, ws.Y, ws.dL_dz2);
+        Ops.Scale(ws.dL_dz2, invN, ws.dL_dz2);                  // dL_dz2 = (h2 − y) / N             (N×K)
+    }
+}

@@ -1,0 +1,64 @@
+using ScottPlot;
+
+namespace XorNet.Plotting;
+
+/// <summary>
+/// The loss curve of a run that blew up: on a linear axis the blow-up would flatten everything before it, so the
+/// axis becomes log10 and the epoch where training diverged is marked.
+/// </summary>
+public static class LossPlot
+{
+    /// <summary>Finite losses spanning more than two decades: a linear axis would show only the largest.</summary>
+    public static bool NeedsLogScale(TrainingResult result)
+    {
+        double[] finite = result.History.Select(m => m.Loss).Where(l => double.IsFinite(l) && l > 0).ToArray();
+        return finite.Length > 1 && finite.Max() / finite.Min() > 100;
+    }
+
+    /// <summary>
+    /// The x-axis: 0 to the planned epochs, or, when the run stopped early (diverged, early stop), to the last epoch
+    /// trained with a small margin so the few points at the edges stay visible.
+    /// </summary>
+    public static double LastEpoch(TrainingResult result) =>
+        result.Stop.Reason == StopReason.Completed ? result.Config.Epochs : StoppedAt(result) * 1.03;
+
+    public static double FirstEpoch(TrainingResult result) =>
+        result.Stop.Reason == StopReason.Completed ? 0 : -0.03 * StoppedAt(result);
+
+    private static double StoppedAt(TrainingResult result) => Math.Max(1, result.History[^1].Epoch);
+
+    public static Plot LogScale(Plot plot, TrainingResult result)
+    {
+        var points = result.History.Where(m => double.IsFinite(m.Loss) && m.Loss > 0).ToArray();
+        var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.Loss)).ToArray());
+        line.LineWidth = 2;
+        line.Color = Colors.Crimson;
+        line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
+        line.LegendText = "loss";
+        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => Math.Abs(y) < 3 ? Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : $"1e{y:0}",
+        };
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.SetLimitsX(FirstEpoch(result), LastEpoch(result));
+        MarkDivergence(plot, result);
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontName = Figures.FontName;
+        return plot;
+    }
+
+    /// <summary>A dashed line at the epoch where training diverged, named in the legend.</summary>
+    public static void MarkDivergence(Plot plot, TrainingResult result)
+    {
+        if (result.Stop is not { Reason: StopReason.Diverged, Epoch: int epoch }) return;
+        var marker = plot.Add.VerticalLine(epoch);
+        marker.Color = Colors.Black;
+        marker.LinePattern = LinePattern.Dashed;
+        double loss = result.History[^1].Loss;
+        marker.LegendText = double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Legend.FontName = Figures.FontName;
+    }
+}
