@@ -11,6 +11,7 @@ public static class Program
     {
         var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,0 +1,177 @@
+using System.Buffers;
+
+namespace XorNet.Tensors;
+
+/// <summary>
+/// One strided view of a matrix operand: element (r, c) at Data[r·RowStride + c·ColStride]. A transposed operand is
+/// the same array with the strides swapped, so one blocked product serves a·b, aᵀ·b and a·bᵀ.
+/// </summary>
+internal readonly record struct StridedMatrix(double[] Data, int RowStride, int ColStride)
+{
+    public double this[int r, int c] => Data[r * RowStride + c * ColStride];
+}
+
+public static partial class Ops
+{
+    // Blocking for the caches (Goto/BLIS): a KC×NC panel of B is packed once and reused by every MC-row block
+    // of A; an MC×KC block of A stays in L2, a KC×NR sliver of B in L1 while the micro-kernel sweeps it.
+    private const int KC = 256, MC = 96, NC = 2048;
+
+    /// <summary>
+    /// Upper bound on the threads a single large product may use (default: all cores). Work is split by blocks of
+    /// output rows and no sum is ever split, so the result is bit-identical for every value.
+    /// </summary>
+    public static int MaxMatMulThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Products with fewer multiply–adds than this run on one thread: below it, waking threads costs more.</summary>
+    private const long ParallelThreshold = 192L * 192 * 192;
+
+    /// <summary>Whether the blocked FMA kernel pays off; smaller products keep the exact sequential loops.</summary>
+    internal static bool UseBlocked(int n, int k, int m) => n >= BlockedMin && k >= BlockedMin && m >= BlockedMin;
+
+    /// <summary>
+    /// The blocked kernel runs when every side is at least this. Below it (all of training on 2-D inputs and two
+    /// classes) the plain loops are as fast and keep the historical rounding (one multiply then one add per term),
+    /// so metrics.json of small networks stays byte-identical to earlier versions.
+    /// </summary>
+    internal const int BlockedMin = 16;
+
+    /// <summary>c = A·B for strided views A (n×k), B (k×m) into a dense row-major c (n×m).</summary>
+    internal static unsafe void MatMulBlocked(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m,
+        KernelKind kind, int threads)
+    {
+        int nr = MicroKernels.NR(kind);
+        int ncMax = Math.Min(NC, RoundUp(m, nr)), kcMax = Math.Min(KC, k);
+        double[] packedB = ArrayPool<double>.Shared.Rent(kcMax * ncMax);
+        int blocks = (n + MC - 1) / MC;
+        threads = (long)n * k * m < ParallelThreshold ? 1 : Math.Clamp(threads, 1, blocks);
+        try
+        {
+            for (int jc = 0; jc < m; jc += NC)
+            {
+                int nc = Math.Min(NC, m - jc);
+                for (int pc = 0; pc < k; pc += KC)
+                {
+                    int kc = Math.Min(KC, k - pc);
+                    PackB(b, pc, kc, jc, nc, nr, packedB);
+                    var panel = new Panel(a, packedB, c, n, m, pc, kc, jc, nc, kind, Accumulate: pc > 0);
+                    if (threads == 1)
+                        RunBlocks(panel, 0, blocks, 1);
+                    else
+                        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                            t => RunBlocks(panel, t, blocks, threads));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(packedB);
+        }
+    }
+
+    /// <summary>One packed KC×NC panel of B and where its contribution goes in C.</summary>
+    private readonly record struct Panel(StridedMatrix A, double[] PackedB, double[] C, int N, int M,
+        int Pc, int Kc, int Jc, int Nc, KernelKind Kind, bool Accumulate);
+
+    /// <summary>Thread t takes MC-row blocks t, t + threads, …: a fixed assignment of disjoint output rows.</summary>
+    private static void RunBlocks(Panel panel, int t, int blocks, int threads)
+    {
+        double[] packedA = ArrayPool<double>.Shared.Rent(RoundUp(MC, MicroKernels.MR) * panel.Kc);
+        try
+        {
+            for (int block = t; block < blocks; block += threads)
+            {
+                int ic = block * MC, mc = Math.Min(MC, panel.N - ic);
+                PackA(panel.A, ic, mc, panel.Pc, panel.Kc, packedA);
+                MultiplyBlock(panel, ic, mc, packedA);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(packedA);
+        }
+    }
+
+    /// <summary>C[ic.., jc..] (+)= packedA (mc×kc) · packedB (kc×nc), tile by tile.</summary>
+    private static unsafe void MultiplyBlock(Panel p, int ic, int mc, double[] packedA)
+    {
+        const int MR = MicroKernels.MR;
+        int nr = MicroKernels.NR(p.Kind);
+        double* tile = stackalloc double[MR * MicroKernels.NR512];
+        fixed (double* pa = packedA, pb = p.PackedB, pc = p.C)
+        {
+            for (int jr = 0; jr < p.Nc; jr += nr)
+            {
+                int cols = Math.Min(nr, p.Nc - jr);
+                for (int ir = 0; ir < mc; ir += MR)
+                {
+                    int rows = Math.Min(MR, mc - ir);
+                    double* a = pa + ir * p.Kc, b = pb + jr * p.Kc, c = pc + (long)(ic + ir) * p.M + p.Jc + jr;
+                    if (rows == MR && cols == nr)
+                    {
+                        MicroKernels.Run(p.Kind, p.Kc, a, b, c, p.M, p.Accumulate);
+                        continue;
+                    }
+                    // An edge tile: compute the full tile from zero-padded slivers, keep the part inside C.
+                    MicroKernels.Run(p.Kind, p.Kc, a, b, tile, nr, accumulate: false);
+                    for (int r = 0; r < rows; r++)
+                        for (int j = 0; j < cols; j++)
+                            c[r * p.M + j] = p.Accumulate ? c[r * p.M + j] + tile[r * nr + j] : tile[r * nr + j];
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p), zero-padded.</summary>
+    private static void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
+    {
+        const int MR = MicroKernels.MR;
+        int index = 0;
+        for (int ir = 0; ir < mc; ir += MR)
+        {
+            int rows = Math.Min(MR, mc - ir);
+            for (int p = 0; p < kc; p++)
+            {
+                int r = 0;
+                for (; r < rows; r++)
+                    packed[index++] = a[ic + ir + r, pc + p];
+                for (; r < MR; r++)
+                    packed[index++] = 0;
+            }
+        }
+    }
+
+    /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p), zero-padded.</summary>
+    private static void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
+    {
+        int index = 0;
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            for (int p = 0; p < kc; p++)
+            {
+                if (b.ColStride == 1 && cols == nr)
+                {
+                    b.Data.AsSpan((pc + p) * b.RowStride + jc + jr, nr).CopyTo(packed.AsSpan(index, nr));
+                    index += nr;
+                    continue;
+                }
+                int j = 0;
+                for (; j < cols; j++)
+                    packed[index++] = b[pc + p, jc + jr + j];
+                for (; j < nr; j++)
+                    packed[index++] = 0;
+            }
+        }
+    }
+
+    /// <summary>The micro-kernel large products run on this CPU, e.g. "Vector512 FMA 6×16".</summary>
+    public static string MatMulKernelName => MicroKernels.Best switch
+    {
+        KernelKind.Avx512 => $"Vector512 FMA {MicroKernels.MR}×{MicroKernels.NR512}",
+        KernelKind.Avx2 => $"Vector256 FMA {MicroKernels.MR}×{MicroKernels.NR256}",
+        _ => $"scalar FMA {MicroKernels.MR}×{MicroKernels.NRScalar}",
+    };
+
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+}
