@@ -42,9 +42,10 @@ public static partial class Ops
         return _scratch;
     }
 
-    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous.</summary>
+    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
     private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m)
     {
+        int vectorColumns = m & ~3;
         for (int i = 0; i < n; i++)
         {
             double* ai = a + (long)i * ars, ci = c + (long)i * m;
@@ -57,16 +58,16 @@ public static partial class Ops
                         acc += Vector512.Create(ai[p * acs]) * Vector512.Load(b + (long)p * brs + j);
                     acc.Store(ci + j);
                 }
-            for (; j <= m - 4; j += 4)
+            for (; j < vectorColumns; j += 4)
             {
                 Vector256<double> acc = Vector256<double>.Zero;
                 for (int p = 0; p < k; p++)
                     acc += Vector256.Create(ai[p * acs]) * Vector256.Load(b + (long)p * brs + j);
                 acc.Store(ci + j);
             }
-            if (j < m)
-                Scalar(a, ars, acs, b, brs, 1, c, i, i + 1, j, m, k, m);
         }
+        if (vectorColumns < m)
+            Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
     }
 
     /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>
@@ -95,17 +96,40 @@ public static partial class Ops
         Scalar(a, 1, acs, b, brs, bcs, c, i, n, 0, m, k, m);
     }
 
-    /// <summary>The plain sums for rows i0..i1, columns j0..j1 of c.</summary>
+    /// <summary>
+    /// The plain sums for rows i0..i1, columns j0..j1 of c. Four rows go together so four independent sums are in
+    /// flight (a lone sum waits on its previous add every step); each sum still runs over p in order.
+    /// </summary>
     private static unsafe void Scalar(double* a, int ars, int acs, double* b, int brs, int bcs, double* c,
         int i0, int i1, int j0, int j1, int k, int ldc)
     {
-        for (int i = i0; i < i1; i++)
+        int i = i0;
+        for (; i <= i1 - 4; i += 4)
+            for (int j = j0; j < j1; j++)
+            {
+                double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
+                double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;
+                for (int p = 0; p < k; p++)
+                {
+                    double bpj = bj[(long)p * brs];
+                    double* ap = a0 + (long)p * acs;
+                    acc0 += ap[0] * bpj;
+                    acc1 += ap[ars] * bpj;
+                    acc2 += ap[2 * ars] * bpj;
+                    acc3 += ap[3 * ars] * bpj;
+                }
+                c[(long)i * ldc + j] = acc0;
+                c[(long)(i + 1) * ldc + j] = acc1;
+                c[(long)(i + 2) * ldc + j] = acc2;
+                c[(long)(i + 3) * ldc + j] = acc3;
+            }
+        for (; i < i1; i++)
             for (int j = j0; j < j1; j++)
             {
                 double acc = 0;
                 for (int p = 0; p < k; p++)
-                    acc += a[i * ars + p * acs] * b[p * brs + j * bcs];
-                c[i * ldc + j] = acc;
+                    acc += a[(long)i * ars + (long)p * acs] * b[(long)p * brs + (long)j * bcs];
+                c[(long)i * ldc + j] = acc;
             }
     }
 }
