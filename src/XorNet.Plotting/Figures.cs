@@ -17,10 +17,12 @@ public static class Figures
     public static void WriteAll(TrainingResult result, string outDir, string configuration)
     {
         var grid = DecisionGrid.Evaluate(result.Network, result.Data.X);
-        Save(Path.Combine(outDir, "accuracy.png"), Accuracy(result, configuration));
-        Save(Path.Combine(outDir, "loss.png"), Loss(result, configuration));
-        Save(Path.Combine(outDir, "boundary.png"), Boundary(result, grid, configuration));
-        SaveSummary(Path.Combine(outDir, "summary.png"), result, grid, configuration);
+        // Each plot is built once and drawn twice (alone, then in the summary), so the heatmap bitmap is made once.
+        Plot accuracy = Accuracy(result, configuration), loss = Loss(result, configuration), boundary = Boundary(result, grid, configuration);
+        Save(Path.Combine(outDir, "accuracy.png"), accuracy);
+        Save(Path.Combine(outDir, "loss.png"), loss);
+        Save(Path.Combine(outDir, "boundary.png"), boundary);
+        SaveSummary(Path.Combine(outDir, "summary.png"), accuracy, boundary, loss);
     }
 
     public static Plot Accuracy(TrainingResult result, string configuration)
@@ -83,13 +85,13 @@ public static class Figures
         crosses.LegendText = $"misclassified ({wrong.Length})";
     }
 
-    private static void SaveSummary(string path, TrainingResult result, DecisionGrid grid, string configuration)
+    private static void SaveSummary(string path, Plot accuracy, Plot boundary, Plot loss)
     {
         var multiplot = new Multiplot();
-        multiplot.Reset(Accuracy(result, configuration)); // a new Multiplot starts with one empty plot
+        multiplot.Reset(accuracy); // a new Multiplot starts with one empty plot
 
-        multiplot.AddPlot(Boundary(result, grid, configuration));
-        multiplot.AddPlot(Loss(result, configuration));
+        multiplot.AddPlot(boundary);
+        multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
         PngFile.Save(path, multiplot, 3 * PanelWidth, PanelHeight);
     }
