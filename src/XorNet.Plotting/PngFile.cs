@@ -5,12 +5,16 @@ namespace XorNet.Plotting;
 
 /// <summary>
 /// Renders a plot onto a Skia surface and encodes it as PNG with explicit zlib settings, written atomically.
-/// ScottPlot's own SavePng spends ~3× longer encoding (measured: README, Performance); the pixels are the same.
+/// ScottPlot's own SavePng spends ~3× longer encoding; the pixels are the same.
 /// </summary>
 internal static class PngFile
 {
-    /// <summary>zlib level 4: files within ~10% of level 6, encoding about twice as fast.</summary>
+    /// <summary>
+    /// The "Up" row filter and zlib level 4: measured on summary.png, 22 ms and 223 KB, against 67 ms and 222 KB for
+    /// libpng's default (every filter tried per row, level 6).
+    /// </summary>
     private const int ZlibLevel = 4;
+    private const SKPngEncoderFilterFlags Filter = SKPngEncoderFilterFlags.Up;
 
     public static void Save(string path, Plot plot, int width, int height) =>
         Save(path, width, height, canvas => plot.Render(canvas, width, height));
@@ -26,7 +30,7 @@ internal static class PngFile
         render(surface.Canvas);
         using SKImage image = surface.Snapshot();
         using SKPixmap pixels = image.PeekPixels();
-        using SKData png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, ZlibLevel))
+        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
             ?? throw new InvalidOperationException($"PNG encoding of a {width}×{height} image failed.");
         AtomicFile.Write(path, tmp =>
         {
