@@ -93,18 +93,22 @@ public static partial class Ops
                 for (int l = 0; l < 4; l++)
                     c[(i + l) * m + j] = acc.GetElement(l);
             }
-        Scalar(a, 1, acs, b, brs, bcs, c, i, n, 0, m, k, m);
+        // Leftover rows as one group of four (re-doing a few lane rows, same bits) so their sums run side by side.
+        Scalar(a, 1, acs, b, brs, bcs, c, Math.Max(0, Math.Min(i, n - 4)), n, 0, m, k, m);
     }
 
     /// <summary>
     /// The plain sums for rows i0..i1, columns j0..j1 of c. Four rows go together so four independent sums are in
     /// flight (a lone sum waits on its previous add every step); each sum still runs over p in order.
+    /// Fewer than four rows: one at a time.
     /// </summary>
     private static unsafe void Scalar(double* a, int ars, int acs, double* b, int brs, int bcs, double* c,
         int i0, int i1, int j0, int j1, int k, int ldc)
     {
-        int i = i0;
-        for (; i <= i1 - 4; i += 4)
+        for (int group = i0; group < i1 && i1 - i0 >= 4; group += 4)
+        {
+            // The last group may overlap the one before: those rows are computed twice, to the same bits.
+            int i = Math.Min(group, i1 - 4);
             for (int j = j0; j < j1; j++)
             {
                 double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
@@ -123,7 +127,10 @@ public static partial class Ops
                 c[(long)(i + 2) * ldc + j] = acc2;
                 c[(long)(i + 3) * ldc + j] = acc3;
             }
-        for (; i < i1; i++)
+        }
+        if (i1 - i0 >= 4)
+            return;
+        for (int i = i0; i < i1; i++)
             for (int j = j0; j < j1; j++)
             {
                 double acc = 0;
