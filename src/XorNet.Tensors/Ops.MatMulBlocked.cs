@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace XorNet.Tensors;
 
@@ -42,31 +43,34 @@ public static partial class Ops
     {
         int nr = MicroKernels.NR(kind);
         int ncMax = Math.Min(NC, RoundUp(m, nr)), kcMax = Math.Min(KC, k);
-        double[] packedB = ArrayPool<double>.Shared.Rent(kcMax * ncMax);
+        double[] packedB = Buffer(ref _packedB, kcMax * ncMax);
         int blocks = (n + MC - 1) / MC;
         threads = (long)n * k * m < ParallelThreshold ? 1 : Math.Clamp(threads, 1, blocks);
-        try
+        for (int jc = 0; jc < m; jc += NC)
         {
-            for (int jc = 0; jc < m; jc += NC)
+            int nc = Math.Min(NC, m - jc);
+            for (int pc = 0; pc < k; pc += KC)
             {
-                int nc = Math.Min(NC, m - jc);
-                for (int pc = 0; pc < k; pc += KC)
-                {
-                    int kc = Math.Min(KC, k - pc);
-                    PackB(b, pc, kc, jc, nc, nr, packedB);
-                    var panel = new Panel(a, packedB, c, n, m, pc, kc, jc, nc, kind, Accumulate: pc > 0);
-                    if (threads == 1)
-                        RunBlocks(panel, 0, blocks, 1);
-                    else
-                        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                            t => RunBlocks(panel, t, blocks, threads));
-                }
+                int kc = Math.Min(KC, k - pc);
+                PackB(b, pc, kc, jc, nc, nr, packedB);
+                var panel = new Panel(a, packedB, c, n, m, pc, kc, jc, nc, kind, Accumulate: pc > 0);
+                if (threads == 1)
+                    RunBlocks(panel, 0, blocks, 1);
+                else
+                    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                        t => RunBlocks(panel, t, blocks, threads));
             }
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(packedB);
-        }
+    }
+
+    // Packing buffers, one pair per thread, kept between calls: a product allocates nothing once warm.
+    [ThreadStatic] private static double[]? _packedA, _packedB;
+
+    private static double[] Buffer(ref double[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+            buffer = new double[length];
+        return buffer;
     }
 
     /// <summary>One packed KC×NC panel of B and where its contribution goes in C.</summary>
@@ -76,23 +80,17 @@ public static partial class Ops
     /// <summary>Thread t takes MC-row blocks t, t + threads, …: a fixed assignment of disjoint output rows.</summary>
     private static void RunBlocks(Panel panel, int t, int blocks, int threads)
     {
-        double[] packedA = ArrayPool<double>.Shared.Rent(RoundUp(MC, MicroKernels.MR) * panel.Kc);
-        try
+        double[] packedA = Buffer(ref _packedA, RoundUp(MC, MicroKernels.MR) * panel.Kc);
+        for (int block = t; block < blocks; block += threads)
         {
-            for (int block = t; block < blocks; block += threads)
-            {
-                int ic = block * MC, mc = Math.Min(MC, panel.N - ic);
-                PackA(panel.A, ic, mc, panel.Pc, panel.Kc, packedA);
-                MultiplyBlock(panel, ic, mc, packedA);
-            }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(packedA);
+            int ic = block * MC, mc = Math.Min(MC, panel.N - ic);
+            PackA(panel.A, ic, mc, panel.Pc, panel.Kc, packedA);
+            MultiplyBlock(panel, ic, mc, packedA);
         }
     }
 
     /// <summary>C[ic.., jc..] (+)= packedA (mc×kc) · packedB (kc×nc), tile by tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void MultiplyBlock(Panel p, int ic, int mc, double[] packedA)
     {
         const int MR = MicroKernels.MR;
@@ -123,44 +121,68 @@ public static partial class Ops
     }
 
     /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p), zero-padded.</summary>
-    private static void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
     {
         const int MR = MicroKernels.MR;
-        int index = 0;
-        for (int ir = 0; ir < mc; ir += MR)
+        long rs = a.RowStride, cs = a.ColStride;
+        fixed (double* src = a.Data, dst = packed)
         {
-            int rows = Math.Min(MR, mc - ir);
-            for (int p = 0; p < kc; p++)
+            for (int ir = 0; ir < mc; ir += MR)
             {
-                int r = 0;
-                for (; r < rows; r++)
-                    packed[index++] = a[ic + ir + r, pc + p];
-                for (; r < MR; r++)
-                    packed[index++] = 0;
+                int rows = Math.Min(MR, mc - ir);
+                double* sliver = dst + (long)ir * kc, from = src + (ic + ir) * rs + pc * cs;
+                if (cs == 1 && rows == MR) // row-major A, a full sliver: six row streams, one contiguous write per p
+                {
+                    double* r0 = from, r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs, r4 = r3 + rs, r5 = r4 + rs;
+                    for (int p = 0; p < kc; p++, sliver += MR)
+                        (sliver[0], sliver[1], sliver[2], sliver[3], sliver[4], sliver[5]) = (r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]);
+                    continue;
+                }
+                if (cs == 1) // row-major A: walk each row along p
+                    for (int r = 0; r < rows; r++)
+                        for (int p = 0; p < kc; p++)
+                            sliver[p * MR + r] = from[r * rs + p];
+                else         // a transposed operand: walk each column along r
+                    for (int p = 0; p < kc; p++)
+                        for (int r = 0; r < rows; r++)
+                            sliver[p * MR + r] = from[r * rs + p * cs];
+                for (int r = rows; r < MR; r++)
+                    for (int p = 0; p < kc; p++)
+                        sliver[p * MR + r] = 0;
             }
         }
     }
 
     /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p), zero-padded.</summary>
-    private static void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
     {
-        int index = 0;
-        for (int jr = 0; jr < nc; jr += nr)
+        long rs = b.RowStride, cs = b.ColStride;
+        fixed (double* src = b.Data, dst = packed)
         {
-            int cols = Math.Min(nr, nc - jr);
-            for (int p = 0; p < kc; p++)
+            for (int jr = 0; jr < nc; jr += nr)
             {
-                if (b.ColStride == 1 && cols == nr)
+                int cols = Math.Min(nr, nc - jr);
+                double* sliver = dst + (long)jr * kc, from = src + pc * rs + (jc + jr) * cs;
+                if (cs == 1 && cols == nr && nr % 4 == 0) // row-major B, a full sliver: whole vectors per p
                 {
-                    b.Data.AsSpan((pc + p) * b.RowStride + jc + jr, nr).CopyTo(packed.AsSpan(index, nr));
-                    index += nr;
+                    for (int p = 0; p < kc; p++)
+                        for (int j = 0; j < nr; j += 4)
+                            Vector256.Load(from + p * rs + j).Store(sliver + p * nr + j);
                     continue;
                 }
-                int j = 0;
-                for (; j < cols; j++)
-                    packed[index++] = b[pc + p, jc + jr + j];
-                for (; j < nr; j++)
-                    packed[index++] = 0;
+                if (cs == 1) // row-major B: each p is a contiguous run of columns
+                    for (int p = 0; p < kc; p++)
+                        for (int j = 0; j < cols; j++)
+                            sliver[p * nr + j] = from[p * rs + j];
+                else         // a transposed operand: walk each column along p
+                    for (int j = 0; j < cols; j++)
+                        for (int p = 0; p < kc; p++)
+                            sliver[p * nr + j] = from[p * rs + j * cs];
+                for (int j = cols; j < nr; j++)
+                    for (int p = 0; p < kc; p++)
+                        sliver[p * nr + j] = 0;
             }
         }
     }
