@@ -10,7 +10,7 @@ public static partial class Ops
         RequireShape(destination, a.Rows, b.Cols, nameof(destination), "{0} · {1}", a, b);
         RequireNoAlias(destination, a, b);
         if (UseBlocked(a.Rows, a.Cols, b.Cols))
-            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols, MicroKernels.Best, MaxMatMulThreads);
+            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols, MicroKernels.For(b.Cols), MaxMatMulThreads);
         else
             MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols);
     }
@@ -25,7 +25,7 @@ public static partial class Ops
         int n = a.Cols, m = b.Cols;
         if (UseBlocked(n, a.Rows, m))
         {
-            MatMulBlocked(new(a.Data, 1, n), new(b.Data, m, 1), destination.Data, n, a.Rows, m, MicroKernels.Best, MaxMatMulThreads);
+            MatMulBlocked(new(a.Data, 1, n), new(b.Data, m, 1), destination.Data, n, a.Rows, m, MicroKernels.For(m), MaxMatMulThreads);
             return;
         }
         MatMulSmall(new(a.Data, 1, n), new(b.Data, m, 1), destination.Data, n, a.Rows, m);
@@ -40,7 +40,7 @@ public static partial class Ops
         RequireNoAlias(destination, a, b);
         if (UseBlocked(a.Rows, a.Cols, b.Rows))
         {
-            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows, MicroKernels.Best, MaxMatMulThreads);
+            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows, MicroKernels.For(b.Rows), MaxMatMulThreads);
             return;
         }
         MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows);

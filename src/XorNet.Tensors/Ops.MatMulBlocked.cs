@@ -95,7 +95,7 @@ public static partial class Ops
     {
         const int MR = MicroKernels.MR;
         int nr = MicroKernels.NR(p.Kind);
-        double* tile = stackalloc double[MR * MicroKernels.NR512];
+        double* tile = stackalloc double[MR * MicroKernels.NR512Wide];
         fixed (double* pa = packedA, pb = p.PackedB, pc = p.C)
         {
             for (int jr = 0; jr < p.Nc; jr += nr)
@@ -190,7 +190,7 @@ public static partial class Ops
     /// <summary>The micro-kernel large products run on this CPU, e.g. "Vector512 FMA 6×16".</summary>
     public static string MatMulKernelName => MicroKernels.Best switch
     {
-        KernelKind.Avx512 => $"Vector512 FMA {MicroKernels.MR}×{MicroKernels.NR512}",
+        KernelKind.Avx512 => $"Vector512 FMA {MicroKernels.MR}×{MicroKernels.NR512} (6×{MicroKernels.NR512Wide} from 384 columns)",
         KernelKind.Avx2 => $"Vector256 FMA {MicroKernels.MR}×{MicroKernels.NR256}",
         _ => $"scalar FMA {MicroKernels.MR}×{MicroKernels.NRScalar}",
     };
