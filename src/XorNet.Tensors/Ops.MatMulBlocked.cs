@@ -122,7 +122,7 @@ public static partial class Ops
 
     /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p), zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
+    private static unsafe void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
     {
         const int MR = MicroKernels.MR;
         long rs = a.RowStride, cs = a.ColStride;
@@ -156,7 +156,7 @@ public static partial class Ops
 
     /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p), zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
+    private static unsafe void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
     {
         long rs = b.RowStride, cs = b.ColStride;
         fixed (double* src = b.Data, dst = packed)
