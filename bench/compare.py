@@ -15,10 +15,23 @@ def time_log(path):
     return seconds, rss_kb / 1024
 
 
+def median_report(paths):
+    """One report whose every number is the median of that number over the given JSON reports."""
+    reports = [json.load(open(p)) for p in paths]
+    merged = reports[0]
+    for section in ("matmul", "train_step", "grid"):
+        for i, entry in enumerate(merged[section]):
+            for key, value in entry.items():
+                if isinstance(value, float):
+                    entry[key] = statistics.median(r[section][i][key] for r in reports)
+    return merged
+
+
 def main():
     out, reps = sys.argv[1], int(sys.argv[2])
-    cs, np_ = json.load(open(f"{out}/cs.json")), json.load(open(f"{out}/np.json"))
-    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; medians")
+    cs = median_report([f"{out}/cs-{i}.json" for i in (1, 2, 3)])
+    np_ = median_report([f"{out}/np-{i}.json" for i in (1, 2, 3)])
+    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; medians of 3 alternating runs")
     print(f"{'matmul float64, 1 thread':<34}{'xornet GFLOP/s':>15}{'NumPy GFLOP/s':>15}{'ratio':>9}")
     for c, n in zip(cs["matmul"], np_["matmul"]):
         print(f"  n = {c['n']:<28}{c['gflops']:>15.2f}{n['gflops']:>15.2f}{c['gflops'] / n['gflops']:>8.2f}×")

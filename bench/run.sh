@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # XorNet against NumPy, side by side in one run on this machine; prints the ratios (medians).
 #   bash bench/run.sh [--quick] [REPS]
-# Kernels: `xornet bench --json` and bench/numpy/numpy_bench.py (NumPy with one BLAS thread).
+# Kernels: `xornet bench --json` and bench/numpy/numpy_bench.py (NumPy with one BLAS thread), alternated 3 times
+# so both sides see the same machine load; each figure is the median over the 3.
 # End to end: `xornet train --hidden 3 --lr 1.0 --epochs 100` (all PNGs) against bench/numpy/train_numpy.py
 # (NumPy + matplotlib, same training, same three plots), REPS runs each, alternating, wall time and peak RSS
 # from /usr/bin/time -v.
@@ -22,9 +23,11 @@ echo "bench: publishing xornet (Release, ReadyToRun) ..." >&2
 dotnet publish src/XorNet.Cli -c Release -r linux-x64 --self-contained false -o "$out/xornet" >/dev/null
 xornet="$out/xornet/xornet"
 
-echo "bench: kernels (xornet bench, then numpy_bench.py) ..." >&2
-"$xornet" bench --json $quick > "$out/cs.json"
-(cd bench/numpy && "$py" numpy_bench.py $quick) > "$out/np.json"
+echo "bench: kernels (xornet bench and numpy_bench.py, alternating, 3 rounds) ..." >&2
+for i in 1 2 3; do
+  "$xornet" bench --json $quick > "$out/cs-$i.json"
+  (cd bench/numpy && "$py" numpy_bench.py $quick) > "$out/np-$i.json"
+done
 
 echo "bench: end to end, $reps runs each ..." >&2
 for i in $(seq "$reps"); do
