@@ -33,6 +33,7 @@ public static class Program
         root.Subcommands.Add(DataCommand.Create(stdout));
         root.Subcommands.Add(GradCheckCommand.Create(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

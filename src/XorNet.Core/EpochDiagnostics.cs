@@ -17,7 +17,7 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
 /// <summary>Accumulates the per-tensor gradient norms of one epoch's minibatch steps.</summary>
 public sealed class GradientNormStats
 {
-    private readonly double[] _sum = new double[4], _max = new double[4];
+    private readonly double[] _sum = new double[4], _max = new double[4], _last = new double[4];
     private int _steps;
 
     public void Reset()
@@ -27,10 +27,14 @@ public sealed class GradientNormStats
         _steps = 0;
     }
 
-    /// <summary>Adds one step's gradients; returns their norms in the order of <see cref="EpochDiagnostics.Names"/>.</summary>
+    /// <summary>
+    /// Adds one step's gradients; returns their norms in the order of <see cref="EpochDiagnostics.Names"/>
+    /// (a buffer reused by the next step: copy it to keep it).
+    /// </summary>
     public double[] Add(Parameters grads)
     {
-        double[] norms = [Norm(grads.W1), Norm(grads.b1), Norm(grads.W2), Norm(grads.b2)];
+        double[] norms = _last;
+        (norms[0], norms[1], norms[2], norms[3]) = (Norm(grads.W1), Norm(grads.b1), Norm(grads.W2), Norm(grads.b2));
         for (int i = 0; i < 4; i++)
         {
             _sum[i] += norms[i];
@@ -42,6 +46,57 @@ public sealed class GradientNormStats
 
     private static double Norm(Tensors.Matrix g) => Math.Sqrt(Tensors.Ops.SquaredSum(g));
 
-    public EpochDiagnostics Summarize(int epoch, double learningRate) =>
-        new(epoch, learningRate, _sum.Select(s => s / _steps).ToArray(), (double[])_max.Clone());
+    /// <summary>Writes the epoch's mean and largest norms into caller-owned rows (nothing allocated).</summary>
+    public void Summarize(Span<double> mean, Span<double> max)
+    {
+        for (int i = 0; i < 4; i++)
+            (mean[i], max[i]) = (_sum[i] / _steps, _max[i]);
+    }
+}
+
+/// <summary>
+/// Every epoch's <see cref="EpochDiagnostics"/>, kept in arrays sized once for the run (epochs + 1 rows), so that
+/// recording an epoch allocates nothing; the records are built when someone reads them.
+/// </summary>
+public sealed class DiagnosticsLog(int capacity)
+{
+    private const int Tensors = 4;
+    private double[] _lr = new double[capacity], _weightNorm = new double[capacity];
+    private double[] _mean = new double[capacity * Tensors], _max = new double[capacity * Tensors];
+
+    public int Count { get; private set; }
+
+    /// <summary>Epoch 0: no learning rate, no gradients yet, only the initial weights' norm.</summary>
+    public void AddBeforeTraining(double weightNorm)
+    {
+        EnsureRow();
+        (_lr[Count], _weightNorm[Count]) = (double.NaN, weightNorm);
+        Count++;
+    }
+
+    public void Add(GradientNormStats stats, double learningRate, double weightNorm)
+    {
+        EnsureRow();
+        stats.Summarize(_mean.AsSpan(Count * Tensors, Tensors), _max.AsSpan(Count * Tensors, Tensors));
+        (_lr[Count], _weightNorm[Count]) = (learningRate, weightNorm);
+        Count++;
+    }
+
+    public EpochDiagnostics this[int row] => row == 0
+        ? EpochDiagnostics.BeforeTraining with { WeightNorm = _weightNorm[0] }
+        : new EpochDiagnostics(row, _lr[row], _mean.AsSpan(row * Tensors, Tensors).ToArray(), _max.AsSpan(row * Tensors, Tensors).ToArray())
+        { WeightNorm = _weightNorm[row] };
+
+    public EpochDiagnostics[] ToArray() => Enumerable.Range(0, Count).Select(row => this[row]).ToArray();
+
+    /// <summary>Only a caller that trains past the planned epochs makes the arrays grow.</summary>
+    private void EnsureRow()
+    {
+        if (Count < _lr.Length) return;
+        int rows = Math.Max(4, 2 * _lr.Length);
+        Array.Resize(ref _lr, rows);
+        Array.Resize(ref _weightNorm, rows);
+        Array.Resize(ref _mean, rows * Tensors);
+        Array.Resize(ref _max, rows * Tensors);
+    }
 }

@@ -25,8 +25,8 @@ public sealed class Sgd : Optimizer
 {
     public override void Step(IReadOnlyList<Trainable> tensors, double learningRate)
     {
-        foreach (var t in tensors)
-            Ops.AddScaled(t.Gradient, -learningRate, t.Value);
+        for (int i = 0; i < tensors.Count; i++) // an indexed loop: a foreach over the interface allocates per step
+            Ops.AddScaled(tensors[i].Gradient, -learningRate, tensors[i].Value);
     }
 }
 

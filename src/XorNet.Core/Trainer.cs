@@ -58,7 +58,7 @@ public sealed class Trainer
     private readonly LearningRateSchedule _schedule;
     private readonly IReadOnlyList<Trainable> _trainables;
     private readonly GradientNormStats _norms = new();
-    private readonly List<EpochDiagnostics> _diagnostics = [];
+    private readonly DiagnosticsLog _diagnostics;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
     private int _epoch;
@@ -83,7 +83,8 @@ public sealed class Trainer
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
         _trainables = _network.Trainables(_grads);
-        _diagnostics.Add(EpochDiagnostics.BeforeTraining with { WeightNorm = WeightNorm() });
+        _diagnostics = new DiagnosticsLog(config.Epochs + 1);
+        _diagnostics.AddBeforeTraining(WeightNorm());
         if (test is null) return;
         _test = test;
         _testAll = _network.CreateWorkspace(test.Count);
@@ -164,17 +165,21 @@ public sealed class Trainer
             Clip();
             _optimizer.Step(_trainables, lr);
         }
-        _diagnostics.Add(_norms.Summarize(_epoch, lr) with { WeightNorm = WeightNorm() });
+        _diagnostics.Add(_norms, lr, WeightNorm());
     }
 
-    private double WeightNorm() => Math.Sqrt(_network.P.Named().Sum(p => Ops.SquaredSum(p.Value)));
+    private double WeightNorm()
+    {
+        Parameters p = _network.P;
+        return Math.Sqrt(Ops.SquaredSum(p.W1) + Ops.SquaredSum(p.b1) + Ops.SquaredSum(p.W2) + Ops.SquaredSum(p.b2));
+    }
 
     /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>
     private void RecordNorms()
     {
         double[] norms = _norms.Add(_grads);
         if (_firstStepNorms is not null) return;
-        _firstStepNorms = norms; // the first step's gradients are the yardstick for "exploded"
+        _firstStepNorms = (double[])norms.Clone(); // the first step's gradients are the yardstick for "exploded"
         _firstStepJointNorm = GradientClipping.JointNorm(_trainables);
     }
 

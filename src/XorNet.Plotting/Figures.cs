@@ -10,17 +10,19 @@ public static partial class Figures
     public const string FontName = "DejaVu Sans";
 
     private static readonly Color Class0 = Color.FromHex("#1f5fa8"), Class1 = Color.FromHex("#e8710a");
-    private static readonly IColormap Background = new ScottPlot.Colormaps.CustomInterpolated(
-        [Color.FromHex("#9cc3ea"), Color.FromHex("#ffffff"), Color.FromHex("#fbc28c")]);
+    private static readonly IColormap Background = new LookupColormap(new ScottPlot.Colormaps.CustomInterpolated(
+        [Color.FromHex("#9cc3ea"), Color.FromHex("#ffffff"), Color.FromHex("#fbc28c")]));
 
     /// <summary>Writes accuracy.png, loss.png, boundary.png and summary.png into outDir (each atomically).</summary>
     public static void WriteAll(TrainingResult result, string outDir, string configuration)
     {
         var grid = DecisionGrid.Evaluate(result.Network, result.Data.X);
-        Save(Path.Combine(outDir, "accuracy.png"), Accuracy(result, configuration));
-        Save(Path.Combine(outDir, "loss.png"), Loss(result, configuration));
-        Save(Path.Combine(outDir, "boundary.png"), Boundary(result, grid, configuration));
-        SaveSummary(Path.Combine(outDir, "summary.png"), result, grid, configuration);
+        // Each plot is built once and drawn twice (alone, then in the summary), so the heatmap bitmap is made once.
+        Plot accuracy = Accuracy(result, configuration), loss = Loss(result, configuration), boundary = Boundary(result, grid, configuration);
+        Save(Path.Combine(outDir, "accuracy.png"), accuracy);
+        Save(Path.Combine(outDir, "loss.png"), loss);
+        Save(Path.Combine(outDir, "boundary.png"), boundary);
+        SaveSummary(Path.Combine(outDir, "summary.png"), accuracy, boundary, loss);
     }
 
     public static Plot Accuracy(TrainingResult result, string configuration)
@@ -62,11 +64,12 @@ public static partial class Figures
         var final = result.Final;
         Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
         if (result.Network.K > 2) return ClassRegions(plot, result, grid);
-        var heatmap = plot.Add.Heatmap(grid.ClassOneShare);
+        var heatmap = plot.Add.Heatmap(new double[1, 1]); // each setter redraws the whole bitmap: set them on one cell
         heatmap.Colormap = Background;
-        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         heatmap.FlipVertically = true; // our row 0 is the bottom of the plane
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        heatmap.Intensities = grid.ClassOneShare; // this setter does not redraw; the next one does, once
+        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
         bar.LabelStyle.FontName = FontName;
@@ -97,15 +100,15 @@ public static partial class Figures
         crosses.LegendText = $"misclassified ({wrong.Length})";
     }
 
-    private static void SaveSummary(string path, TrainingResult result, DecisionGrid grid, string configuration)
+    private static void SaveSummary(string path, Plot accuracy, Plot boundary, Plot loss)
     {
         var multiplot = new Multiplot();
-        multiplot.Reset(Accuracy(result, configuration)); // a new Multiplot starts with one empty plot
+        multiplot.Reset(accuracy); // a new Multiplot starts with one empty plot
 
-        multiplot.AddPlot(Boundary(result, grid, configuration));
-        multiplot.AddPlot(Loss(result, configuration));
+        multiplot.AddPlot(boundary);
+        multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        AtomicFile.Write(path, tmp => multiplot.SavePng(tmp, 3 * PanelWidth, PanelHeight));
+        PngFile.Save(path, multiplot, 3 * PanelWidth, PanelHeight);
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)
@@ -118,8 +121,7 @@ public static partial class Figures
         return plot;
     }
 
-    private static void Save(string path, Plot plot) =>
-        AtomicFile.Write(path, tmp => plot.SavePng(tmp, PanelWidth, PanelHeight));
+    private static void Save(string path, Plot plot) => PngFile.Save(path, plot, PanelWidth, PanelHeight);
 
     private static double[] Epochs(TrainingResult result) => result.History.Select(m => (double)m.Epoch).ToArray();
 

@@ -6,19 +6,29 @@ public static partial class Ops
     public static void Sigmoid(Matrix a, Matrix destination)
     {
         RequireSameShape(a, destination, nameof(destination));
-        for (int i = 0; i < a.Length; i++)
-            destination.Data[i] = Sigmoid(a.Data[i]);
+        Map<SigmoidOp>(a.Data, destination.Data);
     }
 
     /// <summary>Computes destination[i] = s[i] · (1 − s[i]), the sigmoid's derivative written with its output s = σ(z).</summary>
     public static void SigmoidDerivativeFromOutput(Matrix s, Matrix destination)
     {
         RequireSameShape(s, destination, nameof(destination));
-        for (int i = 0; i < s.Length; i++)
-            destination.Data[i] = s.Data[i] * (1.0 - s.Data[i]);
+        Map<SigmoidDerivativeOp>(s.Data, destination.Data);
     }
 
-    /// <summary>σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|.</summary>
-    public static double Sigmoid(double x) =>
-        x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
+    /// <summary>Computes destination[i] = e^a[i] (vectorised; the same bits as <see cref="Exp(double)"/> for every entry).</summary>
+    public static void Exp(Matrix a, Matrix destination)
+    {
+        RequireSameShape(a, destination, nameof(destination));
+        Map<ExpOp>(a.Data, destination.Data);
+    }
+
+    /// <summary>
+    /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|, with XorNet's own e^x (see <see cref="Exp(double)"/>):
+    /// a matrix's entries and this scalar agree bit for bit on every CPU.
+    /// </summary>
+    public static double Sigmoid(double x) => VectorExp.Sigmoid(x);
+
+    /// <summary>e^x within about 1 ulp, identical on every CPU (libm's exp differs between platforms); below −708 it gives 0.</summary>
+    public static double Exp(double x) => VectorExp.Exp(x);
 }

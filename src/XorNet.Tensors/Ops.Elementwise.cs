@@ -7,8 +7,7 @@ public static partial class Ops
     {
         RequireSameShape(a, b, nameof(b));
         RequireSameShape(a, destination, nameof(destination));
-        for (int i = 0; i < a.Length; i++)
-            destination.Data[i] = a.Data[i] + b.Data[i];
+        Map<AddOp>(a.Data, b.Data, destination.Data);
     }
 
     /// <summary>Computes destination[i] = a[i] − b[i].</summary>
@@ -16,8 +15,7 @@ public static partial class Ops
     {
         RequireSameShape(a, b, nameof(b));
         RequireSameShape(a, destination, nameof(destination));
-        for (int i = 0; i < a.Length; i++)
-            destination.Data[i] = a.Data[i] - b.Data[i];
+        Map<SubtractOp>(a.Data, b.Data, destination.Data);
     }
 
     /// <summary>Computes destination[i] = a[i] · b[i] (the Hadamard product ⊙).</summary>
@@ -25,16 +23,17 @@ public static partial class Ops
     {
         RequireSameShape(a, b, nameof(b));
         RequireSameShape(a, destination, nameof(destination));
-        for (int i = 0; i < a.Length; i++)
-            destination.Data[i] = a.Data[i] * b.Data[i];
+        Map<MultiplyOp>(a.Data, b.Data, destination.Data);
     }
 
     /// <summary>Computes destination[i] = a[i] · s.</summary>
     public static void Scale(Matrix a, double s, Matrix destination)
     {
         RequireSameShape(a, destination, nameof(destination));
-        for (int i = 0; i < a.Length; i++)
-            destination.Data[i] = a.Data[i] * s;
+        Span<double> d = destination.Data;
+        ReadOnlySpan<double> x = a.Data;
+        for (int i = 0; i < d.Length; i++)
+            d[i] = x[i] * s;
     }
 
     /// <summary>Computes destination[i] += x[i] · s (NumPy's d += s * x, BLAS's axpy).</summary>
@@ -50,12 +49,19 @@ public static partial class Ops
         if (row.Rows != 1 || row.Cols != a.Cols)
             throw new ArgumentException($"Shape mismatch: cannot broadcast {row.Shape} over {a.Shape}: need (1×{a.Cols}).", nameof(row));
         RequireSameShape(a, destination, nameof(destination));
-        for (int r = 0; r < a.Rows; r++)
+        if (a.Cols < 4)
         {
-            ReadOnlySpan<double> src = a.Row(r), bias = row.Data;
-            Span<double> dst = destination.Row(r);
-            for (int c = 0; c < dst.Length; c++)
-                dst[c] = src[c] + bias[c];
+            AddRowVectorScalar(a.Data, row.Data, destination.Data);
+            return;
         }
+        for (int r = 0; r < a.Rows; r++)
+            Map<AddOp>(a.Row(r), row.Data, destination.Row(r));
+    }
+
+    /// <summary>The narrow case (e.g. K = 2 outputs), where a vector per row would be all tail.</summary>
+    private static void AddRowVectorScalar(ReadOnlySpan<double> a, ReadOnlySpan<double> row, Span<double> destination)
+    {
+        for (int i = 0, c = 0; i < a.Length; i++, c = c + 1 == row.Length ? 0 : c + 1)
+            destination[i] = a[i] + row[c];
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace XorNet.Tensors;
 
 public static partial class Ops
@@ -9,9 +7,12 @@ public static partial class Ops
     {
         if (a.Cols != b.Rows)
             throw new ArgumentException($"Shape mismatch: cannot multiply {a.Shape} · {b.Shape}: inner sizes {a.Cols} and {b.Rows} differ.");
-        RequireShape(destination, a.Rows, b.Cols, nameof(destination), $"{a.Shape} · {b.Shape}");
+        RequireShape(destination, a.Rows, b.Cols, nameof(destination), "{0} · {1}", a, b);
         RequireNoAlias(destination, a, b);
-        MatMulKernel(a.Data, b.Data, destination.Data, a.Rows, a.Cols, b.Cols);
+        if (UseBlocked(a.Rows, a.Cols, b.Cols))
+            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols, MicroKernels.For(b.Cols), MaxMatMulThreads);
+        else
+            MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols);
     }
 
     /// <summary>Computes destination = aᵀ · b, for a (k×n), b (k×m), destination (n×m), without forming aᵀ.</summary>
@@ -19,16 +20,15 @@ public static partial class Ops
     {
         if (a.Rows != b.Rows)
             throw new ArgumentException($"Shape mismatch: cannot multiply {a.Shape}ᵀ · {b.Shape}: row counts {a.Rows} and {b.Rows} differ.");
-        RequireShape(destination, a.Cols, b.Cols, nameof(destination), $"{a.Shape}ᵀ · {b.Shape}");
+        RequireShape(destination, a.Cols, b.Cols, nameof(destination), "{0}ᵀ · {1}", a, b);
         RequireNoAlias(destination, a, b);
-        destination.Fill(0);
         int n = a.Cols, m = b.Cols;
-        for (int p = 0; p < a.Rows; p++)
+        if (UseBlocked(n, a.Rows, m))
         {
-            ReadOnlySpan<double> aRow = a.Row(p), bRow = b.Row(p);
-            for (int i = 0; i < n; i++)
-                AddScaled(destination.Data.AsSpan(i * m, m), bRow, aRow[i]);
+            MatMulBlocked(new(a.Data, 1, n), new(b.Data, m, 1), destination.Data, n, a.Rows, m, MicroKernels.For(m), MaxMatMulThreads);
+            return;
         }
+        MatMulSmall(new(a.Data, 1, n), new(b.Data, m, 1), destination.Data, n, a.Rows, m);
     }
 
     /// <summary>Computes destination = a · bᵀ, for a (n×k), b (m×k), destination (n×m), without forming bᵀ.</summary>
@@ -36,15 +36,14 @@ public static partial class Ops
     {
         if (a.Cols != b.Cols)
             throw new ArgumentException($"Shape mismatch: cannot multiply {a.Shape} · {b.Shape}ᵀ: column counts {a.Cols} and {b.Cols} differ.");
-        RequireShape(destination, a.Rows, b.Rows, nameof(destination), $"{a.Shape} · {b.Shape}ᵀ");
+        RequireShape(destination, a.Rows, b.Rows, nameof(destination), "{0} · {1}ᵀ", a, b);
         RequireNoAlias(destination, a, b);
-        for (int i = 0; i < a.Rows; i++)
+        if (UseBlocked(a.Rows, a.Cols, b.Rows))
         {
-            ReadOnlySpan<double> aRow = a.Row(i);
-            Span<double> dRow = destination.Row(i);
-            for (int j = 0; j < b.Rows; j++)
-                dRow[j] = Dot(aRow, b.Row(j));
+            MatMulBlocked(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows, MicroKernels.For(b.Rows), MaxMatMulThreads);
+            return;
         }
+        MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows);
     }
 
     /// <summary>The textbook triple loop, destination = a · b; the reference the fast kernels are tested against.</summary>
@@ -52,7 +51,7 @@ public static partial class Ops
     {
         if (a.Cols != b.Rows)
             throw new ArgumentException($"Shape mismatch: cannot multiply {a.Shape} · {b.Shape}: inner sizes {a.Cols} and {b.Rows} differ.");
-        RequireShape(destination, a.Rows, b.Cols, nameof(destination), $"{a.Shape} · {b.Shape}");
+        RequireShape(destination, a.Rows, b.Cols, nameof(destination), "{0} · {1}", a, b);
         for (int i = 0; i < a.Rows; i++)
             for (int j = 0; j < b.Cols; j++)
             {
@@ -63,42 +62,8 @@ public static partial class Ops
             }
     }
 
-    /// <summary>Row-major i-p-j loop: each row of the result accumulates scaled rows of b (vectorised).</summary>
-    private static void MatMulKernel(double[] a, double[] b, double[] c, int n, int k, int m)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            Span<double> cRow = c.AsSpan(i * m, m);
-            cRow.Clear();
-            for (int p = 0; p < k; p++)
-                AddScaled(cRow, b.AsSpan(p * m, m), a[i * k + p]);
-        }
-    }
-
     /// <summary>destination[i] += x[i] * s.</summary>
-    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> x, double s)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<double>.Count)
-        {
-            var vs = new Vector<double>(s);
-            for (; i <= destination.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var d = new Vector<double>(destination[i..]);
-                (d + new Vector<double>(x[i..]) * vs).CopyTo(destination[i..]);
-            }
-        }
-        for (; i < destination.Length; i++)
-            destination[i] += x[i] * s;
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double sum = 0;
-        for (int i = 0; i < x.Length; i++)
-            sum += x[i] * y[i];
-        return sum;
-    }
+    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> x, double s) => MultiplyAdd(destination, x, s, destination);
 
     private static void RequireNoAlias(Matrix destination, Matrix a, Matrix b)
     {

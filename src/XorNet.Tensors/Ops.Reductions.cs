@@ -5,7 +5,7 @@ public static partial class Ops
     /// <summary>Computes destination[0, c] = Σ_r a[r, c]: NumPy's a.sum(axis=0, keepdims=True), a (1×m) row.</summary>
     public static void SumRows(Matrix a, Matrix destination)
     {
-        RequireShape(destination, 1, a.Cols, nameof(destination), $"summing the rows of {a.Shape}");
+        RequireShape(destination, 1, a.Cols, nameof(destination), "summing the rows of {0}", a);
         destination.Fill(0);
         for (int r = 0; r < a.Rows; r++)
             AddScaled(destination.Data, a.Row(r), 1.0);
@@ -14,7 +14,7 @@ public static partial class Ops
     /// <summary>Computes destination[r, 0] = Σ_c a[r, c]: NumPy's a.sum(axis=1, keepdims=True), an (n×1) column.</summary>
     public static void SumColumns(Matrix a, Matrix destination)
     {
-        RequireShape(destination, a.Rows, 1, nameof(destination), $"summing the columns of {a.Shape}");
+        RequireShape(destination, a.Rows, 1, nameof(destination), "summing the columns of {0}", a);
         for (int r = 0; r < a.Rows; r++)
         {
             double sum = 0;

@@ -12,9 +12,10 @@ public class TrainerLeverTests
     [InlineData(50, 0.050515554367049395, 0.9666666666666667)]
     public void Defaults_ReproduceTheNumbersOfThePlainSgdTrainer(int hidden, double loss, double accuracy)
     {
-        // Measured with the trainer before the levers existed (main at 34aa0cf): the defaults must not move a bit.
+        // Measured with the trainer before the levers existed (main at 34aa0cf). The levers at their defaults must not
+        // change the run; since then only XorNet's own vectorised exp (within 1 ulp of glibc's) moved the last digits.
         var result = Train(new TrainingConfig { Hidden = hidden });
-        Assert.Equal(loss, result.Final.Loss);
+        Assert.Equal(loss, result.Final.Loss, loss * 1e-12);
         Assert.Equal(accuracy, result.Final.TrainAccuracy);
         Assert.Equal(StopReason.Completed, result.Stop.Reason);
     }

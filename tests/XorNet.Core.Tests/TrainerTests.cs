@@ -15,6 +15,26 @@ public class TrainerTests
         Assert.NotEqual(MetricsJson.Serialize(Train(config)), MetricsJson.Serialize(Train(config with { Seed = 5 })));
     }
 
+    [Theory]
+    [InlineData(3, 10, 300)]
+    [InlineData(50, 10, 300)]
+    [InlineData(50, 300, 300)]
+    [InlineData(8, 10, 53)] // a shorter last batch
+    public void Epochs_AfterTheFirst_AllocateNothing(int hidden, int batch, int samples)
+    {
+        var config = new TrainingConfig { Hidden = hidden, BatchSize = batch, Samples = samples };
+        var trainer = new Trainer(config, Dataset.GaussianXor(samples, config.Seed));
+        trainer.TrainEpoch(); // the first epoch may size per-thread scratch buffers
+        trainer.Evaluate(1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int epoch = 2; epoch <= 6; epoch++)
+        {
+            trainer.TrainEpoch();
+            trainer.Evaluate(epoch);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void History_StartsAtEpochZero_AndHasOneEntryPerEpoch()
     {

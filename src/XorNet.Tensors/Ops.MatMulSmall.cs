@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace XorNet.Tensors;
+
+public static partial class Ops
+{
+    [ThreadStatic] private static double[]? _scratch;
+
+    /// <summary>
+    /// c[i, j] = Σ_p A(i, p)·B(p, j) for small strided views, every sum taken in increasing p with one rounded
+    /// multiply and one rounded add per term: bit for bit what <see cref="MatMulNaive"/> computes, only faster.
+    /// Vectorised across the output dimension whose operand is contiguous, so each lane is still its own sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m)
+    {
+        if (m >= 4 && b.ColStride != 1 && k * m <= 4096)
+        {
+            // Copy B (k×m, tiny here: a weight matrix) to row-major scratch so its rows are contiguous for the lanes.
+            double[] packed = Scratch(k * m);
+            for (int p = 0; p < k; p++)
+                for (int j = 0; j < m; j++)
+                    packed[p * m + j] = b[p, j];
+            b = new StridedMatrix(packed, m, 1);
+        }
+        fixed (double* pa = a.Data, pb = b.Data, pc = c)
+        {
+            if (m >= 4 && b.ColStride == 1)
+                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m);
+            else if (n >= 4 && a.RowStride == 1)
+                AcrossRows(pa, a.ColStride, pb, b.RowStride, b.ColStride, pc, n, k, m);
+            else
+                Scalar(pa, a.RowStride, a.ColStride, pb, b.RowStride, b.ColStride, pc, 0, n, 0, m, k, m);
+        }
+    }
+
+    private static double[] Scratch(int length)
+    {
+        if (_scratch is null || _scratch.Length < length)
+            _scratch = new double[Math.Max(length, 1024)];
+        return _scratch;
+    }
+
+    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
+    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m)
+    {
+        int vectorColumns = m & ~3;
+        for (int i = 0; i < n; i++)
+        {
+            double* ai = a + (long)i * ars, ci = c + (long)i * m;
+            int j = 0;
+            if (Vector512.IsHardwareAccelerated)
+                for (; j <= m - 8; j += 8)
+                {
+                    Vector512<double> acc = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                        acc += Vector512.Create(ai[p * acs]) * Vector512.Load(b + (long)p * brs + j);
+                    acc.Store(ci + j);
+                }
+            for (; j < vectorColumns; j += 4)
+            {
+                Vector256<double> acc = Vector256<double>.Zero;
+                for (int p = 0; p < k; p++)
+                    acc += Vector256.Create(ai[p * acs]) * Vector256.Load(b + (long)p * brs + j);
+                acc.Store(ci + j);
+            }
+        }
+        if (vectorColumns < m)
+            Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
+    }
+
+    /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>
+    private static unsafe void AcrossRows(double* a, int acs, double* b, int brs, int bcs, double* c, int n, int k, int m)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i <= n - 8; i += 8)
+                for (int j = 0; j < m; j++)
+                {
+                    Vector512<double> acc = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                        acc += Vector512.Load(a + (long)p * acs + i) * Vector512.Create(b[p * brs + j * bcs]);
+                    for (int l = 0; l < 8; l++)
+                        c[(i + l) * m + j] = acc.GetElement(l);
+                }
+        for (; i <= n - 4; i += 4)
+            for (int j = 0; j < m; j++)
+            {
+                Vector256<double> acc = Vector256<double>.Zero;
+                for (int p = 0; p < k; p++)
+                    acc += Vector256.Load(a + (long)p * acs + i) * Vector256.Create(b[p * brs + j * bcs]);
+                for (int l = 0; l < 4; l++)
+                    c[(i + l) * m + j] = acc.GetElement(l);
+            }
+        // Leftover rows as one group of four (re-doing a few lane rows, same bits) so their sums run side by side.
+        Scalar(a, 1, acs, b, brs, bcs, c, Math.Max(0, Math.Min(i, n - 4)), n, 0, m, k, m);
+    }
+
+    /// <summary>
+    /// The plain sums for rows i0..i1, columns j0..j1 of c. Four rows go together so four independent sums are in
+    /// flight (a lone sum waits on its previous add every step); each sum still runs over p in order.
+    /// Fewer than four rows: one at a time.
+    /// </summary>
+    private static unsafe void Scalar(double* a, int ars, int acs, double* b, int brs, int bcs, double* c,
+        int i0, int i1, int j0, int j1, int k, int ldc)
+    {
+        for (int group = i0; group < i1 && i1 - i0 >= 4; group += 4)
+        {
+            // The last group may overlap the one before: those rows are computed twice, to the same bits.
+            int i = Math.Min(group, i1 - 4);
+            for (int j = j0; j < j1; j++)
+            {
+                double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
+                double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;
+                for (int p = 0; p < k; p++)
+                {
+                    double bpj = bj[(long)p * brs];
+                    double* ap = a0 + (long)p * acs;
+                    acc0 += ap[0] * bpj;
+                    acc1 += ap[ars] * bpj;
+                    acc2 += ap[2 * ars] * bpj;
+                    acc3 += ap[3 * ars] * bpj;
+                }
+                c[(long)i * ldc + j] = acc0;
+                c[(long)(i + 1) * ldc + j] = acc1;
+                c[(long)(i + 2) * ldc + j] = acc2;
+                c[(long)(i + 3) * ldc + j] = acc3;
+            }
+        }
+        if (i1 - i0 >= 4)
+            return;
+        for (int i = i0; i < i1; i++)
+            for (int j = j0; j < j1; j++)
+            {
+                double acc = 0;
+                for (int p = 0; p < k; p++)
+                    acc += a[(long)i * ars + (long)p * acs] * b[(long)p * brs + (long)j * bcs];
+                c[(long)i * ldc + j] = acc;
+            }
+    }
+}
