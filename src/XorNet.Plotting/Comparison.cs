@@ -26,7 +26,8 @@ public static class Comparison
         for (int i = 0; i < runs.Count; i++)
         {
             var (run, final) = (runs[i], runs[i].Result.Final);
-            string label = FormattableString.Invariant($"{run.Label}: train accuracy {final.TrainAccuracy:P1}");
+            string status = run.Result.Status == TrainingStatus.Ok ? "" : $" ({run.Result.Status} at epoch {final.Epoch})"; // a diverged row must say so
+            string label = FormattableString.Invariant($"{run.Label}{status}: train accuracy {final.TrainAccuracy:P1}");
             Plot accuracy = Figures.Accuracy(run.Result, run.Configuration);
             accuracy.Title(label, size: 17);
             accuracy.Axes.SetLimits(0, epochs, 0, 1.02);
