@@ -68,7 +68,7 @@ public static partial class Figures
         heatmap.FlipVertically = true; // our row 0 is the bottom of the plane
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
         var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
+        bar.Label = ColorBarLabel(result.Network.Output.Kind);
         bar.LabelStyle.FontName = FontName;
         AddPoints(plot, result);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
@@ -76,6 +76,11 @@ public static partial class Figures
         plot.Legend.FontName = FontName;
         return plot;
     }
+
+    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is p(class 1).</summary>
+    public static string ColorBarLabel(LossKind output) => output == LossKind.CrossEntropy
+        ? "p(class 1) = softmax(z2)₁" // short enough for the animation's small panels
+        : "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
 
     /// <summary>Points coloured by their true label; misclassified ones get a black cross.</summary>
     private static void AddPoints(Plot plot, TrainingResult result)
