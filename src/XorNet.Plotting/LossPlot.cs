@@ -34,7 +34,8 @@ public static class LossPlot
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
         line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
-        line.LegendText = "loss";
+        line.LegendText = result.Test is null ? "loss" : "train";
+        AddTestCurve(plot, result, line);
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
@@ -47,6 +48,19 @@ public static class LossPlot
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontName = Figures.FontName;
         return plot;
+    }
+
+    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws it.</summary>
+    private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train)
+    {
+        if (result.Test is null) return;
+        var points = result.History.Where(m => m.TestLoss is double l && double.IsFinite(l) && l > 0).ToArray();
+        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
+        test.LineWidth = 2;
+        test.Color = train.Color;
+        test.LinePattern = LinePattern.Dashed;
+        test.MarkerSize = train.MarkerSize;
+        test.LegendText = $"test ({result.Test.Count} held-out points)";
     }
 
     /// <summary>A dashed line at the epoch where training diverged, named in the legend.</summary>
