@@ -37,9 +37,12 @@ public static partial class Figures
         return plot;
     }
 
-    public static Plot Loss(TrainingResult result, string configuration)
+    public static Plot Loss(TrainingResult result, string configuration) => Loss(result, configuration, LossPlot.NeedsLogScale(result));
+
+    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole run).</summary>
+    public static Plot Loss(TrainingResult result, string configuration, bool logScale)
     {
-        if (LossPlot.NeedsLogScale(result)) return LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result);
+        if (logScale) return LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result);
         Plot plot = NewPlot(LossTitle(result, configuration), "epoch", "loss");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
         line.LineWidth = 2;

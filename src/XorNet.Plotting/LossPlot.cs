@@ -45,9 +45,19 @@ public static class LossPlot
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.SetLimitsX(FirstEpoch(result), LastEpoch(result));
         MarkDivergence(plot, result);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(result.Stop.Reason == StopReason.Diverged ? Alignment.UpperLeft : Alignment.UpperRight); // a falling curve starts top left
         plot.Legend.FontName = Figures.FontName;
         return plot;
+    }
+
+    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
+    public static ScottPlot.Range LogLimits(TrainingResult result)
+    {
+        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN })
+                                         .Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10)];
+        if (logs.Length == 0) return new ScottPlot.Range(-1, 1);
+        double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
+        return new ScottPlot.Range(logs.Min() - margin, logs.Max() + margin);
     }
 
     /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws it.</summary>
