@@ -9,6 +9,8 @@ namespace XorNet.Cli;
 /// <summary>
 /// `xornet compare --hidden 3,50 [any train option]`: every option given a comma-separated list becomes an axis of a
 /// grid; each combination is parsed by `train`'s own parser and run exactly as `train` would run it, in parallel.
+/// A diverged run or a failed gate does not stop the others; the exit code is the worst of the runs' (130 interrupted,
+/// 3 diverged, 1 gate failed, 0).
 /// </summary>
 public static class CompareCommand
 {
@@ -17,23 +19,28 @@ public static class CompareCommand
     private static readonly Option<int> Parallel = new("--parallel") { Description = "Runs trained at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     /// <summary>A grid point, parsed and validated before anything runs.</summary>
-    public sealed record PreparedRun(GridRun Grid, TrainingConfig Config, OutputSettings Output);
+    public sealed record PreparedRun(GridRun Grid, TrainingConfig Config, OutputSettings Output)
+    {
+        /// <summary>The run's --min-accuracy/--max-loss, checked as train checks them.</summary>
+        public QualityGates Gates { get; init; } = new();
+    }
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var command = new Command("compare",
             "Train several configurations and compare them. Takes every train option; a comma-separated value makes it an " +
-            "axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs). Writes one folder per run, comparison.png and compare.json.")
+            "axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs). Writes one folder per run, comparison.png and compare.json. " +
+            "Exit code: the worst run's (130 interrupted, 3 a run diverged, 1 a run failed a gate, else 0).")
         {
             TreatUnmatchedTokensAsErrors = false, // the unmatched tokens are train options, checked by train's parser
         };
         foreach (Option option in new Option[] { Out, Json, Parallel })
             command.Options.Add(option);
-        command.SetAction(parse => Execute(parse, stdout, stderr));
+        command.SetAction(parse => Execute(parse, stdout, stderr, cancel));
         return command;
     }
 
-    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         string root = parse.GetValue(Out)!, json = parse.GetValue(Json) ?? "";
         int parallel = parse.GetValue(Parallel);
@@ -44,17 +51,37 @@ public static class CompareCommand
         TrainJob.PrepareOutputFolder(root);
         if (!quiet) log.WriteLine($"xornet compare: {runs.Count} runs, {Math.Min(parallel, runs.Count)} at a time → {root}/");
 
-        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log);
+        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log, cancel);
         string document = CompareReport.Json(outcomes);
         AtomicFile.WriteAllText(Path.Combine(root, "compare.json"), document);
         if (json == "-") stdout.Write(document);
         else if (json.Length > 0) AtomicFile.WriteAllText(json, document);
-        if (runs[0].Output.Plots)
+        var started = outcomes.Where(o => o.Result is not null).ToList();
+        if (runs[0].Output.Plots && started.Count > 0)
             Comparison.Save(Path.Combine(root, "comparison.png"),
-                [.. outcomes.Select(o => new ComparedRun(o.Result, o.Run.Grid.Label, TrainJob.Describe(o.Run.Config)))],
-                $"xornet compare: {string.Join("  vs  ", runs.Select(r => r.Grid.Label))}");
+                [.. started.Select(o => new ComparedRun(o.Result!, o.Run.Grid.Label, TrainJob.Describe(o.Run.Config)))],
+                $"xornet compare: {string.Join("  vs  ", started.Select(o => o.Run.Grid.Label))}");
         log.Write(CompareReport.Table(outcomes));
-        return ExitCodes.Success;
+        return ExitCode(outcomes, log, stderr);
+    }
+
+    /// <summary>The worst outcome decides, in train's order: interrupted 130, any run diverged 3, any gate failed 1, else 0.</summary>
+    private static int ExitCode(IReadOnlyList<CompareReport.Outcome> outcomes, TextWriter log, TextWriter stderr)
+    {
+        if (outcomes.Any(o => o.Result is null || o.Result.Interrupted))
+        {
+            int notStarted = outcomes.Count(o => o.Result is null);
+            log.WriteLine($"interrupted: every started run stopped after its current epoch and wrote its files{(notStarted > 0 ? $"; {notStarted} of {outcomes.Count} runs were not started" : "")}");
+            return ExitCodes.Interrupted;
+        }
+        var diverged = outcomes.Where(o => o.Result!.Stop.Reason == StopReason.Diverged).ToList();
+        foreach (var o in diverged)
+            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {o.Result!.Stop.Message}");
+        if (diverged.Count > 0) return ExitCodes.Diverged;
+        var failed = outcomes.SelectMany(o => o.Run.Gates.Check(o.Result!.Final).Where(g => !g.Passed).Select(g => (o, g))).ToList();
+        foreach (var (o, gate) in failed)
+            log.WriteLine($"gate failed in run {o.Run.Grid.Label}: {gate.Describe()}");
+        return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 
     /// <summary>Expands the grid and parses every combination with train's parser; any bad value fails before a run starts.</summary>
@@ -68,7 +95,7 @@ public static class CompareCommand
             try
             {
                 if (parse.Errors.Count > 0) throw new UsageException(parse.Errors[0].Message);
-                prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)));
+                prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)) { Gates = TrainCommand.ReadGates(parse) });
             }
             catch (UsageException e) when (grid.Label != "run")
             {
@@ -80,23 +107,36 @@ public static class CompareCommand
         return prepared;
     }
 
-    /// <summary>Runs at most `parallel` trainings at once; each is TrainJob.Run, exactly as `train` does it, but silent.</summary>
-    private static IReadOnlyList<CompareReport.Outcome> RunAll(IReadOnlyList<PreparedRun> runs, int parallel, TextWriter log)
+    /// <summary>
+    /// Runs at most `parallel` trainings at once, started in grid order; each is TrainJob.Run, exactly as `train` does it,
+    /// but silent. A cancellation stops the running ones after their current epoch and starts no more (Result null).
+    /// </summary>
+    private static IReadOnlyList<CompareReport.Outcome> RunAll(IReadOnlyList<PreparedRun> runs, int parallel, TextWriter log, CancellationToken cancel)
     {
-        var outcomes = new CompareReport.Outcome[runs.Count];
-        int finished = 0;
-        try
+        var outcomes = runs.Select(r => new CompareReport.Outcome(r, null, TimeSpan.Zero)).ToArray();
+        int next = -1, finished = 0, failed = 0;
+        void Worker()
         {
-            System.Threading.Tasks.Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+            for (int i; (i = Interlocked.Increment(ref next)) < runs.Count && !cancel.IsCancellationRequested && Volatile.Read(ref failed) == 0;)
             {
                 var clock = Stopwatch.StartNew();
                 var output = runs[i].Output with { JsonPath = null, Progress = ProgressMode.Quiet };
-                TrainingResult result = TrainJob.Run(runs[i].Config, output, TextWriter.Null, TextWriter.Null);
-                outcomes[i] = new CompareReport.Outcome(runs[i], result, clock.Elapsed);
-                lock (log)
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  [{++finished}/{runs.Count}] {runs[i].Grid.Label}: train accuracy {result.Final.TrainAccuracy:P1}  loss {result.Final.Loss:F4}  {clock.Elapsed.TotalSeconds:F1}s"));
-            });
+                try
+                {
+                    TrainingResult result = TrainJob.Run(runs[i].Config, output, TextWriter.Null, TextWriter.Null, runs[i].Gates, cancel);
+                    outcomes[i] = new CompareReport.Outcome(runs[i], result, clock.Elapsed);
+                    lock (log) log.WriteLine($"  [{++finished}/{runs.Count}] {runs[i].Grid.Label}: {Summary(result)}  {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s");
+                }
+                catch
+                {
+                    Interlocked.Exchange(ref failed, 1); // start no more runs; the failure is reported below
+                    throw;
+                }
+            }
+        }
+        try
+        {
+            Task.WaitAll([.. Enumerable.Range(0, Math.Min(parallel, runs.Count)).Select(_ => Task.Run(Worker))]);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -104,4 +144,7 @@ public static class CompareCommand
         }
         return outcomes;
     }
+
+    private static string Summary(TrainingResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{(r.Status == TrainingStatus.Ok ? "" : $"{r.Status} at epoch {r.Final.Epoch}, ")}train accuracy {r.Final.TrainAccuracy:P1}  loss {TrainJob.FormatLoss(r.Final.Loss)}");
 }

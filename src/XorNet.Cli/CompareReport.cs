@@ -7,12 +7,16 @@ namespace XorNet.Cli;
 /// <summary>compare.json and the console table, both read from each run's own metrics.json (so new fields show up).</summary>
 public static class CompareReport
 {
-    public sealed record Outcome(CompareCommand.PreparedRun Run, TrainingResult Result, TimeSpan Time)
+    /// <summary>A run and how it ended; Result is null for a run an interruption kept from starting.</summary>
+    public sealed record Outcome(CompareCommand.PreparedRun Run, TrainingResult? Result, TimeSpan Time)
     {
         public string MetricsPath => Path.Combine(Run.Output.OutDir, "metrics.json");
     }
 
-    /// <summary>{"runs": [{"label", "folder", "config", "final", "status", "seconds"}, ...]}, in grid order.</summary>
+    /// <summary>
+    /// {"runs": [{"label", "folder", "config", "final", "status", "seconds"}, ...]}, in grid order; status is the run's
+    /// metrics.json status (ok, diverged, interrupted, gate_failed), or not_started (label and status only).
+    /// </summary>
     public static string Json(IReadOnlyList<Outcome> outcomes)
     {
         using var stream = new MemoryStream();
@@ -22,9 +26,15 @@ public static class CompareReport
             w.WriteStartArray("runs");
             foreach (var o in outcomes)
             {
-                using var metrics = JsonDocument.Parse(File.ReadAllText(o.MetricsPath));
                 w.WriteStartObject();
                 w.WriteString("label", o.Run.Grid.Label);
+                if (o.Result is null)
+                {
+                    w.WriteString("status", NotStarted);
+                    w.WriteEndObject();
+                    continue;
+                }
+                using var metrics = JsonDocument.Parse(File.ReadAllText(o.MetricsPath));
                 w.WriteString("folder", o.Run.Output.OutDir);
                 foreach (string name in new[] { "config", "final", "status" })
                     if (metrics.RootElement.TryGetProperty(name, out var value))
@@ -41,17 +51,28 @@ public static class CompareReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>One row per run: configuration, final loss, train/test accuracy ("–" when the run has no test split), epochs, time.</summary>
+    public const string NotStarted = "not_started";
+
+    /// <summary>
+    /// One row per run: configuration, final loss, train/test accuracy ("–" when the run has no test split), epochs,
+    /// time and status (ok, diverged, interrupted, gate_failed, not_started).
+    /// </summary>
     public static string Table(IReadOnlyList<Outcome> outcomes)
     {
-        var rows = new List<string[]> { new[] { "run", "final loss", "train acc", "test acc", "epochs", "time" } };
+        var rows = new List<string[]> { new[] { "run", "final loss", "train acc", "test acc", "epochs", "time", "status" } };
         foreach (var o in outcomes)
         {
+            if (o.Result is null)
+            {
+                rows.Add([o.Run.Grid.Label, "–", "–", "–", "–", "–", NotStarted]);
+                continue;
+            }
             using var metrics = JsonDocument.Parse(File.ReadAllText(o.MetricsPath));
             JsonElement final = metrics.RootElement.GetProperty("final");
             rows.Add([o.Run.Grid.Label, Number(final, "loss", "F4"), Number(final, "train_accuracy", "P1"),
                       Number(final, "test_accuracy", "P1"), Number(final, "epoch", "F0"),
-                      o.Time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + "s"]);
+                      o.Time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + "s",
+                      metrics.RootElement.GetProperty("status").GetString()!]);
         }
         int[] widths = [.. Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length))];
         var text = new StringBuilder();

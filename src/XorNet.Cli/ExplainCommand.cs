@@ -28,9 +28,12 @@ public static class ExplainCommand
 
     private static int Execute(TrainingConfig config, int batch, double lr, bool json, TextWriter stdout)
     {
-        if (batch < 1 || batch > config.Samples) throw new UsageException($"--batch {batch}: must be between 1 and --samples ({config.Samples})");
         if (!(lr > 0 && double.IsFinite(lr))) throw new UsageException($"--lr {lr}: must be a finite number > 0");
-        var (net, ws) = ModelOptions.Build(config, batch);
+        var run = RunData.Prepare(config);
+        config = run.Config; // --data sets the sample count
+        if (batch < 1 || batch > config.Samples)
+            throw new UsageException($"--batch {batch}: must be between 1 and {(config.DataPath is null ? "--samples" : "the points in --data")} ({config.Samples})");
+        var (net, ws) = ModelOptions.Build(run, batch);
         var quantities = Explanation.Explain(net, ws, config.Regularization, lr);
         stdout.Write(json ? ToJson(config, batch, lr, quantities) : ToText(config, batch, lr, quantities));
         return ExitCodes.Success;
@@ -42,7 +45,8 @@ public static class ExplainCommand
     {
         var sb = new StringBuilder();
         sb.AppendLine(Invariant($"xornet explain: one step on {batch} example{(batch == 1 ? "" : "s")} (N={batch}), {GradCheckCommand.Describe(config)}, lr={lr:G}"));
-        sb.AppendLine("Letters: N examples, D = 2 inputs, H hidden, K = 2 outputs; · matrix product, ⊙ elementwise product, ᵀ transpose.");
+        var (d, k) = (quantities.First(q => q.Name == "X").Value.Cols, quantities.First(q => q.Name == "h2").Value.Cols); // K follows the data's classes
+        sb.AppendLine($"Letters: N examples, D = {d} inputs, H hidden, K = {k} outputs; · matrix product, ⊙ elementwise product, ᵀ transpose.");
         string? section = null;
         int formulaWidth = quantities.Max(q => q.Formula.Length);
         foreach (var q in quantities)

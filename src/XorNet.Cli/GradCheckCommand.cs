@@ -27,7 +27,9 @@ public static class GradCheckCommand
     {
         if (!(epsilon > 0 && epsilon < 1)) throw new UsageException($"--eps {epsilon}: must be in (0, 1)");
         if (!(tolerance > 0)) throw new UsageException($"--tol {tolerance}: must be > 0");
-        var (net, ws) = ModelOptions.Build(config, config.Samples);
+        var run = RunData.Prepare(config);
+        config = run.Config; // --data sets the sample count
+        var (net, ws) = ModelOptions.Build(run, config.Samples);
         IReadOnlyList<GradientCheckRow> rows = GradientCheck.Run(net, ws, config.Regularization, epsilon, tolerance);
         stdout.WriteLine($"xornet gradcheck: {Describe(config)}; {ws.N} examples, ε = {epsilon.ToString(CultureInfo.InvariantCulture)}, tolerance {tolerance.ToString(CultureInfo.InvariantCulture)}");
         stdout.Write(Table(rows));
@@ -53,5 +55,5 @@ public static class GradCheckCommand
     }
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
-        $"H={c.Hidden} {LeverNames.Of(c.Activation)} hidden, {LeverNames.Of(c.Loss)} loss, l2={c.L2:G} l1={c.L1:G} seed={c.Seed}{(c.UseBias ? "" : " no-bias")}");
+        $"H={c.Hidden} {LeverNames.Of(c.Activation)} hidden, {LeverNames.Of(c.Loss)} loss, l2={c.L2:G} l1={c.L1:G} seed={c.Seed}{(c.UseBias ? "" : " no-bias")}{RunData.Describe(c)}");
 }

@@ -28,7 +28,7 @@ public static class Program
         var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
         root.Options.Add(verbose);
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr, cancel));
-        root.Subcommands.Add(CompareCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CompareCommand.Create(stdout, stderr, cancel));
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
         root.Subcommands.Add(DataCommand.Create(stdout));
         root.Subcommands.Add(GradCheckCommand.Create(stdout));

@@ -29,10 +29,14 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
         catch (InvalidDataException e) { throw new UsageException($"--test-split {config.TestSplit}: {e.Message}"); }
     }
 
-    /// <summary>The model's weights, which must have exactly the shapes this run's network has.</summary>
+    /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network has.</summary>
     private static Parameters InitialWeights(string path, TrainingConfig config, Dataset data)
     {
         var model = InputFiles.Model("--init", path).Network;
+        if (model.Activation.Kind != config.Activation || model.Output.Kind != config.Loss)
+            throw new UsageException($"--init {path}: the model has activation {LeverNames.Of(model.Activation.Kind)} and output {ModelFile.OutputName(model.Output.Kind)} " +
+                                     $"but this run has --activation {LeverNames.Of(config.Activation)} --loss {LeverNames.Of(config.Loss)} " +
+                                     $"(output {ModelFile.OutputName(config.Loss)})");
         var expected = new Parameters(data.Features, config.Hidden, data.Classes);
         foreach (var ((name, want), (_, have)) in expected.Named().Zip(model.P.Named()))
             if (want.Rows != have.Rows || want.Cols != have.Cols)

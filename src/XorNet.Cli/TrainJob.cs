@@ -114,11 +114,11 @@ public static class TrainJob
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
-    /// <summary>The plots' subtitle: the data options get a line of their own so the panels' titles stay narrow.</summary>
+    /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
-        string data = RunData.Describe(c);
-        return data.Length == 0 ? Describe(c) : Describe(c)[..^data.Length] + "\n" + data.Trim();
+        string second = DescribeLevers(c) + RunData.Describe(c);
+        return second.Length == 0 ? Describe(c) : Describe(c)[..^second.Length] + "\n" + second.Trim();
     }
 
     /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam clip-norm=1".</summary>

@@ -3,13 +3,21 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>A trained network with the input standardization it was trained behind: what `predict` needs.</summary>
-public sealed record SavedModel(TwoLayerNetwork Network, Standardizer Scaler, bool Standardized, string Activation = "sigmoid");
+public sealed record SavedModel(TwoLayerNetwork Network, Standardizer Scaler, bool Standardized)
+{
+    /// <summary>The hidden activation as model.npz names it: sigmoid, tanh or relu.</summary>
+    public string Activation => LeverNames.Of(Network.Activation.Kind);
+
+    /// <summary>The output layer as model.npz names it: sigmoid (trained with MSE) or softmax (with cross-entropy).</summary>
+    public string Output => ModelFile.OutputName(Network.Output.Kind);
+}
 
 /// <summary>
 /// model.npz: W1 (D×H), b1 (H), W2 (H×K), b2 (K) as float64, plus x_mean, x_std (D, float64; 0 and 1 when not
 /// standardized), standardize, bias, classes, xornet_format (0-d int64) and activation, output (0-d unicode
 /// strings). No object arrays, so numpy.load(path, allow_pickle=False) opens it, and in NumPy
-/// p = σ(σ(((X − x_mean)/x_std)·W1 + b1)·W2 + b2) is the network.
+/// h2 = g(f(((X − x_mean)/x_std)·W1 + b1)·W2 + b2) is the network, with f = activation (sigmoid, tanh, relu) and
+/// g = output (sigmoid, whose h2 predict divides by its row sum, or softmax, whose h2 is already the probabilities).
 /// </summary>
 public static class ModelFile
 {
@@ -32,9 +40,12 @@ public static class ModelFile
         yield return new("bias", NpyArray.Scalar(model.Network.UseBias ? 1 : 0));
         yield return new("classes", NpyArray.Scalar(model.Network.K));
         yield return new("activation", NpyArray.Scalar(model.Activation));
-        yield return new("output", NpyArray.Scalar("sigmoid"));
+        yield return new("output", NpyArray.Scalar(model.Output));
         yield return new("xornet_format", NpyArray.Scalar(FormatVersion));
     }
+
+    /// <summary>The output layer each loss trains: σ for MSE (the article's), softmax for cross-entropy.</summary>
+    public static string OutputName(LossKind loss) => loss == LossKind.CrossEntropy ? "softmax" : "sigmoid";
 
     /// <summary>Reads and checks a model file; every problem is an InvalidDataException naming the array.</summary>
     public static SavedModel Load(string path)
@@ -50,9 +61,15 @@ public static class ModelFile
     {
         public SavedModel Read()
         {
-            string activation = Text("activation");
-            if (activation != "sigmoid" || Text("output") != "sigmoid")
-                throw new InvalidDataException($"the model uses activation '{activation}' and output '{Text("output")}'; this xornet knows sigmoid only");
+            string activation = Text("activation"), output = Text("output");
+            ActivationKind f = LeverNames.Parse<ActivationKind>(activation)
+                ?? throw new InvalidDataException($"array 'activation' is '{activation}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
+            LossKind loss = output switch
+            {
+                "sigmoid" => LossKind.Mse,
+                "softmax" => LossKind.CrossEntropy,
+                _ => throw new InvalidDataException($"array 'output' is '{output}'; this xornet knows sigmoid, softmax"),
+            };
             double[] w1 = Floats("W1", out int[] s1);
             if (s1.Length != 2 || s1[0] < 1 || s1[1] < 1) throw Shape("W1", s1, "(D, H)");
             (int d, int h) = (s1[0], s1[1]);
@@ -61,7 +78,7 @@ public static class ModelFile
             int k = s2[1];
             if (Integer("classes") != k) throw new InvalidDataException($"array 'classes' says {Integer("classes")} but W2 has {k} columns");
             bool bias = Flag("bias");
-            var network = new TwoLayerNetwork(d, h, k, bias);
+            var network = new TwoLayerNetwork(d, h, k, bias, f, loss);
             w1.CopyTo(network.P.W1.Data);
             w2.CopyTo(network.P.W2.Data);
             Vector("b1", h).CopyTo(network.P.b1.Data);
@@ -70,7 +87,7 @@ public static class ModelFile
                 throw new InvalidDataException("arrays 'b1' and 'b2' must be zeros when 'bias' is 0");
             var scaler = new Standardizer(Vector("x_mean", d), Vector("x_std", d));
             if (scaler.Std.Any(s => s <= 0)) throw new InvalidDataException("array 'x_std' must be > 0 everywhere");
-            return new SavedModel(network, scaler, Flag("standardize"), activation);
+            return new SavedModel(network, scaler, Flag("standardize"));
         }
 
         private NpyArray Get(string name) => arrays.TryGetValue(name, out var a) ? a

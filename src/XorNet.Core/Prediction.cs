@@ -2,7 +2,10 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>Per point: the predicted class and the probabilities p_k = h2_k / Σ_j h2_j (N×K).</summary>
+/// <summary>
+/// Per point: the predicted class and the probabilities (N×K): h2 itself for a softmax output, p_k = h2_k / Σ_j h2_j
+/// for sigmoid outputs (which need not sum to 1).
+/// </summary>
 public sealed record Prediction(int[] Classes, Matrix Probabilities)
 {
     /// <summary>Standardizes raw points as the model was trained, runs Forward, and normalizes h2 to sum 1.</summary>
@@ -11,6 +14,8 @@ public sealed record Prediction(int[] Classes, Matrix Probabilities)
         var ws = model.Network.CreateWorkspace(rawX.Rows);
         model.Scaler.Apply(rawX).CopyTo(ws.X);
         model.Network.Forward(ws);
+        if (model.Network.Output.Kind == LossKind.CrossEntropy) // softmax rows already sum to 1: dividing again would only add rounding
+            return new Prediction((int[])ws.Predictions.Clone(), ws.h2);
         var p = new Matrix(rawX.Rows, model.Network.K);
         for (int i = 0; i < p.Rows; i++)
         {

@@ -48,7 +48,7 @@ public sealed record Standardizer(double[] Mean, double[] Std)
     /// </summary>
     public TwoLayerNetwork Fold(TwoLayerNetwork network)
     {
-        var folded = new TwoLayerNetwork(network.D, network.H, network.K, useBias: true);
+        var folded = new TwoLayerNetwork(network.D, network.H, network.K, useBias: true, network.Activation.Kind, network.Output.Kind); // only W1, b1 change
         network.P.CopyTo(folded.P);
         if (!network.UseBias) { folded.P.b1.Fill(0); folded.P.b2.Fill(0); }
         for (int d = 0; d < network.D; d++)

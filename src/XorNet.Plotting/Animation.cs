@@ -52,9 +52,11 @@ public static class Animation
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
         Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
-        Plot loss = Figures.Loss(sofar, configuration);
+        bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
+        Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {at.Loss:F4}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
+        if (log) loss.Axes.SetLimitsY(LossPlot.LogLimits(result).Min, LossPlot.LogLimits(result).Max); // log10 units: 0..lossMax would hide every loss below 1
+        else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
         var multiplot = new Multiplot();
         multiplot.Reset(accuracy);

@@ -39,9 +39,12 @@ public static partial class Figures
         return plot;
     }
 
-    public static Plot Loss(TrainingResult result, string configuration)
+    public static Plot Loss(TrainingResult result, string configuration) => Loss(result, configuration, LossPlot.NeedsLogScale(result));
+
+    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole run).</summary>
+    public static Plot Loss(TrainingResult result, string configuration, bool logScale)
     {
-        if (LossPlot.NeedsLogScale(result)) return LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result);
+        if (logScale) return LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result);
         Plot plot = NewPlot(LossTitle(result, configuration), "epoch", "loss");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
         line.LineWidth = 2;
@@ -71,7 +74,7 @@ public static partial class Figures
         heatmap.Intensities = grid.ClassOneShare; // this setter does not redraw; the next one does, once
         heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
+        bar.Label = ColorBarLabel(result.Network.Output.Kind);
         bar.LabelStyle.FontName = FontName;
         AddPoints(plot, result);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
@@ -79,6 +82,11 @@ public static partial class Figures
         plot.Legend.FontName = FontName;
         return plot;
     }
+
+    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is p(class 1).</summary>
+    public static string ColorBarLabel(LossKind output) => output == LossKind.CrossEntropy
+        ? "p(class 1) = softmax(z2)₁" // short enough for the animation's small panels
+        : "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)";
 
     /// <summary>Points coloured by their true label; misclassified ones get a black cross.</summary>
     private static void AddPoints(Plot plot, TrainingResult result)

@@ -34,7 +34,8 @@ public static class LossPlot
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
         line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
-        line.LegendText = "loss";
+        line.LegendText = result.Test is null ? "loss" : "train";
+        AddTestCurve(plot, result, line);
         var ticks = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
@@ -44,9 +45,32 @@ public static class LossPlot
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.SetLimitsX(FirstEpoch(result), LastEpoch(result));
         MarkDivergence(plot, result);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(result.Stop.Reason == StopReason.Diverged ? Alignment.UpperLeft : Alignment.UpperRight); // a falling curve starts top left
         plot.Legend.FontName = Figures.FontName;
         return plot;
+    }
+
+    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
+    public static ScottPlot.Range LogLimits(TrainingResult result)
+    {
+        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN })
+                                         .Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10)];
+        if (logs.Length == 0) return new ScottPlot.Range(-1, 1);
+        double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
+        return new ScottPlot.Range(logs.Min() - margin, logs.Max() + margin);
+    }
+
+    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws it.</summary>
+    private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train)
+    {
+        if (result.Test is null) return;
+        var points = result.History.Where(m => m.TestLoss is double l && double.IsFinite(l) && l > 0).ToArray();
+        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
+        test.LineWidth = 2;
+        test.Color = train.Color;
+        test.LinePattern = LinePattern.Dashed;
+        test.MarkerSize = train.MarkerSize;
+        test.LegendText = $"test ({result.Test.Count} held-out points)";
     }
 
     /// <summary>A dashed line at the epoch where training diverged, named in the legend.</summary>

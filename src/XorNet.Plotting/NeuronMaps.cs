@@ -35,7 +35,7 @@ public static class NeuronMaps
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
         double[][,] maps = Activations(result.Network, shown, xMin, xMax, yMin, yMax);
-        ScottPlot.Range range = ActivationRange(maps);
+        ScottPlot.Range range = ActivationRange(result.Network.Activation.Kind, maps);
 
         var multiplot = new Multiplot();
         for (int t = 0; t < shown.Length; t++)
@@ -56,7 +56,7 @@ public static class NeuronMaps
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => result.Network.P.W2[j, k].ToString("+0.0;−0.0", CultureInfo.InvariantCulture)));
+        var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => Signed(result.Network.P.W2[j, k])));
         plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
         var heatmap = plot.Add.Heatmap(map);
         heatmap.Colormap = Activation;
@@ -76,13 +76,25 @@ public static class NeuronMaps
         return plot;
     }
 
-    /// <summary>Sigmoid units live in [0, 1]: that scale when it holds every value, else the common min..max.</summary>
-    private static ScottPlot.Range ActivationRange(double[][,] maps)
+    /// <summary>One decimal with its sign ("+2.4", "−0.3"); a weight that rounds to zero is "0.0", not "-+0.0".</summary>
+    public static string Signed(double w) => (Math.Round(w, 1) + 0.0).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
+
+    /// <summary>
+    /// The activation's own range, so a colour means the same in every run: σ [0, 1], tanh [−1, 1] (0 mid-scale),
+    /// ReLU [0, the largest value shown] (it has no upper bound). Non-finite values (a diverged run) are ignored.
+    /// </summary>
+    public static ScottPlot.Range ActivationRange(ActivationKind kind, double[][,] maps)
     {
-        double min = double.MaxValue, max = double.MinValue;
+        double max = 0;
         foreach (var map in maps)
-            foreach (double v in map) { min = Math.Min(min, v); max = Math.Max(max, v); }
-        return min >= 0 && max <= 1 ? new ScottPlot.Range(0, 1) : new ScottPlot.Range(min, max > min ? max : min + 1);
+            foreach (double v in map)
+                if (double.IsFinite(v)) max = Math.Max(max, v);
+        return kind switch
+        {
+            ActivationKind.Sigmoid => new ScottPlot.Range(0, 1),
+            ActivationKind.Tanh => new ScottPlot.Range(-1, 1),
+            _ => new ScottPlot.Range(0, max > 0 ? max : 1), // an all-dead ReLU layer: still a valid scale
+        };
     }
 
     /// <summary>maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom.</summary>

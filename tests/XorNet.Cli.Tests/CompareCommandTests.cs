@@ -94,5 +94,75 @@ public sealed class CompareCommandTests : IDisposable
             Assert.Equal(3, ApngDecoderFrames(Path.Combine(root, run, "training.png")));
     }
 
+    private static Dictionary<string, string> Statuses(string root)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "compare.json")));
+        return doc.RootElement.GetProperty("runs").EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!, r => r.GetProperty("status").GetString()!);
+    }
+
+    private static string TableRow(string stdout, string label) => stdout.Split('\n').Single(l => l.StartsWith(label + " "));
+
+    [Fact]
+    public void ADivergedRun_DoesNotStopTheOthers_ShowsItsStatus_AndExitsThree()
+    {
+        string root = Path.Combine(_dir, "div");
+        var (code, stdout, stderr) = Run("compare", "--lr", "1,1e12", "--hidden", "50", "--epochs", "10", "--samples", "60", "--out", root);
+        Assert.Equal(3, code);
+        Assert.Equal(new Dictionary<string, string> { ["lr=1"] = "ok", ["lr=1e12"] = "diverged" }, Statuses(root));
+        Assert.EndsWith("diverged", TableRow(stdout, "lr=1e12").TrimEnd());
+        Assert.EndsWith("ok", TableRow(stdout, "lr=1").TrimEnd());
+        Assert.StartsWith("xornet: run lr=1e12: training diverged at epoch", stderr);
+        using var ok = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "lr-1", "metrics.json")));
+        Assert.Equal(10, ok.RootElement.GetProperty("final").GetProperty("epoch").GetInt32()); // the other run trained to the end
+        using var png = SKBitmap.Decode(Path.Combine(root, "comparison.png"));
+        Assert.True(png.Height > 2 * XorNet.Plotting.Comparison.RowHeight, $"height {png.Height} for 2 rows");
+    }
+
+    [Fact]
+    public void GatesApplyToEveryRun_AFailedOneExitsOne()
+    {
+        string root = Path.Combine(_dir, "gates");
+        var (code, stdout, _) = Run("compare", "--max-loss", "10,0.001", "--min-accuracy", "0", "--epochs", "5", "--samples", "40", "--no-plots", "--out", root);
+        Assert.Equal(1, code);
+        Assert.Equal(new Dictionary<string, string> { ["max-loss=10"] = "ok", ["max-loss=0.001"] = "gate_failed" }, Statuses(root));
+        Assert.Contains("gate failed in run max-loss=0.001: loss ", stdout);
+        Assert.DoesNotContain("gate failed in run max-loss=10", stdout);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "max-loss-0.001", "metrics.json")));
+        Assert.Equal(2, metrics.RootElement.GetProperty("gates").GetArrayLength()); // both gates, as train writes them
+
+        Assert.Equal(0, Run("compare", "--max-loss", "10,20", "--epochs", "2", "--samples", "40", "--no-plots", "--out", Path.Combine(_dir, "pass")).Code);
+    }
+
+    /// <summary>Cancels the token when compare reports its first finished run, as a Ctrl-C at that moment would.</summary>
+    private sealed class CancelOnFirstFinish(CancellationTokenSource cancel) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains("[1/") == true) cancel.Cancel();
+        }
+    }
+
+    [Fact]
+    public void Cancellation_StopsRunningRunsAfterTheirEpoch_StartsNoMore_AndExits130()
+    {
+        string root = Path.Combine(_dir, "int");
+        using var cancel = new CancellationTokenSource();
+        var stdout = new CancelOnFirstFinish(cancel);
+        // two at a time, in grid order: the long run 0 is running when the short run 1 finishes; run 2 never starts
+        int code = Program.Run(["compare", "--epochs", "2000000,5,7", "--samples", "20", "--no-plots", "--parallel", "2", "--out", root],
+                               stdout, new StringWriter(), cancel.Token);
+        Assert.Equal(130, code);
+        Assert.Equal(new Dictionary<string, string> { ["epochs=2000000"] = "interrupted", ["epochs=5"] = "ok", ["epochs=7"] = "not_started" }, Statuses(root));
+        using var stopped = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "epochs-2000000", "metrics.json")));
+        int last = stopped.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
+        Assert.InRange(last, 1, 1_999_999);
+        Assert.Equal(last + 1, stopped.RootElement.GetProperty("history").GetArrayLength());
+        using var done = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "epochs-5", "metrics.json")));
+        Assert.Equal(6, done.RootElement.GetProperty("history").GetArrayLength());
+        Assert.False(Directory.Exists(Path.Combine(root, "epochs-7")));
+        Assert.EndsWith("not_started", TableRow(stdout.ToString(), "epochs=7").TrimEnd());
+    }
+
     private static int ApngDecoderFrames(string path) => XorNet.Plotting.Tests.ApngDecoder.Decode(File.ReadAllBytes(path)).Frames.Count;
 }

@@ -87,6 +87,24 @@ public sealed class DataOptionsTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Theory]
+    [InlineData("relu", "mse", "--activation", "tanh", "the model has activation relu and output sigmoid but this run has --activation tanh --loss mse (output sigmoid)")]
+    [InlineData("sigmoid", "cross-entropy", "--loss", "mse", "the model has activation sigmoid and output softmax but this run has --activation sigmoid --loss mse (output sigmoid)")]
+    public void Init_WithAnotherActivationOrOutput_IsRefused_AndWritesNothing(string activation, string loss, string option, string value, string message)
+    {
+        string model = Path.Combine(_dir, "levers.npz");
+        Assert.Equal(0, Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
+        string[] same = ["--activation", activation, "--loss", loss];
+        same[option == "--activation" ? 1 : 3] = value;
+        string outDir = Path.Combine(_dir, "out");
+        var (code, stdout, stderr) = Run(["train", .. same, "--init", model, "--out", outDir]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Equal($"xornet: error: --init {model}: {message}", stderr.Trim());
+        Assert.False(Directory.Exists(outDir));
+        Assert.Equal(0, Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--init", model, "--out", outDir).Code);
+    }
+
     public static TheoryData<string, string> BadCsvs => new()
     {
         { "", "the file is empty" },

@@ -64,4 +64,42 @@ public sealed class ExplainCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--batch", stderr);
     }
+
+    [Fact]
+    public void DataOptions_ExplainTrainsOwnFirstPoints_AndStartingWeights()
+    {
+        var (code, stdout, _) = Run("explain", "--json", "--dataset", "spiral", "--noise", "0.1", "--samples", "50", "--seed", "4", "--standardize", "--batch", "2");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var quantities = doc.RootElement.GetProperty("quantities").EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!);
+        var config = new TrainingConfig { Dataset = "spiral", Noise = 0.1, Samples = 50, Seed = 4, Standardize = true };
+        var raw = DataGenerators.Generate("spiral", 50, 0.1, 4);
+        var train = Standardizer.Fit(raw.X).Apply(raw); // what train --standardize trains on
+        var trainer = new Trainer(config, train);
+        var x = quantities["X"].GetProperty("values");
+        var w1 = quantities["W1"].GetProperty("values");
+        for (int c = 0; c < 2; c++)
+        {
+            for (int r = 0; r < 2; r++) Assert.Equal(train.X[r, c], x[r][c].GetDouble());
+            for (int h = 0; h < 3; h++) Assert.Equal(trainer.Network.P.W1[c, h], w1[c][h].GetDouble());
+        }
+    }
+
+    [Fact]
+    public void CsvData_WithThreeClasses_SaysKIsThree_AndLimitsTheBatchToItsPoints()
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"xornet-explain-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "x1,x2,label\n0,1,0\n1,0,1\n-1,-1,2\n2,2,0\n");
+        try
+        {
+            var (code, stdout, _) = Run("explain", "--data", csv, "--batch", "4");
+            Assert.Equal(0, code);
+            Assert.Contains("K = 3 outputs", stdout);
+            Assert.Contains("(4×3)", stdout.Split('\n').Single(l => l.StartsWith("  h2 ")));
+            var (bad, _, stderr) = Run("explain", "--data", csv, "--batch", "5");
+            Assert.Equal(2, bad);
+            Assert.Equal("xornet: error: --batch 5: must be between 1 and the points in --data (4)", stderr.Trim());
+        }
+        finally { File.Delete(csv); }
+    }
 }

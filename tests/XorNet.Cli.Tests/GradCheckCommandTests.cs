@@ -44,4 +44,43 @@ public sealed class GradCheckCommandTests
         Assert.Equal(2, code);
         Assert.Contains(option, stderr);
     }
+
+    [Fact]
+    public void TrainsDataOptions_ChangeTheData_AndEveryTensorStaysOk()
+    {
+        var (code, stdout, _) = Run("gradcheck", "--dataset", "moons", "--noise", "0.2", "--samples", "80", "--seed", "4", "--standardize", "--activation", "tanh");
+        Assert.Equal(0, code);
+        Assert.Contains("seed=4 moons noise=0.2 std; 80 examples", stdout);
+        Assert.Contains("all gradients OK", stdout);
+    }
+
+    [Fact]
+    public void CsvData_SetsTheExamplesAndTheClasses()
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"xornet-gradcheck-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "x1,x2,label\n0,1,0\n1,0,1\n-1,-1,2\n2,2,0\n0.5,-0.5,1\n-2,1,2\n");
+        try
+        {
+            var (code, stdout, _) = Run("gradcheck", "--data", csv, "--hidden", "4");
+            Assert.Equal(0, code);
+            Assert.Contains("6 examples", stdout);
+            Assert.Contains("W2         (4×3)", stdout); // K = 3 classes from the file's labels
+            Assert.Contains("all gradients OK", stdout);
+        }
+        finally { File.Delete(csv); }
+    }
+
+    [Theory]
+    [InlineData("--data", "/nonexistent/points.csv", "no such file")]
+    [InlineData("--dataset", "swirl", "unknown")]
+    [InlineData("--noise", "-1", "must be")]
+    public void BadDataOption_ExitsTwo_WithOneLine(string option, string value, string reason)
+    {
+        var (code, stdout, stderr) = Run("gradcheck", option, value);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"xornet: error: {option} {value}: ", stderr);
+        Assert.Contains(reason, stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
 }

@@ -41,6 +41,32 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal(expected.Probabilities[1, 1], double.Parse(row[4], CultureInfo.InvariantCulture)); // exact: "R" round-trips
     }
 
+    [Theory]
+    [InlineData("sigmoid", "mse")]
+    [InlineData("sigmoid", "cross-entropy")]
+    [InlineData("tanh", "mse")]
+    [InlineData("tanh", "cross-entropy")]
+    [InlineData("relu", "mse")]
+    [InlineData("relu", "cross-entropy")]
+    public void EveryActivationAndLoss_PredictAgreesWithTheTrainedNetwork(string activation, string loss)
+    {
+        string dir = Path.Combine(_dir, $"{activation}-{loss}"), csv = Path.Combine(_dir, $"{activation}-{loss}.csv");
+        Assert.Equal(0, Run("data", "--dataset", "moons", "--samples", "120", "--noise", "0.3", "--seed", "5", "--out", csv).Code);
+        Assert.Equal(0, Run("train", "--data", csv, "--activation", activation, "--loss", loss, "--hidden", "6", "--epochs", "15",
+                            "--standardize", "--no-plots", "--out", dir).Code);
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        double trained = metrics.RootElement.GetProperty("final").GetProperty("train_accuracy").GetDouble();
+
+        var (code, stdout, stderr) = Run("predict", "--model", Path.Combine(dir, "model.npz"), "--data", csv);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"accuracy {trained:F4} ({Math.Round(trained * 120)} of 120)"), stderr.Trim());
+        foreach (string row in stdout.TrimEnd().Split('\n').Skip(1))
+        {
+            double[] p = [.. row.Split(',')[4..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+            Assert.Equal(1.0, p.Sum(), 1e-12);
+        }
+    }
+
     [Fact]
     public void LabelledCsv_AlsoPrintsAccuracyOnStderr()
     {

@@ -63,6 +63,22 @@ public sealed class SignalTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Sigint_StopsEveryCompareRun_WritesTheirFilesAndCompareJson_Exits130()
+    {
+        using var child = Start("compare", "--hidden", "2,3", "--epochs", "5000000", "--samples", "40", "--parallel", "2", "--out", _dir);
+        Assert.StartsWith("xornet compare:", child.StandardOutput.ReadLine());
+        Thread.Sleep(500);
+        Signal(child, "INT");
+        Assert.True(child.WaitForExit(60_000), "did not stop after SIGINT");
+        Assert.Equal(130, child.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "compare.json")));
+        Assert.All(doc.RootElement.GetProperty("runs").EnumerateArray(), r => Assert.Equal("interrupted", r.GetProperty("status").GetString()));
+        foreach (string run in new[] { "hidden-2", "hidden-3" })
+            AssertCompletePng(Path.Combine(_dir, run, "summary.png"));
+        AssertCompletePng(Path.Combine(_dir, "comparison.png"));
+    }
+
     /// <summary>A PNG is complete when it starts with the signature and ends with the IEND chunk and its CRC.</summary>
     private static void AssertCompletePng(string path)
     {

@@ -75,7 +75,11 @@ public sealed class ModelFileTests : IDisposable
 
     [Fact]
     public void UnknownActivation() =>
-        Assert.Contains("activation 'relu'", LoadError(a => a["activation"] = NpyArray.Scalar("relu")));
+        Assert.Contains("array 'activation' is 'swish'; this xornet knows sigmoid, tanh, relu", LoadError(a => a["activation"] = NpyArray.Scalar("swish")));
+
+    [Fact]
+    public void UnknownOutput() =>
+        Assert.Contains("array 'output' is 'linear'; this xornet knows sigmoid, softmax", LoadError(a => a["output"] = NpyArray.Scalar("linear")));
 
     [Fact]
     public void TruncatedFile_IsInvalidData()
@@ -98,6 +102,79 @@ public sealed class ModelFileTests : IDisposable
         string path = Path.Combine(_dir, "damaged.npz");
         Npz.WriteFile(path, arrays);
         return Assert.Throws<InvalidDataException>(() => ModelFile.Load(path)).Message;
+    }
+}
+
+/// <summary>Every activation × output survives save/load, and predict computes the stored formula, not the article's.</summary>
+public sealed class ModelFileLeverTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-levers-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static TheoryData<ActivationKind, LossKind> Levers()
+    {
+        var data = new TheoryData<ActivationKind, LossKind>();
+        foreach (var f in Enum.GetValues<ActivationKind>())
+            foreach (var loss in Enum.GetValues<LossKind>())
+                data.Add(f, loss);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Levers))]
+    public void SaveThenLoad_KeepsActivationAndOutput_AndPredictsTheStoredFormula(ActivationKind f, LossKind loss)
+    {
+        var network = new TwoLayerNetwork(2, 5, 3, true, f, loss);
+        network.Initialize(new Rng(11));
+        Ops.Scale(network.P.W1, 3, network.P.W1); // large enough that relu's kink and tanh's saturation both matter
+        new Rng(12).FillUniform(network.P.b1, -1, 1);
+        string path = Path.Combine(_dir, "m.npz");
+        ModelFile.Save(path, new SavedModel(network, new Standardizer([0.25, -1], [2, 0.5]), true));
+
+        var arrays = Npz.ReadFile(path);
+        Assert.Equal(LeverNames.Of(f), ((string[])arrays["activation"].Values)[0]);
+        Assert.Equal(loss == LossKind.CrossEntropy ? "softmax" : "sigmoid", ((string[])arrays["output"].Values)[0]);
+        var back = ModelFile.Load(path);
+        Assert.Equal((f, loss), (back.Network.Activation.Kind, back.Network.Output.Kind));
+
+        var x = new Matrix(40, 2);
+        new Rng(13).FillUniform(x, -3, 3);
+        var p = Prediction.Run(back, x);
+        double[,] expected = IndependentForward(arrays, x);
+        for (int i = 0; i < x.Rows; i++)
+            for (int k = 0; k < 3; k++)
+                Assert.Equal(expected[i, k], p.Probabilities[i, k], 1e-14);
+    }
+
+    /// <summary>The model.npz formula written out by hand from the arrays alone, as NumPy would evaluate it.</summary>
+    private static double[,] IndependentForward(IReadOnlyDictionary<string, NpyArray> a, Matrix x)
+    {
+        double[] w1 = (double[])a["W1"].Values, b1 = (double[])a["b1"].Values, w2 = (double[])a["W2"].Values, b2 = (double[])a["b2"].Values;
+        double[] mean = (double[])a["x_mean"].Values, std = (double[])a["x_std"].Values;
+        string f = ((string[])a["activation"].Values)[0], g = ((string[])a["output"].Values)[0];
+        int d = mean.Length, h = b1.Length, k = b2.Length;
+        var p = new double[x.Rows, k];
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var h1 = new double[h];
+            for (int j = 0; j < h; j++)
+            {
+                double z = b1[j];
+                for (int c = 0; c < d; c++) z += (x[i, c] - mean[c]) / std[c] * w1[c * h + j];
+                h1[j] = f switch { "sigmoid" => 1 / (1 + Math.Exp(-z)), "tanh" => Math.Tanh(z), _ => Math.Max(0, z) };
+            }
+            var out2 = new double[k];
+            for (int m = 0; m < k; m++)
+            {
+                double z = b2[m];
+                for (int j = 0; j < h; j++) z += h1[j] * w2[j * k + m];
+                out2[m] = g == "softmax" ? Math.Exp(z) : 1 / (1 + Math.Exp(-z));
+            }
+            double sum = out2.Sum(); // softmax: Σe^z; sigmoid outputs: predict's normalisation
+            for (int m = 0; m < k; m++) p[i, m] = out2[m] / sum;
+        }
+        return p;
     }
 }
 

@@ -39,6 +39,22 @@ public class StandardizerTests
         Assert.Equal(Forward(network, s.Apply(data.X)), Forward(folded, data.X), new Tolerance(1e-12));
     }
 
+    [Theory]
+    [InlineData(ActivationKind.Tanh, LossKind.Mse)]
+    [InlineData(ActivationKind.Relu, LossKind.CrossEntropy)]
+    [InlineData(ActivationKind.Sigmoid, LossKind.CrossEntropy)]
+    public void Fold_KeepsTheActivationAndOutput(ActivationKind activation, LossKind loss)
+    {
+        var data = DataGenerators.Gauss(30, 0.3, 1);
+        var s = Standardizer.Fit(data.X);
+        var network = new TwoLayerNetwork(2, 4, 2, true, activation, loss);
+        network.Initialize(new Rng(9));
+        new Rng(10).FillUniform(network.P.b1, -1, 1);
+        var folded = s.Fold(network);
+        Assert.Equal((activation, loss), (folded.Activation.Kind, folded.Output.Kind));
+        Assert.Equal(Forward(network, s.Apply(data.X)), Forward(folded, data.X), new Tolerance(1e-12));
+    }
+
     private static double[] Forward(TwoLayerNetwork network, Matrix x)
     {
         var ws = network.CreateWorkspace(x.Rows);

@@ -26,6 +26,26 @@ public sealed class AnimationTests
         Assert.False(shown[0].SequenceEqual(shown[^1]), "the first and last frames look the same");
     }
 
+    [Fact]
+    public void LossFallingOverDecades_StaysInViewOnTheLogAxis_InEveryFrame()
+    {
+        var all = DataGenerators.Generate("moons", 200, 0, 1);
+        var config = new TrainingConfig { Hidden = 3, Epochs = 60, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy };
+        var trainer = new Trainer(config, all);
+        var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3));
+        TrainingResult result = trainer.Run(snapshots.Observe);
+        Assert.True(LossPlot.NeedsLogScale(result), "this run's loss should span more than two decades");
+
+        var shown = ApngDecoder.Decode(Animation.Render(result, snapshots.Taken, "log")).Composite();
+        int width = 3 * Animation.PanelWidth;
+        int LossPixels(uint[] frame) => Enumerable.Range(0, frame.Length).Count(i => i % width >= 2 * Animation.PanelWidth && IsCrimson(frame[i]));
+        Assert.True(LossPixels(shown[^1]) > 200, $"the last frame's loss curve is missing ({LossPixels(shown[^1])} crimson pixels)");
+        Assert.True(LossPixels(shown[^1]) > LossPixels(shown[0]), "the curve should grow from frame to frame");
+    }
+
+    /// <summary>Colors.Crimson (220, 20, 60), allowing for anti-aliasing; the decoder's uint is R | G &lt;&lt; 8 | B &lt;&lt; 16 | A &lt;&lt; 24.</summary>
+    private static bool IsCrimson(uint p) => (p & 0xFF) > 180 && (p >> 8 & 0xFF) < 60 && (p >> 16 & 0xFF) < 90;
+
     /// <summary>The epochs the comment lists, each checked against the run's history for that epoch.</summary>
     private static int[] CommentEpochs(string comment, TrainingResult result) =>
     [

@@ -26,6 +26,31 @@ public sealed class ComparisonTests : IDisposable
     }
 
     [Fact]
+    public void ALossSpanningDecades_PutsEveryRowOnOneLogAxis_WithEveryCurveInView()
+    {
+        var moons = DataGenerators.Generate("moons", 200, 0, 1);
+        ComparedRun Moons(LossKind loss) => new(new Trainer(new TrainingConfig { Hidden = 3, Epochs = 60, Activation = ActivationKind.Relu, Loss = loss }, moons).Run(),
+                                                LeverNames.Of(loss), "test");
+        var (mse, crossEntropy) = (Moons(LossKind.Mse), Moons(LossKind.CrossEntropy));
+        Assert.True(LossPlot.NeedsLogScale(crossEntropy.Result) && !LossPlot.NeedsLogScale(mse.Result));
+        string path = Path.Combine(_dir, "log.png");
+        Comparison.Save(path, [mse, crossEntropy], "heading");
+        using var bitmap = SKBitmap.Decode(path);
+        int top = bitmap.Height - 2 * Comparison.RowHeight; // below the heading
+        foreach (int row in new[] { 0, 1 })
+        {
+            int crimson = 0;
+            for (int y = top + row * Comparison.RowHeight; y < top + (row + 1) * Comparison.RowHeight; y++)
+                for (int x = 2 * Comparison.PanelWidth; x < bitmap.Width; x++)
+                {
+                    var p = bitmap.GetPixel(x, y);
+                    if (p.Red > 180 && p.Green < 60 && p.Blue < 90) crimson++;
+                }
+            Assert.True(crimson > 300, $"row {row}: the loss curve is out of view ({crimson} crimson pixels)");
+        }
+    }
+
+    [Fact]
     public void Save_RefusesAnEmptyComparison() =>
         Assert.Throws<ArgumentException>(() => Comparison.Save(Path.Combine(_dir, "x.png"), [], "heading"));
 }

@@ -39,6 +39,17 @@ public sealed class FiguresTests : IDisposable
         Assert.True(CountNear(bitmap, new SKColor(0xe8, 0x71, 0x0a)) > 50, "class 1 points missing");
     }
 
+    [Theory]
+    [InlineData(LossKind.Mse, "h2₁ / (h2₀ + h2₁)  (class 1 above 0.5)")]
+    [InlineData(LossKind.CrossEntropy, "p(class 1) = softmax(z2)₁")]
+    public void Boundary_ColourBarSaysWhatTheOutputIs(LossKind loss, string label)
+    {
+        var config = new TrainingConfig { Epochs = 2, Samples = 40, Loss = loss };
+        var result = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed)).Run();
+        var plot = Figures.Boundary(result, DecisionGrid.Evaluate(result.Network, result.Data.X), "test");
+        Assert.Equal(label, Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>()).Label);
+    }
+
     private static int DistinctColors(SKBitmap bitmap) => bitmap.Pixels.Distinct().Take(100).Count();
 
     private static int CountNear(SKBitmap bitmap, SKColor target) => bitmap.Pixels.Count(p =>

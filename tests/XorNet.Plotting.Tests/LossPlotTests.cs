@@ -29,6 +29,21 @@ public sealed class LossPlotTests : IDisposable
     }
 
     [Fact]
+    public void LogAxis_WithATestSplit_DrawsTheTestLossToo()
+    {
+        // ReLU + cross-entropy learns moons almost perfectly: the loss falls over more than two decades.
+        var all = DataGenerators.Generate("moons", 200, 0, 1);
+        var (train, test) = StratifiedSplit.Split(all, 0.25, 1);
+        var config = new TrainingConfig { Hidden = 3, Epochs = 100, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy };
+        var result = new Trainer(config, train, test).Run();
+        Assert.True(LossPlot.NeedsLogScale(result));
+        var plot = Figures.Loss(result, "test split");
+        var lines = plot.GetPlottables<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(["train", "test (50 held-out points)"], lines.Select(l => l.LegendText));
+        Assert.Equal(Math.Log10(result.Final.TestLoss!.Value), lines[1].Data.GetScatterPoints()[^1].Y, 1e-12);
+    }
+
+    [Fact]
     public void NormalRun_KeepsTheLinearAxis() =>
         Assert.False(LossPlot.NeedsLogScale(Train(new TrainingConfig { Hidden = 8, Epochs = 20, Samples = 120 })));
 }

@@ -34,6 +34,25 @@ public sealed class NeuronMapsTests : IDisposable
     }
 
     [Fact]
+    public void ActivationRange_IsTheActivationsOwn_ReLUUpToItsLargestFiniteValue()
+    {
+        double[][,] maps = [new double[,] { { 0, 0.2 }, { 0.3, 0.4 } }, new double[,] { { 7.5, double.NaN }, { 0, 2 } }];
+        Assert.Equal((0.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Sigmoid, maps)));
+        Assert.Equal((-1.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Tanh, maps))); // 0 mid-scale even if no value is negative
+        Assert.Equal((0.0, 7.5), Bounds(NeuronMaps.ActivationRange(ActivationKind.Relu, maps)));
+        Assert.Equal((0.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Relu, [new double[2, 2]]))); // every unit dead
+    }
+
+    private static (double, double) Bounds(ScottPlot.Range r) => (r.Min, r.Max);
+
+    [Theory]
+    [InlineData(2.44, "+2.4")]
+    [InlineData(-0.31, "−0.3")]
+    [InlineData(-0.04, "0.0")]
+    [InlineData(0.04, "0.0")]
+    public void Signed_NeverPrintsASignedZero(double w, string text) => Assert.Equal(text, NeuronMaps.Signed(w));
+
+    [Fact]
     public void Save_WritesOneTilePerShownNeuron()
     {
         var config = new TrainingConfig { Epochs = 5, Hidden = 20, Samples = 60 };

@@ -3,7 +3,8 @@
     dotnet build -c Release && /usr/bin/python3 tests/interop/check_numpy.py [path/to/xornet.dll]
 
 1. predict:  a model written by `xornet train --standardize` loads with numpy.load(allow_pickle=False); NumPy's
-             forward pass on the same points equals `xornet predict` (max |difference| printed, must be ≤ 1e-12).
+             forward pass on the same points equals `xornet predict` (max |difference| printed, must be ≤ 1e-12),
+             for every --activation (sigmoid, tanh, relu) × --loss (mse: sigmoid output, cross-entropy: softmax).
 2. steps:    a model made here with NumPy is the `--init` of a full-batch run; NumPy's gradient descent on the
              same loss gives the same weights after each of several epochs (max |difference| printed).
 3. sklearn:  make_moons data, 25% stratified test split, xornet vs sklearn's MLPClassifier of the same width
@@ -33,10 +34,23 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
+def softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+ACTIVATIONS = {"sigmoid": sigmoid, "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0)}
+
+
 def forward(m, x):
-    """The network of model.npz, in NumPy: p = h2 / Σh2 with h2 = σ(σ(((x − mean)/std)·W1 + b1)·W2 + b2)."""
+    """The network of model.npz, in NumPy: h2 = g(f(((x − mean)/std)·W1 + b1)·W2 + b2) with f = m["activation"],
+    g = m["output"]; p = h2 for softmax, h2 / Σh2 for sigmoid outputs."""
     xs = (x - m["x_mean"]) / m["x_std"]
-    h2 = sigmoid(sigmoid(xs @ m["W1"] + m["b1"]) @ m["W2"] + m["b2"])
+    h1 = ACTIVATIONS[str(m["activation"])](xs @ m["W1"] + m["b1"])
+    z2 = h1 @ m["W2"] + m["b2"]
+    if str(m["output"]) == "softmax":
+        return softmax(z2)
+    h2 = sigmoid(z2)
     return h2 / h2.sum(axis=1, keepdims=True)
 
 
@@ -48,18 +62,25 @@ def read_csv(path):
 def check_predict(tmp):
     csv_path = os.path.join(tmp, "moons.csv")
     xornet("data", "--dataset", "moons", "--samples", 300, "--noise", 0.2, "--seed", 7, "--out", csv_path)
-    xornet("train", "--data", csv_path, "--test-split", 0.25, "--standardize", "--hidden", 16, "--epochs", 100,
-           "--no-plots", "--out", os.path.join(tmp, "run"))
-    model = np.load(os.path.join(tmp, "run", "model.npz"), allow_pickle=False)
-    print("model.npz arrays:", ", ".join(f"{k} {model[k].dtype}{model[k].shape}" for k in model.files))
     x, labels = read_csv(csv_path)
-    out = list(csv.DictReader(io.StringIO(xornet("predict", "--model", os.path.join(tmp, "run", "model.npz"), "--data", csv_path))))
-    p_xornet = np.array([[float(r["p0"]), float(r["p1"])] for r in out])
-    p_numpy = forward(model, x)
-    diff = np.abs(p_xornet - p_numpy).max()
-    same_class = all(int(r["class"]) == c for r, c in zip(out, p_numpy.argmax(axis=1)))
-    print(f"1. predict vs NumPy forward on {len(x)} points: max |Δp| = {diff:.3e}, classes equal: {same_class}")
-    return diff <= 1e-12 and same_class
+    ok = True
+    for activation in ACTIVATIONS:
+        for loss in ("mse", "cross-entropy"):
+            run = os.path.join(tmp, f"run-{activation}-{loss}")
+            xornet("train", "--data", csv_path, "--test-split", 0.25, "--standardize", "--hidden", 16, "--epochs", 100,
+                   "--activation", activation, "--loss", loss, "--no-plots", "--out", run)
+            model = np.load(os.path.join(run, "model.npz"), allow_pickle=False)
+            if activation == "sigmoid" and loss == "mse":
+                print("model.npz arrays:", ", ".join(f"{k} {model[k].dtype}{model[k].shape}" for k in model.files))
+            out = list(csv.DictReader(io.StringIO(xornet("predict", "--model", os.path.join(run, "model.npz"), "--data", csv_path))))
+            p_xornet = np.array([[float(r["p0"]), float(r["p1"])] for r in out])
+            p_numpy = forward(model, x)
+            diff = np.abs(p_xornet - p_numpy).max()
+            same_class = all(int(r["class"]) == c for r, c in zip(out, p_numpy.argmax(axis=1)))
+            print(f"1. predict vs NumPy forward, {activation:7} {loss:13} (output {model['output']}) on {len(x)} points: "
+                  f"max |Δp| = {diff:.3e}, classes equal: {same_class}")
+            ok = ok and diff <= 1e-12 and same_class
+    return ok
 
 
 def check_full_batch_steps(tmp, epochs=5, lr=0.5, l2=0.01, hidden=4):
