@@ -156,7 +156,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["epochs=2000000"] = "interrupted", ["epochs=5"] = "ok", ["epochs=7"] = "not_started" }, Statuses(root));
         using var stopped = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "epochs-2000000", "metrics.json")));
         int last = stopped.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
-        Assert.InRange(last, 1, 1_999_999);
+        Assert.InRange(last, 0, 1_999_999); // on a loaded machine the short run can finish before the long one ends epoch 1
         Assert.Equal(last + 1, stopped.RootElement.GetProperty("history").GetArrayLength());
         using var done = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "epochs-5", "metrics.json")));
         Assert.Equal(6, done.RootElement.GetProperty("history").GetArrayLength());
