@@ -44,7 +44,7 @@ public static class Mutations
         }
         catch (TDocumented e)
         {
-            return e.Message.Contains('\n') || e.Message.Contains('\r') ? $"message is not one line: {e.Message}" : null;
+            return e.Message.Any(char.IsControl) ? $"message has control characters (not one clean line): {e.Message}" : null;
         }
         catch (Exception e)
         {
