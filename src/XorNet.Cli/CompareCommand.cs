@@ -39,6 +39,8 @@ public static class CompareCommand
         int parallel = parse.GetValue(Parallel);
         if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be ≥ 1");
         var runs = Prepare(parse.UnmatchedTokens, root);
+        if (json.Length > 0 && json != "-") OutputFiles.Check("--json", json);
+        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         TextWriter log = json == "-" ? stderr : stdout;
         bool quiet = runs[0].Output.Progress == ProgressMode.Quiet;
         TrainJob.PrepareOutputFolder(root);
@@ -67,7 +69,7 @@ public static class CompareCommand
             ParseResult parse = rootCommand.Parse(["train", .. grid.Args, "--out", Path.Combine(root, grid.Folder)]);
             try
             {
-                if (parse.Errors.Count > 0) throw new UsageException(parse.Errors[0].Message);
+                if (parse.Errors.Count > 0) throw new UsageException(ParseErrors.Describe(parse));
                 prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)));
             }
             catch (UsageException e) when (grid.Label != "run")
@@ -78,6 +80,15 @@ public static class CompareCommand
         if (prepared.Select(p => p.Grid.Folder).Distinct().Count() != prepared.Count)
             throw new UsageException("compare: two runs would share a folder (a value is listed twice)");
         return prepared;
+    }
+
+    /// <summary>The runs train `parallel` at a time, so the largest `parallel` of them must fit the memory budget together.</summary>
+    private static string? TooBigTogether(IReadOnlyList<PreparedRun> runs, int parallel)
+    {
+        int atOnce = Math.Min(parallel, runs.Count);
+        double bytes = runs.Select(r => (double)ResourceGuard.EstimateBytes(r.Config)).OrderDescending().Take(atOnce).Sum();
+        return bytes <= ResourceGuard.BudgetBytes || atOnce == 1 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"--parallel {parallel}: {atOnce} runs at once need about {bytes / (1L << 30):F1} GiB together, more than the {ResourceGuard.BudgetBytes >> 30} GiB memory budget; lower --parallel");
     }
 
     /// <summary>Runs at most `parallel` trainings at once; each is TrainJob.Run, exactly as `train` does it, but silent.</summary>

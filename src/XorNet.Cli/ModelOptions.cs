@@ -35,7 +35,7 @@ public sealed class ModelOptions
             Samples = parse.GetValue(_samples),
             UseBias = !parse.GetValue(_noBias),
         };
-        return config.Validate() is { } error ? throw new UsageException(error) : config;
+        return (config.Validate() ?? ResourceGuard.Check(config)) is { } error ? throw new UsageException(error) : config;
     }
 
     /// <summary>The network as train initialises it, and a workspace holding the first n data points and their one-hot labels.</summary>

@@ -29,8 +29,8 @@ public static class TrainJob
         var clock = Stopwatch.StartNew();
         var run = RunData.Prepare(config); // reads every input first: bad input stops us before any file is written
         config = run.Config;
-        if (output.ModelPath is { } model && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(model))))
-            throw new UsageException($"--save {model}: the folder does not exist");
+        if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
+        if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created below
         if (ResourceGuard.Check(config, run.Train.Features, run.Train.Classes) is { } tooBig)
             throw new UsageException(tooBig);
         PrepareOutputFolder(output.OutDir);
