@@ -69,7 +69,7 @@ public static class CompareCommand
             ParseResult parse = rootCommand.Parse(["train", .. grid.Args, "--out", Path.Combine(root, grid.Folder)]);
             try
             {
-                if (parse.Errors.Count > 0) throw new UsageException(ParseErrors.Describe(parse));
+                if ((parse.Errors.Count > 0 ? ParseErrors.Describe(parse) : ParseErrors.CommaInANumber(parse)) is { } error) throw new UsageException(error);
                 prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)));
             }
             catch (UsageException e) when (grid.Label != "run")

@@ -40,13 +40,30 @@ public static class ParseErrors
         return bad is null ? null : $"{option.Name} {Shown(bad)}: must be {range}";
     }
 
+    /// <summary>
+    /// A numeric value with a comma ("--lr 1,5"): System.CommandLine reads "1,5" as 15 (a thousands separator), so a
+    /// decimal comma or a compare list given to train would silently become another number. Returns the error, or null.
+    /// </summary>
+    public static string? CommaInANumber(ParseResult parse)
+    {
+        string command = parse.CommandResult.Command.Name;
+        foreach (OptionResult result in parse.CommandResult.Children.OfType<OptionResult>())
+        {
+            Type type = Nullable.GetUnderlyingType(result.Option.ValueType) ?? result.Option.ValueType;
+            if (type != typeof(int) && type != typeof(long) && type != typeof(double)) continue;
+            if (result.Tokens.FirstOrDefault(t => t.Value.Contains(',')) is { } token)
+                return $"{result.Option.Name} {Shown(token.Value)}: must be {OptionRanges.For(command, result.Option.Name)} ('.' for decimals; lists only in xornet compare)";
+        }
+        return null;
+    }
+
     /// <summary>Whether System.CommandLine's conversion to the option's type can succeed (strings always can).</summary>
     private static bool Converts(string value, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(int)) return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
         if (type == typeof(long)) return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-        if (type == typeof(double)) return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
+        if (type == typeof(double)) return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) && !value.Contains(',');
         if (type == typeof(bool)) return bool.TryParse(value, out _);
         return true;
     }
@@ -69,5 +86,5 @@ public static class ParseErrors
     }
 
     /// <summary>A value as typed, but never more than a line: long or multi-line values are escaped and cut.</summary>
-    private static string Shown(string value) => Tensors.Printable.Of(value, 80);
+    private static string Shown(string value) => value.Trim().Length == 0 ? $"'{value}'" : Tensors.Printable.Of(value, 80);
 }

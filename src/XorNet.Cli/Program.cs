@@ -29,10 +29,10 @@ public static class Program
         root.Options.Add(verbose);
         // No @response-files: a token such as "@/dev/zero" must be a value, not a file to read without bounds.
         ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0)
+        if ((parsed.Errors.Count > 0 ? ParseErrors.Describe(parsed) : ParseErrors.CommaInANumber(parsed)) is { } parseError)
         {
             string command = parsed.CommandResult.Command is RootCommand ? "" : " " + parsed.CommandResult.Command.Name;
-            stderr.WriteLine($"xornet: error: {ParseErrors.Describe(parsed)} (see xornet{command} --help)");
+            stderr.WriteLine($"xornet: error: {parseError} (see xornet{command} --help)");
             return ExitCodes.BadInput;
         }
         try
