@@ -72,8 +72,11 @@ public static class ParseErrors
     private static string? DescribeCommand(ParseResult parse, string command)
     {
         Command current = parse.CommandResult.Command;
-        if (current is RootCommand && parse.UnmatchedTokens.Count == 0)
-            return $"no command given; choose one of {string.Join(", ", current.Subcommands.Select(c => c.Name))}";
+        string commands = string.Join(", ", current.Subcommands.Select(c => c.Name));
+        if (current is RootCommand)
+            return parse.UnmatchedTokens.Count == 0 ? $"no command given; choose one of {commands}"
+                : parse.UnmatchedTokens[0].StartsWith('-') ? $"{Shown(parse.UnmatchedTokens[0])}: not an option of xornet; choose a command first: {commands}"
+                : $"'{Shown(parse.UnmatchedTokens[0])}': not a command; choose one of {commands}";
         if (parse.UnmatchedTokens.Count > 0)
         {
             string token = Shown(parse.UnmatchedTokens[0]);
