@@ -70,7 +70,11 @@ public static class CompareCommand
             try
             {
                 if ((parse.Errors.Count > 0 ? ParseErrors.Describe(parse) : ParseErrors.CommaInANumber(parse)) is { } error) throw new UsageException(error);
-                prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)));
+                if (parse.Action != parse.CommandResult.Command.Action) // --help or --version among the train options hides parse errors
+                    throw new UsageException($"compare: {string.Join(" ", grid.Args.Where(a => a is "--help" or "-h" or "-?" or "--version"))} cannot be one of the runs' options (see xornet compare --help)");
+                var run = new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse));
+                TrainJob.CheckInputs(run.Config, run.Output); // a bad --data fails now, not after the first runs have written
+                prepared.Add(run);
             }
             catch (UsageException e) when (grid.Label != "run")
             {
