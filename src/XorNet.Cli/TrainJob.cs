@@ -147,6 +147,7 @@ public static class TrainJob
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
     public static void PrepareOutputFolder(string outDir, string option = "--out")
     {
+        if (outDir.Trim().Length == 0) throw new UsageException($"{option} '{outDir}': an empty path; must be a folder");
         try
         {
             Directory.CreateDirectory(outDir);

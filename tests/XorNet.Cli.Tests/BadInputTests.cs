@@ -61,12 +61,13 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--out")]
     [InlineData("--json")]
     [InlineData("--save")]
     [InlineData("--data")]
     [InlineData("--init")]
     public void EmptyPath_IsRefused(string option) =>
-        Assert.StartsWith($"xornet: error: {option} '': an empty path", BadInput("train", option, "", "--epochs", "1", "--no-plots", "--out", OutDir));
+        Assert.StartsWith($"xornet: error: {option} '': an empty path", BadInput(["train", option, "", "--epochs", "1", "--no-plots", .. option == "--out" ? [] : new[] { "--out", OutDir }]));
 
     [Fact]
     public void WrongDtypeInAModel_NamesTheArray()

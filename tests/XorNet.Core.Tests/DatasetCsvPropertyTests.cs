@@ -88,4 +88,26 @@ public sealed class DatasetCsvPropertyTests
         var data = DatasetCsv.ReadLabelled(new MemoryStream("\uFEFFx1,x2,label\n1,2,0\n3,4,1\n"u8.ToArray()));
         Assert.Equal(2, data.Count);
     }
+
+    [Fact]
+    public void FileOverTheLimit_IsRefusedBeforeItIsRead()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => DatasetCsv.ReadLabelled(new HugeStream(DatasetCsv.MaxBytes + 1)));
+        Assert.Contains("more than the 512 MiB a CSV may have", e.Message);
+    }
+
+    /// <summary>Claims a length and fails if anyone reads it: the size check must come first.</summary>
+    private sealed class HugeStream(long length) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get; set; }
+        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("read before the size check");
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
