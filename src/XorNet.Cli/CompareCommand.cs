@@ -46,6 +46,8 @@ public static class CompareCommand
         int parallel = parse.GetValue(Parallel);
         if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be ≥ 1");
         var runs = Prepare(parse.UnmatchedTokens, root);
+        if (json.Length > 0 && json != "-") OutputFiles.Check("--json", json);
+        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         TextWriter log = json == "-" ? stderr : stdout;
         bool quiet = runs[0].Output.Progress == ProgressMode.Quiet;
         TrainJob.PrepareOutputFolder(root);
@@ -94,8 +96,12 @@ public static class CompareCommand
             ParseResult parse = rootCommand.Parse(["train", .. grid.Args, "--out", Path.Combine(root, grid.Folder)]);
             try
             {
-                if (parse.Errors.Count > 0) throw new UsageException(parse.Errors[0].Message);
-                prepared.Add(new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)) { Gates = TrainCommand.ReadGates(parse) });
+                if ((parse.Errors.Count > 0 ? ParseErrors.Describe(parse) : ParseErrors.CommaInANumber(parse)) is { } error) throw new UsageException(error);
+                if (parse.Action != parse.CommandResult.Command.Action) // --help or --version among the train options hides parse errors
+                    throw new UsageException($"compare: {string.Join(" ", grid.Args.Where(a => a is "--help" or "-h" or "-?" or "--version"))} cannot be one of the runs' options (see xornet compare --help)");
+                var run = new PreparedRun(grid, TrainCommand.ReadConfig(parse), TrainCommand.ReadOutput(parse)) { Gates = TrainCommand.ReadGates(parse) };
+                TrainJob.CheckInputs(run.Config, run.Output); // a bad --data fails now, not after the first runs have written
+                prepared.Add(run);
             }
             catch (UsageException e) when (grid.Label != "run")
             {
@@ -105,6 +111,15 @@ public static class CompareCommand
         if (prepared.Select(p => p.Grid.Folder).Distinct().Count() != prepared.Count)
             throw new UsageException("compare: two runs would share a folder (a value is listed twice)");
         return prepared;
+    }
+
+    /// <summary>The runs train `parallel` at a time, so the largest `parallel` of them must fit the memory budget together.</summary>
+    private static string? TooBigTogether(IReadOnlyList<PreparedRun> runs, int parallel)
+    {
+        int atOnce = Math.Min(parallel, runs.Count);
+        double bytes = runs.Select(r => (double)ResourceGuard.EstimateBytes(r.Config)).OrderDescending().Take(atOnce).Sum();
+        return bytes <= ResourceGuard.BudgetBytes || atOnce == 1 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"--parallel {parallel}: {atOnce} runs at once need about {bytes / (1L << 30):F1} GiB together, more than the {ResourceGuard.BudgetBytes >> 30} GiB memory budget; lower --parallel");
     }
 
     /// <summary>

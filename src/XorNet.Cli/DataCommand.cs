@@ -34,9 +34,8 @@ public static class DataCommand
         };
         if (config.Validate() is { } error) throw new UsageException(error);
         string csv = parse.GetValue(Out)!, png = parse.GetValue(Plot) ?? "";
-        foreach (var (option, path) in new[] { ("--out", csv), ("--plot", png) })
-            if (path.Length > 0 && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
-                throw new UsageException($"{option} {path}: the folder does not exist");
+        OutputFiles.Check("--out", csv);
+        if (parse.GetValue(Plot) is { } plot) OutputFiles.Check("--plot", plot);
         var data = DataGenerators.Generate(config.Dataset, config.Samples, config.Noise, config.Seed);
         AtomicFile.WriteAllText(csv, DatasetCsv.Format(data));
         if (png.Length > 0)

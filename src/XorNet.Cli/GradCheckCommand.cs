@@ -29,6 +29,9 @@ public static class GradCheckCommand
         if (!(tolerance > 0)) throw new UsageException($"--tol {tolerance}: must be > 0");
         var run = RunData.Prepare(config);
         config = run.Config; // --data sets the sample count
+        if (Work(config) > MaxWork)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--hidden {config.Hidden} with --samples {config.Samples}: gradcheck would need about {Work(config):0.#e0} multiply-adds, more than its limit of {MaxWork:0e0} (minutes); lower --hidden or --samples"));
         var (net, ws) = ModelOptions.Build(run, config.Samples);
         IReadOnlyList<GradientCheckRow> rows = GradientCheck.Run(net, ws, config.Regularization, epsilon, tolerance);
         stdout.WriteLine($"xornet gradcheck: {Describe(config)}; {ws.N} examples, ε = {epsilon.ToString(CultureInfo.InvariantCulture)}, tolerance {tolerance.ToString(CultureInfo.InvariantCulture)}");
@@ -42,6 +45,17 @@ public static class GradCheckCommand
         bool ok = rows.All(r => r.Ok);
         stdout.WriteLine(ok ? "all gradients OK" : "some gradients are NOT OK");
         return ok ? ExitCodes.Success : ExitCodes.GateFailed;
+    }
+
+    /// <summary>Refuses checks that would run for hours: about 30 s per 2·10⁹ multiply-adds here, so the limit is a few minutes.</summary>
+    public const double MaxWork = 1e10;
+
+    /// <summary>Four loss evaluations per parameter entry, each a forward pass over every sample (D·H + H·K multiply-adds).</summary>
+    private static double Work(TrainingConfig c)
+    {
+        const double d = 2, k = 2;
+        double entries = d * c.Hidden + c.Hidden + c.Hidden * k + k;
+        return 4 * entries * c.Samples * (d * c.Hidden + c.Hidden * k);
     }
 
     public static string Table(IReadOnlyList<GradientCheckRow> rows)

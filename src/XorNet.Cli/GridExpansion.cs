@@ -10,6 +10,9 @@ public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> 
 /// </summary>
 public static class GridExpansion
 {
+    /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for days.</summary>
+    public const int MaxRuns = 1000;
+
     public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args)
     {
         var tokens = SplitEquals(args);
@@ -21,6 +24,9 @@ public static class GridExpansion
             if (values.Any(v => v.Length == 0)) throw new UsageException($"{tokens[i - 1]} {tokens[i]}: empty value in a comma-separated list");
             axes.Add((i, tokens[i - 1], values));
         }
+        long count = axes.Aggregate(1L, (n, axis) => Math.Min(n * axis.Values.Length, MaxRuns + 1L));
+        if (count > MaxRuns)
+            throw new UsageException($"compare: the grid has more than {MaxRuns} runs ({string.Join(" × ", axes.Select(a => $"{a.Values.Length} {a.Option}"))}); at most {MaxRuns}");
         var runs = new List<GridRun>();
         foreach (int[] choice in Combinations(axes.Select(a => a.Values.Length).ToArray()))
         {

@@ -43,7 +43,7 @@ public sealed class ModelOptions
             DataPath = parse.GetValue(_data),
             Standardize = parse.GetValue(_standardize),
         };
-        return config.Validate() is { } error ? throw new UsageException(error) : config;
+        return (config.Validate() ?? ResourceGuard.Check(config)) is { } error ? throw new UsageException(error) : config;
     }
 
     /// <summary>

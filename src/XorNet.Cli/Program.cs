@@ -25,19 +25,14 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Print details (a stack trace) for internal errors", Recursive = true };
-        var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
+        RootCommand root = CreateRoot(stdout, stderr, cancel);
         root.Options.Add(verbose);
-        root.Subcommands.Add(TrainCommand.Create(stdout, stderr, cancel));
-        root.Subcommands.Add(CompareCommand.Create(stdout, stderr, cancel));
-        root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
-        root.Subcommands.Add(DataCommand.Create(stdout));
-        root.Subcommands.Add(GradCheckCommand.Create(stdout));
-        root.Subcommands.Add(ExplainCommand.Create(stdout));
-        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
-        ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // No @response-files: a token such as "@/dev/zero" must be a value, not a file to read without bounds.
+        ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if ((parsed.Errors.Count > 0 ? ParseErrors.Describe(parsed) : ParseErrors.CommaInANumber(parsed)) is { } parseError)
         {
-            stderr.WriteLine($"xornet: error: {parsed.Errors[0].Message} (see xornet --help)");
+            string command = parsed.CommandResult.Command is RootCommand ? "" : " " + parsed.CommandResult.Command.Name;
+            stderr.WriteLine($"xornet: error: {parseError} (see xornet{command} --help)");
             return ExitCodes.BadInput;
         }
         try
@@ -46,7 +41,7 @@ public static class Program
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"xornet: error: {e.Message}");
+            stderr.WriteLine($"xornet: error: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.BadInput;
         }
         catch (Exception e)
@@ -55,5 +50,19 @@ public static class Program
             if (parsed.GetValue(verbose)) stderr.WriteLine(e);
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>Every command, as `xornet --help` lists them (tests walk this tree to check every option).</summary>
+    public static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
+    {
+        var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
+        root.Subcommands.Add(TrainCommand.Create(stdout, stderr, cancel));
+        root.Subcommands.Add(CompareCommand.Create(stdout, stderr, cancel));
+        root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DataCommand.Create(stdout));
+        root.Subcommands.Add(GradCheckCommand.Create(stdout));
+        root.Subcommands.Add(ExplainCommand.Create(stdout));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        return root;
     }
 }

@@ -27,12 +27,8 @@ public static class TrainJob
                                      QualityGates? gates = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var run = RunData.Prepare(config); // reads every input first: bad input stops us before any file is written
+        var run = CheckInputs(config, output); // bad input stops us before any file is written
         config = run.Config;
-        if (output.ModelPath is { } model && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(model))))
-            throw new UsageException($"--save {model}: the folder does not exist");
-        if (ResourceGuard.Check(config, run.Train.Features, run.Train.Classes) is { } tooBig)
-            throw new UsageException(tooBig);
         PrepareOutputFolder(output.OutDir);
         if (output.JsonPath is { } jsonPath && jsonPath != "-")
             PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
@@ -65,6 +61,17 @@ public static class TrainJob
             $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
+    }
+
+    /// <summary>Reads every input and checks every output path and the memory budget; writes nothing.</summary>
+    public static RunData CheckInputs(TrainingConfig config, OutputSettings output)
+    {
+        var run = RunData.Prepare(config);
+        if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
+        if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
+        if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
+            throw new UsageException(tooBig);
+        return run;
     }
 
     /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
@@ -140,6 +147,7 @@ public static class TrainJob
     /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
     public static void PrepareOutputFolder(string outDir, string option = "--out")
     {
+        if (outDir.Trim().Length == 0) throw new UsageException($"{option} '{outDir}': an empty path; must be a folder");
         try
         {
             Directory.CreateDirectory(outDir);

@@ -13,7 +13,14 @@ public static class DatasetCsv
     /// <summary>Rows with labels (for training): K = max label + 1 must be ≥ 2 and every label 0..K−1 must occur.</summary>
     public static Dataset ReadLabelled(string path)
     {
-        var (x, read) = Read(path, labelColumn: true);
+        using var stream = File.OpenRead(path);
+        return ReadLabelled(stream);
+    }
+
+    /// <summary>As <see cref="ReadLabelled(string)"/>, from a stream holding the file's bytes.</summary>
+    public static Dataset ReadLabelled(Stream stream)
+    {
+        var (x, read) = Read(stream, labelColumn: true);
         int[] labels = read!; // three columns were required, so every row has a label
         int classes = labels.Max() + 1;
         var counts = new int[classes];
@@ -27,11 +34,21 @@ public static class DatasetCsv
     }
 
     /// <summary>Rows of x1,x2 or x1,x2,label (the header decides: 2 or 3 columns); labels are null for 2 columns.</summary>
-    public static (Tensors.Matrix X, int[]? Labels) ReadPoints(string path) => Read(path, labelColumn: null);
-
-    private static (Tensors.Matrix X, int[]? Labels) Read(string path, bool? labelColumn)
+    public static (Tensors.Matrix X, int[]? Labels) ReadPoints(string path)
     {
-        string[] lines = ReadLines(path);
+        using var stream = File.OpenRead(path);
+        return ReadPoints(stream);
+    }
+
+    /// <summary>As <see cref="ReadPoints(string)"/>, from a stream holding the file's bytes.</summary>
+    public static (Tensors.Matrix X, int[]? Labels) ReadPoints(Stream stream) => Read(stream, labelColumn: null);
+
+    /// <summary>The largest CSV read (512 MiB: 10 million points in round-trip notation fit): a bigger one is refused unread.</summary>
+    public const long MaxBytes = 512L << 20;
+
+    private static (Tensors.Matrix X, int[]? Labels) Read(Stream stream, bool? labelColumn)
+    {
+        string[] lines = ReadLines(stream);
         int columns = Fields(lines[0]).Length;
         if (labelColumn == true && columns != 3 || labelColumn is null && columns is not (2 or 3))
             throw new InvalidDataException($"line 1 (header): expected {(labelColumn == true ? "3 columns (x1,x2,label)" : "2 or 3 columns (x1,x2[,label])")}, found {columns}");
@@ -52,12 +69,37 @@ public static class DatasetCsv
         return (new Tensors.Matrix(features.Count / 2, 2, features.ToArray()), labels?.ToArray());
     }
 
-    private static string[] ReadLines(string path)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file as lines of UTF-8 text; a binary file (a zero byte or invalid UTF-8) is refused as such.</summary>
+    private static string[] ReadLines(Stream stream)
     {
-        string text = File.ReadAllText(path, Encoding.UTF8);
+        byte[] bytes = ReadAllBytes(stream);
+        int zero = Array.IndexOf(bytes, (byte)0);
+        if (zero >= 0)
+            throw new InvalidDataException($"not a text file (a zero byte at offset {zero}); expected a CSV with a header line and x1,x2,label rows");
+        string text;
+        try { text = StrictUtf8.GetString(bytes); }
+        catch (DecoderFallbackException e) { throw new InvalidDataException($"not UTF-8 text (an invalid byte at offset {e.Index}); expected a CSV with a header line and x1,x2,label rows"); }
+        text = text.TrimStart('\uFEFF'); // a byte-order mark, as Excel writes
         if (text.Trim().Length == 0)
             throw new InvalidDataException("the file is empty (expected a header line and data rows)");
         return text.ReplaceLineEndings("\n").Split('\n');
+    }
+
+    private static byte[] ReadAllBytes(Stream stream)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
+            throw new InvalidDataException($"the file has {stream.Length - stream.Position} bytes, more than the {MaxBytes >> 20} MiB a CSV may have");
+        var copy = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(chunk)) > 0)
+        {
+            if (copy.Length + n > MaxBytes) throw new InvalidDataException($"the file has more than the {MaxBytes >> 20} MiB a CSV may have");
+            copy.Write(chunk, 0, n);
+        }
+        return copy.ToArray();
     }
 
     private static string[] Fields(string line) => line.Split(',', StringSplitOptions.TrimEntries);
@@ -65,9 +107,9 @@ public static class DatasetCsv
     private static double Feature(string field, int line, int column)
     {
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            throw new InvalidDataException($"line {line}, column {column}: '{field}' is not a number");
+            throw new InvalidDataException($"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not a number");
         if (!double.IsFinite(value))
-            throw new InvalidDataException($"line {line}, column {column}: '{field}' is not finite");
+            throw new InvalidDataException($"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not finite");
         return value;
     }
 
@@ -75,7 +117,7 @@ public static class DatasetCsv
     {
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ||
             value != Math.Floor(value) || value < 0 || value > 1_000_000)
-            throw new InvalidDataException($"line {line}, column 3: label '{field}' is not a class number 0, 1, 2, …");
+            throw new InvalidDataException($"line {line}, column 3: label '{Tensors.Printable.Of(field)}' is not a class number 0, 1, 2, …");
         return (int)value;
     }
 

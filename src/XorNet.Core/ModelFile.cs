@@ -57,6 +57,9 @@ public static class ModelFile
         return reader.Read();
     }
 
+    /// <summary>As <see cref="Load(string)"/>, from a stream holding the file's bytes.</summary>
+    public static SavedModel Read(Stream stream) => new ModelReader(Npz.Read(stream)).Read();
+
     private sealed class ModelReader(IReadOnlyDictionary<string, NpyArray> arrays)
     {
         public SavedModel Read()

@@ -58,6 +58,7 @@ public sealed record TrainingConfig
         if (BatchSize < 1) return $"--batch-size {BatchSize}: must be ≥ 1";
         if (!double.IsFinite(L2) || L2 < 0) return $"--l2 {L2}: must be a finite number ≥ 0";
         if (Samples < 2 || Samples > 10_000_000) return $"--samples {Samples}: must be between 2 and 10000000";
+        if (Seed < 0) return $"--seed {Seed}: must be a whole number between 0 and {long.MaxValue}";
         return ValidateData() ?? ValidateLevers();
     }
 

@@ -26,7 +26,7 @@ public static class Npz
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"member '{entry.FullName}': {e.Message}", e);
+                throw new InvalidDataException($"member '{Printable.Of(entry.FullName)}': {e.Message}", e);
             }
         }
         return arrays;

@@ -42,6 +42,20 @@ public sealed class SignalTests : IDisposable
     }
 
     [Fact]
+    public void Sigterm_StopsLikeCtrlC_Exits130()
+    {
+        // A CI timeout or `docker stop` sends SIGTERM: the same graceful stop as Ctrl-C.
+        using var child = Start("train", "--epochs", "5000000", "--no-plots", "--out", _dir);
+        Assert.StartsWith("xornet train:", child.StandardOutput.ReadLine());
+        Thread.Sleep(300);
+        Signal(child, "TERM");
+        Assert.True(child.WaitForExit(60_000), "did not stop after SIGTERM");
+        Assert.Equal(130, child.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        Assert.Equal("interrupted", doc.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public void Sigkill_AtAnyMoment_LeavesOnlyCompleteFiles()
     {
         using (var first = Start("train", "--epochs", "20", "--out", _dir))

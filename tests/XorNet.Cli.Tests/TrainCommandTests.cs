@@ -137,4 +137,15 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--out", stderr);
     }
+
+    [Fact]
+    public void FailedGate_ExitsOne_SaysWhichGateAndByHowMuch_AndStillWritesEverything()
+    {
+        string outDir = Path.Combine(_dir, "gated");
+        var (code, stdout, _) = Run("train", "--epochs", "1", "--no-plots", "--min-accuracy", "0.99", "--out", outDir);
+        Assert.Equal(1, code);
+        Assert.Contains("gate failed: train accuracy 0.41 fails --min-accuracy 0.99 (off by 0.58)", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")));
+        Assert.Equal("gate_failed", doc.RootElement.GetProperty("status").GetString());
+    }
 }
