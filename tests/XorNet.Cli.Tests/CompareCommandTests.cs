@@ -19,6 +19,18 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void OneSaveFileForSeveralRuns_IsRefusedBeforeAnyRun()
+    {
+        string root = Path.Combine(_dir, "save"), model = Path.Combine(_dir, "m.npz");
+        var (code, stdout, stderr) = Run("compare", "--hidden", "3,5", "--epochs", "2", "--save", model, "--no-plots", "--out", root);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--save", stderr);
+        Assert.False(File.Exists(model));
+        Assert.False(Directory.Exists(root));
+    }
+
+    [Fact]
     public void EachRun_IsByteIdenticalToTheSameTrainAlone()
     {
         string root = Path.Combine(_dir, "cmp"), alone = Path.Combine(_dir, "alone");
