@@ -70,8 +70,9 @@ public sealed class TwoLayerNetwork
         reg.AddGradient(P.W2, ws.N, grads.W2);                          //         + λ2·W2/N + λ1·sign(W2)/N
         SumOrZero(ws.dL_dz2, grads.b2);                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
         Ops.MatMulTransposeB(ws.dL_dz2, P.W2, ws.dL_dh1);               // dL_dh1  = dL_dz2 · W2ᵀ            (N×H)
-        Activation.Derivative(ws.z1, ws.h1, ws.dh1_dz1);                // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
-        Ops.Multiply(ws.dL_dh1, ws.dh1_dz1, ws.dL_dz1);                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
+        Activation.Backward(ws.z1, ws.h1, ws.dL_dh1,                    // one pass:
+            ws.dh1_dz1,                                                 // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
+            ws.dL_dz1);                                                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
         Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W1);                // dL_dW1  = Xᵀ · dL_dz1             (D×H)
         reg.AddGradient(P.W1, ws.N, grads.W1);                          //         + λ2·W1/N + λ1·sign(W1)/N
         SumOrZero(ws.dL_dz1, grads.b1);                                 // dL_db1  = Σ_rows dL_dz1           (1×H)

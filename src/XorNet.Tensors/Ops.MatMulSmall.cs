@@ -19,9 +19,10 @@ public static partial class Ops
         {
             // Copy B (k×m, tiny here: a weight matrix) to row-major scratch so its rows are contiguous for the lanes.
             double[] packed = Scratch(k * m);
-            for (int p = 0; p < k; p++)
-                for (int j = 0; j < m; j++)
-                    packed[p * m + j] = b[p, j];
+            fixed (double* src = b.Data, dst = packed)
+                for (int p = 0; p < k; p++)
+                    for (int j = 0; j < m; j++)
+                        dst[p * m + j] = src[p * b.RowStride + j * b.ColStride];
             b = new StridedMatrix(packed, m, 1);
         }
         fixed (double* pa = a.Data, pb = b.Data, pc = c)
@@ -76,7 +77,21 @@ public static partial class Ops
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
-                for (int j = 0; j < m; j++)
+            {
+                int j = 0;
+                for (; j + 1 < m; j += 2) // two columns at once: two sums in flight per lane
+                {
+                    Vector512<double> acc0 = Vector512<double>.Zero, acc1 = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                    {
+                        Vector512<double> ap = Vector512.Load(a + (long)p * acs + i);
+                        acc0 += ap * Vector512.Create(b[p * brs + j * bcs]);
+                        acc1 += ap * Vector512.Create(b[p * brs + (j + 1) * bcs]);
+                    }
+                    for (int l = 0; l < 8; l++)
+                        (c[(i + l) * m + j], c[(i + l) * m + j + 1]) = (acc0.GetElement(l), acc1.GetElement(l));
+                }
+                for (; j < m; j++)
                 {
                     Vector512<double> acc = Vector512<double>.Zero;
                     for (int p = 0; p < k; p++)
@@ -84,6 +99,7 @@ public static partial class Ops
                     for (int l = 0; l < 8; l++)
                         c[(i + l) * m + j] = acc.GetElement(l);
                 }
+            }
         for (; i <= n - 4; i += 4)
             for (int j = 0; j < m; j++)
             {
@@ -109,7 +125,28 @@ public static partial class Ops
         {
             // The last group may overlap the one before: those rows are computed twice, to the same bits.
             int i = Math.Min(group, i1 - 4);
-            for (int j = j0; j < j1; j++)
+            int j = j0;
+            for (; j + 1 < j1; j += 2) // two columns at once: eight independent sums in flight
+            {
+                double acc00 = 0, acc10 = 0, acc20 = 0, acc30 = 0, acc01 = 0, acc11 = 0, acc21 = 0, acc31 = 0;
+                double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;
+                for (int p = 0; p < k; p++)
+                {
+                    double b0 = bj[(long)p * brs], b1 = bj[(long)p * brs + bcs];
+                    double* ap = a0 + (long)p * acs;
+                    double x0 = ap[0], x1 = ap[ars], x2 = ap[2 * ars], x3 = ap[3 * ars];
+                    acc00 += x0 * b0; acc01 += x0 * b1;
+                    acc10 += x1 * b0; acc11 += x1 * b1;
+                    acc20 += x2 * b0; acc21 += x2 * b1;
+                    acc30 += x3 * b0; acc31 += x3 * b1;
+                }
+                double* c0 = c + (long)i * ldc + j;
+                (c0[0], c0[1]) = (acc00, acc01);
+                (c0[ldc], c0[ldc + 1]) = (acc10, acc11);
+                (c0[2 * ldc], c0[2 * ldc + 1]) = (acc20, acc21);
+                (c0[3 * ldc], c0[3 * ldc + 1]) = (acc30, acc31);
+            }
+            for (; j < j1; j++)
             {
                 double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
                 double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;

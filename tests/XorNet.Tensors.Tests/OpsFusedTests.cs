@@ -51,4 +51,64 @@ public class OpsFusedTests
             Ops.SigmoidLayerOverGrid(new double[3], new double[2], new Matrix(2, 4), new Matrix(1, 4), new Matrix(4, 2), new Matrix(5, 2)));
         Assert.Contains("(6×2)", ex.Message);
     }
+
+    [Theory]
+    [InlineData(10, 2)]
+    [InlineData(7, 3)]
+    [InlineData(300, 2)]
+    public void SigmoidMseGradient_IsBitIdenticalToSubtractScaleDerivativeMultiply(int n, int k)
+    {
+        var rng = new Rng(3);
+        Matrix h = Random(rng, n, k, 1), y = Random(rng, n, k, 1);
+        Matrix g = new(n, k), d = new(n, k), o = new(n, k), g2 = new(n, k), d2 = new(n, k), o2 = new(n, k);
+        Ops.Subtract(h, y, g);
+        Ops.Scale(g, 1.0 / n, g);
+        Ops.SigmoidDerivativeFromOutput(h, d);
+        Ops.Multiply(g, d, o);
+        Ops.SigmoidMseGradient(h, y, 1.0 / n, g2, d2, o2);
+        Assert.Equal(g.Data, g2.Data);
+        Assert.Equal(d.Data, d2.Data);
+        Assert.Equal(o.Data, o2.Data);
+    }
+
+    [Theory]
+    [InlineData(10, 50)]
+    [InlineData(3, 3)]
+    [InlineData(300, 7)]
+    public void MultiplySigmoidDerivative_IsBitIdenticalToDerivativeThenMultiply(int n, int h)
+    {
+        var rng = new Rng(5);
+        Matrix dL_dh = Random(rng, n, h), s = Random(rng, n, h, 1);
+        Matrix d = new(n, h), o = new(n, h), d2 = new(n, h), o2 = new(n, h);
+        Ops.SigmoidDerivativeFromOutput(s, d);
+        Ops.Multiply(dL_dh, d, o);
+        Ops.MultiplySigmoidDerivative(dL_dh, s, d2, o2);
+        Assert.Equal(d.Data, d2.Data);
+        Assert.Equal(o.Data, o2.Data);
+    }
+
+    [Fact]
+    public void SquaredSums_AreTheFourSquaredSums()
+    {
+        var rng = new Rng(8);
+        Matrix[] m = [Random(rng, 2, 50), Random(rng, 1, 50), Random(rng, 50, 2), Random(rng, 1, 2)];
+        var sums = new double[4];
+        Ops.SquaredSums(m[0], m[1], m[2], m[3], sums);
+        Assert.Equal(m.Select(Ops.SquaredSum), sums);
+    }
+
+    [Theory]
+    [InlineData(10, 50)]
+    [InlineData(10, 2)]
+    [InlineData(1, 13)]
+    public void SumRows_IsBitIdenticalToAddingRowByRow(int n, int m)
+    {
+        var rng = new Rng(9);
+        Matrix a = Random(rng, n, m), sums = new(1, m), expected = new(1, m);
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < m; c++)
+                expected[0, c] += a[r, c];
+        Ops.SumRows(a, sums);
+        Assert.Equal(expected.Data, sums.Data);
+    }
 }
