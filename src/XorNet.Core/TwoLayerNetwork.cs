@@ -46,11 +46,11 @@ public sealed class TwoLayerNetwork
     /// <summary>Forward pass on ws.X (N×D); fills z1, h1, z2, h2 and the argmax predictions.</summary>
     public void Forward(Workspace ws)
     {
-        Ops.MatMul(ws.X, P.W1, ws.z1);                          // z1 = X · W1          (N×D)·(D×H) → (N×H)
-        if (UseBias) Ops.AddRowVector(ws.z1, P.b1, ws.z1);      //    + b1              broadcast (1×H)
+        if (UseBias) Ops.MatMulAddRowVector(ws.X, P.W1, P.b1, ws.z1); // z1 = X · W1 + b1  (N×D)·(D×H) → (N×H), b1 broadcast (1×H)
+        else Ops.MatMul(ws.X, P.W1, ws.z1);                     // z1 = X · W1          (no bias)
         Activation.Forward(ws.z1, ws.h1);                       // h1 = σ(z1)           (N×H)   (or tanh, ReLU)
-        Ops.MatMul(ws.h1, P.W2, ws.z2);                         // z2 = h1 · W2         (N×H)·(H×K) → (N×K)
-        if (UseBias) Ops.AddRowVector(ws.z2, P.b2, ws.z2);      //    + b2              broadcast (1×K)
+        if (UseBias) Ops.MatMulAddRowVector(ws.h1, P.W2, P.b2, ws.z2); // z2 = h1 · W2 + b2  (N×H)·(H×K) → (N×K), b2 broadcast (1×K)
+        else Ops.MatMul(ws.h1, P.W2, ws.z2);                    // z2 = h1 · W2         (no bias)
         Output.Forward(ws.z2, ws.h2);                           // h2 = σ(z2)           (N×K)   (or softmax)
         Ops.ArgMaxRows(ws.h2, ws.Predictions);                  // prediction = argmax(h2) per row
     }

@@ -12,8 +12,9 @@ public static partial class Ops
     /// multiply and one rounded add per term: bit for bit what <see cref="MatMulNaive"/> computes, only faster.
     /// Vectorised across the output dimension whose operand is contiguous, so each lane is still its own sum.
     /// </summary>
+    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add, as AddRowVector after the product.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m)
+    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m, double[]? bias = null)
     {
         if (m >= 4 && b.ColStride != 1 && k * m <= 4096)
         {
@@ -25,14 +26,19 @@ public static partial class Ops
                         dst[p * m + j] = src[p * b.RowStride + j * b.ColStride];
             b = new StridedMatrix(packed, m, 1);
         }
-        fixed (double* pa = a.Data, pb = b.Data, pc = c)
+        fixed (double* pa = a.Data, pb = b.Data, pc = c, pbias = bias)
         {
             if (m >= 4 && b.ColStride == 1)
-                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m);
-            else if (n >= 4 && a.RowStride == 1)
+            {
+                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias); // adds the bias as it stores
+                return;
+            }
+            if (n >= 4 && a.RowStride == 1)
                 AcrossRows(pa, a.ColStride, pb, b.RowStride, b.ColStride, pc, n, k, m);
             else
                 Scalar(pa, a.RowStride, a.ColStride, pb, b.RowStride, b.ColStride, pc, 0, n, 0, m, k, m);
+            if (bias is not null)
+                AddRowVectorScalar(c.AsSpan(0, n * m), bias, c.AsSpan(0, n * m));
         }
     }
 
@@ -44,7 +50,7 @@ public static partial class Ops
     }
 
     /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
-    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m)
+    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m, double* bias)
     {
         int vectorColumns = m & ~3;
         for (int i = 0; i < n; i++)
@@ -57,18 +63,23 @@ public static partial class Ops
                     Vector512<double> acc = Vector512<double>.Zero;
                     for (int p = 0; p < k; p++)
                         acc += Vector512.Create(ai[p * acs]) * Vector512.Load(b + (long)p * brs + j);
-                    acc.Store(ci + j);
+                    (bias == null ? acc : acc + Vector512.Load(bias + j)).Store(ci + j);
                 }
             for (; j < vectorColumns; j += 4)
             {
                 Vector256<double> acc = Vector256<double>.Zero;
                 for (int p = 0; p < k; p++)
                     acc += Vector256.Create(ai[p * acs]) * Vector256.Load(b + (long)p * brs + j);
-                acc.Store(ci + j);
+                (bias == null ? acc : acc + Vector256.Load(bias + j)).Store(ci + j);
             }
         }
-        if (vectorColumns < m)
-            Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
+        if (vectorColumns == m)
+            return;
+        Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
+        if (bias != null)
+            for (int i = 0; i < n; i++)
+                for (int j = vectorColumns; j < m; j++)
+                    c[(long)i * m + j] += bias[j];
     }
 
     /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>

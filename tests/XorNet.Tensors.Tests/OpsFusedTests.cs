@@ -111,4 +111,21 @@ public class OpsFusedTests
         Ops.SumRows(a, sums);
         Assert.Equal(expected.Data, sums.Data);
     }
+
+    [Theory]
+    [InlineData(10, 2, 50)]
+    [InlineData(10, 50, 2)]
+    [InlineData(300, 2, 3)]
+    [InlineData(5, 3, 12)]
+    [InlineData(200, 200, 200)] // a blocked product
+    public void MatMulAddRowVector_IsBitIdenticalToMatMulThenAddRowVector(int n, int k, int m)
+    {
+        var rng = new Rng(12);
+        Matrix a = Random(rng, n, k), b = Random(rng, k, m), row = Random(rng, 1, m);
+        Matrix expected = new(n, m), fused = new(n, m);
+        Ops.MatMul(a, b, expected);
+        Ops.AddRowVector(expected, row, expected);
+        Ops.MatMulAddRowVector(a, b, row, fused);
+        Assert.Equal(expected.Data, fused.Data);
+    }
 }
