@@ -80,12 +80,13 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                 Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), p.W1, b1, p.W2, z2);   // z2 = σ(X·W1 + b1) · W2
                 if (network.UseBias) Ops.AddRowVector(z2, p.b2, z2);                    //    + b2
                 network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
-                for (int i = 0; i < count * columns; i++)
-                {
-                    int r = r0 + Math.DivRem(i, columns, out int c);
-                    double p0 = h2[i, 0], p1 = h2[i, 1], sum = p0 + p1;
-                    share[r, c] = sum > 0 ? p1 / sum : 0.5;
-                }
+                double[] h = h2.Data;
+                for (int r = 0, i = 0; r < count; r++)
+                    for (int c = 0; c < columns; c++, i += network.K)
+                    {
+                        double p0 = h[i], p1 = h[i + 1], sum = p0 + p1;
+                        share[r0 + r, c] = sum > 0 ? p1 / sum : 0.5;
+                    }
             }
         }
         if (threads == 1) RunBands(0);

@@ -39,7 +39,7 @@ public static partial class Ops
             Map<ExpOp>(eyj, eyj);
         }
         var acc = new double[k * m];  // acc[q·m + c]: the sums of output q along one grid row
-        var z = new double[m];
+        var s = new double[m];        // one neuron's σ along one grid row
         for (int r = 0; r < n; r++)
         {
             Array.Clear(acc);
@@ -48,13 +48,13 @@ public static partial class Ops
                 if (exact[j])
                 {
                     double a = w1[0, j], yb = ys[r] * w1[1, j], c = b1.Data[j];
-                    for (int i = 0; i < m; i++) z[i] = xs[i] * a + yb + c; // the unfused rounding: (x·a + y·b) + c
-                    Map<SigmoidOp>(z, z);
-                    for (int q = 0; q < k; q++) MultiplyAdd(acc.AsSpan(q * m, m), z, w2[j, q], acc.AsSpan(q * m, m));
-                    continue;
+                    for (int i = 0; i < m; i++) s[i] = xs[i] * a + yb + c; // the unfused rounding: (x·a + y·b) + c
+                    Map<SigmoidOp>(s, s);
                 }
+                else
+                    ReciprocalOfOnePlus(ex.AsSpan(j * m, m), ey[j * n + r], s);
                 for (int q = 0; q < k; q++)
-                    AccumulateReciprocal(ex.AsSpan(j * m, m), ey[j * n + r], w2[j, q], acc.AsSpan(q * m, m));
+                    MultiplyAdd(acc.AsSpan(q * m, m), s, w2[j, q], acc.AsSpan(q * m, m)); // acc += σ·w2[j, q]
             }
             Span<double> row = destination.Data.AsSpan(r * m * k, m * k);
             for (int c = 0; c < m; c++)
@@ -70,30 +70,18 @@ public static partial class Ops
         return max;
     }
 
-    /// <summary>acc[i] += w / (1 + ex[i]·ey): one neuron's σ times its outgoing weight, added to a grid row's sums.</summary>
+    /// <summary>s[i] = 1 / (1 + ex[i]·ey): σ(z) from the two factors of e^−z.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AccumulateReciprocal(ReadOnlySpan<double> ex, double ey, double w, Span<double> acc)
+    private static void ReciprocalOfOnePlus(ReadOnlySpan<double> ex, double ey, Span<double> s)
     {
         int i = 0, n = ex.Length;
         if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<double> vy = Vector512.Create(ey), vw = Vector512.Create(w);
-            for (; i <= n - 8; i += 8)
-            {
-                var s = Vector512<double>.One / (Vector512<double>.One + Vector512.Create(ex.Slice(i, 8)) * vy);
-                (Vector512.Create(acc.Slice(i, 8)) + s * vw).CopyTo(acc.Slice(i, 8));
-            }
-        }
+            for (Vector512<double> vy = Vector512.Create(ey); i <= n - 8; i += 8)
+                (Vector512<double>.One / (Vector512<double>.One + Vector512.Create(ex.Slice(i, 8)) * vy)).CopyTo(s.Slice(i, 8));
         if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> vy = Vector256.Create(ey), vw = Vector256.Create(w);
-            for (; i <= n - 4; i += 4)
-            {
-                var s = Vector256<double>.One / (Vector256<double>.One + Vector256.Create(ex.Slice(i, 4)) * vy);
-                (Vector256.Create(acc.Slice(i, 4)) + s * vw).CopyTo(acc.Slice(i, 4));
-            }
-        }
+            for (Vector256<double> vy = Vector256.Create(ey); i <= n - 4; i += 4)
+                (Vector256<double>.One / (Vector256<double>.One + Vector256.Create(ex.Slice(i, 4)) * vy)).CopyTo(s.Slice(i, 4));
         for (; i < n; i++)
-            acc[i] += 1.0 / (1.0 + ex[i] * ey) * w;
+            s[i] = 1.0 / (1.0 + ex[i] * ey);
     }
 }
