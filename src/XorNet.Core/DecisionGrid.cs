@@ -73,10 +73,12 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         Matrix b1 = network.UseBias ? p.b1 : new Matrix(1, network.H);
         void RunBands(int t)
         {
+            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K); // one pair per thread
             for (int band = t; band < bands; band += threads)
             {
                 int r0 = band * bandRows, count = Math.Min(bandRows, rows - r0);
-                Matrix z2 = new(count * columns, network.K), h2 = new(count * columns, network.K);
+                bool last = count < bandRows; // only the grid's last band is shorter
+                Matrix z2 = last ? new(count * columns, network.K) : full, h2 = last ? new(count * columns, network.K) : fullH;
                 Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), p.W1, b1, p.W2, z2);   // z2 = σ(X·W1 + b1) · W2
                 if (network.UseBias) Ops.AddRowVector(z2, p.b2, z2);                    //    + b2
                 network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
