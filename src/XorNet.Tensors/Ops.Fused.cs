@@ -83,21 +83,14 @@ public static partial class Ops
         if (sums.Length != 4) throw new ArgumentException($"Need room for 4 sums, got {sums.Length}.", nameof(sums));
         double[] a0 = m0.Data, a1 = m1.Data, a2 = m2.Data, a3 = m3.Data;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int common = Math.Min(Math.Min(a0.Length, a1.Length), Math.Min(a2.Length, a3.Length)), i = 0;
-        for (; i < common; i++)
+        int longest = Math.Max(Math.Max(a0.Length, a1.Length), Math.Max(a2.Length, a3.Length));
+        for (int i = 0; i < longest; i++) // a sum whose matrix has ended just stops
         {
-            double x0 = a0[i], x1 = a1[i], x2 = a2[i], x3 = a3[i];
-            s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+            if (i < a0.Length) s0 += a0[i] * a0[i];
+            if (i < a1.Length) s1 += a1[i] * a1[i];
+            if (i < a2.Length) s2 += a2[i] * a2[i];
+            if (i < a3.Length) s3 += a3[i] * a3[i];
         }
-        sums[0] = Rest(a0, i, s0);
-        sums[1] = Rest(a1, i, s1);
-        sums[2] = Rest(a2, i, s2);
-        sums[3] = Rest(a3, i, s3);
-
-        static double Rest(double[] a, int from, double sum)
-        {
-            for (int i = from; i < a.Length; i++) sum += a[i] * a[i];
-            return sum;
-        }
+        (sums[0], sums[1], sums[2], sums[3]) = (s0, s1, s2, s3);
     }
 }

@@ -58,6 +58,22 @@ public static partial class Ops
             double* ai = a + (long)i * ars, ci = c + (long)i * m;
             int j = 0;
             if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j <= m - 16; j += 16) // two vectors of columns: one broadcast of A(i, p) feeds both
+                {
+                    Vector512<double> acc0 = Vector512<double>.Zero, acc1 = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                    {
+                        Vector512<double> aip = Vector512.Create(ai[p * acs]);
+                        double* bp = b + (long)p * brs + j;
+                        acc0 += aip * Vector512.Load(bp);
+                        acc1 += aip * Vector512.Load(bp + 8);
+                    }
+                    if (bias != null)
+                        (acc0, acc1) = (acc0 + Vector512.Load(bias + j), acc1 + Vector512.Load(bias + j + 8));
+                    acc0.Store(ci + j);
+                    acc1.Store(ci + j + 8);
+                }
                 for (; j <= m - 8; j += 8)
                 {
                     Vector512<double> acc = Vector512<double>.Zero;
@@ -65,6 +81,7 @@ public static partial class Ops
                         acc += Vector512.Create(ai[p * acs]) * Vector512.Load(b + (long)p * brs + j);
                     (bias == null ? acc : acc + Vector512.Load(bias + j)).Store(ci + j);
                 }
+            }
             for (; j < vectorColumns; j += 4)
             {
                 Vector256<double> acc = Vector256<double>.Zero;
