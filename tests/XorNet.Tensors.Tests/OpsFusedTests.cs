@@ -34,6 +34,7 @@ public class OpsFusedTests
         var rng = new Rng(11);
         Matrix w1 = Random(rng, 2, hidden, 3), b1 = Random(rng, 1, hidden, 3), w2 = Random(rng, hidden, classes);
         w1[0, 0] = 400; // this neuron's factors e^−400·x would overflow: it takes the exact σ
+        w1[0, 1] = 150; // |z| up to 450: two factors, but too large to share a division with a neighbour
         double[] xs = Enumerable.Range(0, m).Select(i => -3 + 6.0 * i / m).ToArray();
         double[] ys = Enumerable.Range(0, n).Select(i => -2 + 5.0 * i / n).ToArray();
         var fused = new Matrix(m * n, classes);
