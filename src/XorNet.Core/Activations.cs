@@ -20,6 +20,13 @@ public abstract class HiddenActivation
     /// <summary>dh_dz = f′(z), elementwise, computed from the cached z and h = f(z).</summary>
     public abstract void Derivative(Matrix z, Matrix h, Matrix dh_dz);
 
+    /// <summary>dh_dz = f′(z) and dL_dz = dL_dh ⊙ dh_dz: the step of backprop through this layer (fused where it pays).</summary>
+    public virtual void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz)
+    {
+        Derivative(z, h, dh_dz);
+        Ops.Multiply(dL_dh, dh_dz, dL_dz);
+    }
+
     public static HiddenActivation For(ActivationKind kind) => kind switch
     {
         ActivationKind.Sigmoid => new SigmoidActivation(),
@@ -37,6 +44,7 @@ public sealed class SigmoidActivation : HiddenActivation
     public override string DerivativeFormula => "h1 ⊙ (1 − h1)";
     public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
+    public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>

@@ -27,10 +27,17 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
     /// 0.5 exactly where argmax(h2) predicts class 1, so its 0.5 level is the decision boundary.
-    /// Cells go through Forward in chunks of <see cref="ChunkSize"/> points, chunks spread over the cores; every
-    /// cell is computed alone (row by row), so the result does not depend on the chunking or the thread count.
+    /// A sigmoid hidden layer takes the fused plane evaluation (<see cref="EvaluateSigmoidPlane"/>); other activations go
+    /// through Forward in chunks of <see cref="ChunkSize"/> points. Either way chunks are spread over the cores and
+    /// every cell is computed alone, so the result does not depend on the chunking or the thread count.
     /// </summary>
-    internal static double[,] Evaluate(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] Evaluate(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows) =>
+        network.D == 2 && network.Activation.Kind == ActivationKind.Sigmoid
+            ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
+            : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows);
+
+    /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as Forward computes it.</summary>
+    internal static double[,] EvaluateChunked(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];
         int points = rows * columns, chunks = (points + ChunkSize - 1) / ChunkSize, threads = Threads(points);
@@ -45,6 +52,52 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
         return share;
     }
+
+    /// <summary>
+    /// The article's sigmoid hidden layer on the plane: the hidden sums go through <see cref="Ops.SigmoidLayerOverGrid"/>
+    /// (no X, z1 or h1 per cell, m + n exps per neuron instead of m·n), then + b2 and the output layer as in Forward.
+    /// Bands of rows are spread over the cores; each cell is computed alone, so the result does not depend on them.
+    /// Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit for bit.
+    /// </summary>
+    internal static double[,] EvaluateSigmoidPlane(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    {
+        var share = new double[rows, columns];
+        double dx = (xMax - xMin) / columns, dy = (yMax - yMin) / rows;
+        var xs = new double[columns];
+        var ys = new double[rows];
+        for (int c = 0; c < columns; c++) xs[c] = xMin + (c + 0.5) * dx; // the cell centres, as the chunked path places them
+        for (int r = 0; r < rows; r++) ys[r] = yMin + (r + 0.5) * dy;
+        int bandRows = Math.Clamp(BandPoints / columns, 1, rows), bands = (rows + bandRows - 1) / bandRows;
+        int threads = Math.Min(Threads(rows * columns), bands);
+        Parameters p = network.P;
+        Matrix b1 = network.UseBias ? p.b1 : new Matrix(1, network.H);
+        void RunBands(int t)
+        {
+            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K); // one pair per thread
+            for (int band = t; band < bands; band += threads)
+            {
+                int r0 = band * bandRows, count = Math.Min(bandRows, rows - r0);
+                bool last = count < bandRows; // only the grid's last band is shorter
+                Matrix z2 = last ? new(count * columns, network.K) : full, h2 = last ? new(count * columns, network.K) : fullH;
+                Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), p.W1, b1, p.W2, z2);   // z2 = σ(X·W1 + b1) · W2
+                if (network.UseBias) Ops.AddRowVector(z2, p.b2, z2);                    //    + b2
+                network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
+                double[] h = h2.Data;
+                for (int r = 0, i = 0; r < count; r++)
+                    for (int c = 0; c < columns; c++, i += network.K)
+                    {
+                        double p0 = h[i], p1 = h[i + 1], sum = p0 + p1;
+                        share[r0 + r, c] = sum > 0 ? p1 / sum : 0.5;
+                    }
+            }
+        }
+        if (threads == 1) RunBands(0);
+        else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunBands);
+        return share;
+    }
+
+    /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
+    internal const int BandPoints = 32_768;
 
     /// <summary>Points per Forward call: large enough to amortise each call, small enough to stay in L2.</summary>
     internal const int ChunkSize = 4096;

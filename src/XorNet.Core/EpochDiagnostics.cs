@@ -34,7 +34,8 @@ public sealed class GradientNormStats
     public double[] Add(Parameters grads)
     {
         double[] norms = _last;
-        (norms[0], norms[1], norms[2], norms[3]) = (Norm(grads.W1), Norm(grads.b1), Norm(grads.W2), Norm(grads.b2));
+        Tensors.Ops.SquaredSums(grads.W1, grads.b1, grads.W2, grads.b2, norms);
+        for (int i = 0; i < 4; i++) norms[i] = Math.Sqrt(norms[i]);
         for (int i = 0; i < 4; i++)
         {
             _sum[i] += norms[i];
@@ -43,8 +44,6 @@ public sealed class GradientNormStats
         _steps++;
         return norms;
     }
-
-    private static double Norm(Tensors.Matrix g) => Math.Sqrt(Tensors.Ops.SquaredSum(g));
 
     /// <summary>Writes the epoch's mean and largest norms into caller-owned rows (nothing allocated).</summary>
     public void Summarize(Span<double> mean, Span<double> max)

@@ -58,10 +58,10 @@ public sealed class MseLoss : OutputLoss
     public override void Backward(Workspace ws)
     {
         double invN = 1.0 / ws.N; // the loss is a mean over the batch, so every data gradient carries 1/N
-        Ops.Subtract(ws.h2, ws.Y, ws.dL_dh2);
-        Ops.Scale(ws.dL_dh2, invN, ws.dL_dh2);                  // dL_dh2  = (h2 − y) / N            (N×K)
-        Ops.SigmoidDerivativeFromOutput(ws.h2, ws.dh2_dz2);     // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
-        Ops.Multiply(ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2);         // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+        Ops.SigmoidMseGradient(ws.h2, ws.Y, invN,               // one pass:
+            ws.dL_dh2,                                          // dL_dh2  = (h2 − y) / N            (N×K)
+            ws.dh2_dz2,                                         // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
+            ws.dL_dz2);                                         // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
     }
 }
 

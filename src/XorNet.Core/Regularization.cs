@@ -27,7 +27,7 @@ public readonly record struct Regularization(double L2, double L1 = 0)
     public void AddGradient(Matrix w, int n, Matrix dW)
     {
         double invN = 1.0 / n;
-        Ops.AddScaled(w, L2 * invN, dW);
+        if (L2 > 0) Ops.AddScaled(w, L2 * invN, dW); // adding 0·W changes nothing but the time
         if (L1 > 0) Ops.AddScaledSign(w, L1 * invN, dW);
     }
 }

@@ -159,13 +159,19 @@ public sealed class Trainer
             ReadOnlySpan<int> rows = _order.AsSpan(start, ws.N);
             _data.X.TakeRows(rows, ws.X);
             _targets.TakeRows(rows, ws.Y);
-            _network.Forward(ws);
-            _network.Backward(ws, _reg, _grads);
-            RecordNorms();
-            Clip();
-            _optimizer.Step(_trainables, lr);
+            Step(ws, lr);
         }
         _diagnostics.Add(_norms, lr, WeightNorm());
+    }
+
+    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>
+    internal void Step(Workspace ws, double lr)
+    {
+        _network.Forward(ws);
+        _network.Backward(ws, _reg, _grads);
+        RecordNorms();
+        Clip();
+        _optimizer.Step(_trainables, lr);
     }
 
     private double WeightNorm()

@@ -46,11 +46,11 @@ public sealed class TwoLayerNetwork
     /// <summary>Forward pass on ws.X (N×D); fills z1, h1, z2, h2 and the argmax predictions.</summary>
     public void Forward(Workspace ws)
     {
-        Ops.MatMul(ws.X, P.W1, ws.z1);                          // z1 = X · W1          (N×D)·(D×H) → (N×H)
-        if (UseBias) Ops.AddRowVector(ws.z1, P.b1, ws.z1);      //    + b1              broadcast (1×H)
+        if (UseBias) Ops.MatMulAddRowVector(ws.X, P.W1, P.b1, ws.z1); // z1 = X · W1 + b1  (N×D)·(D×H) → (N×H), b1 broadcast (1×H)
+        else Ops.MatMul(ws.X, P.W1, ws.z1);                     // z1 = X · W1          (no bias)
         Activation.Forward(ws.z1, ws.h1);                       // h1 = σ(z1)           (N×H)   (or tanh, ReLU)
-        Ops.MatMul(ws.h1, P.W2, ws.z2);                         // z2 = h1 · W2         (N×H)·(H×K) → (N×K)
-        if (UseBias) Ops.AddRowVector(ws.z2, P.b2, ws.z2);      //    + b2              broadcast (1×K)
+        if (UseBias) Ops.MatMulAddRowVector(ws.h1, P.W2, P.b2, ws.z2); // z2 = h1 · W2 + b2  (N×H)·(H×K) → (N×K), b2 broadcast (1×K)
+        else Ops.MatMul(ws.h1, P.W2, ws.z2);                    // z2 = h1 · W2         (no bias)
         Output.Forward(ws.z2, ws.h2);                           // h2 = σ(z2)           (N×K)   (or softmax)
         Ops.ArgMaxRows(ws.h2, ws.Predictions);                  // prediction = argmax(h2) per row
     }
@@ -70,8 +70,9 @@ public sealed class TwoLayerNetwork
         reg.AddGradient(P.W2, ws.N, grads.W2);                          //         + λ2·W2/N + λ1·sign(W2)/N
         SumOrZero(ws.dL_dz2, grads.b2);                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
         Ops.MatMulTransposeB(ws.dL_dz2, P.W2, ws.dL_dh1);               // dL_dh1  = dL_dz2 · W2ᵀ            (N×H)
-        Activation.Derivative(ws.z1, ws.h1, ws.dh1_dz1);                // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
-        Ops.Multiply(ws.dL_dh1, ws.dh1_dz1, ws.dL_dz1);                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
+        Activation.Backward(ws.z1, ws.h1, ws.dL_dh1,                    // one pass:
+            ws.dh1_dz1,                                                 // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
+            ws.dL_dz1);                                                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
         Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W1);                // dL_dW1  = Xᵀ · dL_dz1             (D×H)
         reg.AddGradient(P.W1, ws.N, grads.W1);                          //         + λ2·W1/N + λ1·sign(W1)/N
         SumOrZero(ws.dL_dz1, grads.b1);                                 // dL_db1  = Σ_rows dL_dz1           (1×H)

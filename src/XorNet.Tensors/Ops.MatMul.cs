@@ -15,6 +15,23 @@ public static partial class Ops
             MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols);
     }
 
+    /// <summary>Computes destination = a · b + row, the (1×m) row broadcast over the rows: MatMul then AddRowVector (the same bits), in one pass for small products.</summary>
+    public static void MatMulAddRowVector(Matrix a, Matrix b, Matrix row, Matrix destination)
+    {
+        if (a.Cols != b.Rows)
+            throw new ArgumentException($"Shape mismatch: cannot multiply {a.Shape} · {b.Shape}: inner sizes {a.Cols} and {b.Rows} differ.");
+        RequireShape(destination, a.Rows, b.Cols, nameof(destination), "{0} · {1}", a, b);
+        RequireShape(row, 1, b.Cols, nameof(row), "adding a row to {0} · {1}", a, b);
+        RequireNoAlias(destination, a, b);
+        if (UseBlocked(a.Rows, a.Cols, b.Cols))
+        {
+            MatMul(a, b, destination);
+            AddRowVector(destination, row, destination);
+            return;
+        }
+        MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols, row.Data);
+    }
+
     /// <summary>Computes destination = aᵀ · b, for a (k×n), b (k×m), destination (n×m), without forming aᵀ.</summary>
     public static void MatMulTransposeA(Matrix a, Matrix b, Matrix destination)
     {

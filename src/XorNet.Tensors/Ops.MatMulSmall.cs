@@ -12,26 +12,33 @@ public static partial class Ops
     /// multiply and one rounded add per term: bit for bit what <see cref="MatMulNaive"/> computes, only faster.
     /// Vectorised across the output dimension whose operand is contiguous, so each lane is still its own sum.
     /// </summary>
+    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add, as AddRowVector after the product.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m)
+    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m, double[]? bias = null)
     {
         if (m >= 4 && b.ColStride != 1 && k * m <= 4096)
         {
             // Copy B (k×m, tiny here: a weight matrix) to row-major scratch so its rows are contiguous for the lanes.
             double[] packed = Scratch(k * m);
-            for (int p = 0; p < k; p++)
-                for (int j = 0; j < m; j++)
-                    packed[p * m + j] = b[p, j];
+            fixed (double* src = b.Data, dst = packed)
+                for (int p = 0; p < k; p++)
+                    for (int j = 0; j < m; j++)
+                        dst[p * m + j] = src[p * b.RowStride + j * b.ColStride];
             b = new StridedMatrix(packed, m, 1);
         }
-        fixed (double* pa = a.Data, pb = b.Data, pc = c)
+        fixed (double* pa = a.Data, pb = b.Data, pc = c, pbias = bias)
         {
             if (m >= 4 && b.ColStride == 1)
-                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m);
-            else if (n >= 4 && a.RowStride == 1)
+            {
+                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias); // adds the bias as it stores
+                return;
+            }
+            if (n >= 4 && a.RowStride == 1)
                 AcrossRows(pa, a.ColStride, pb, b.RowStride, b.ColStride, pc, n, k, m);
             else
                 Scalar(pa, a.RowStride, a.ColStride, pb, b.RowStride, b.ColStride, pc, 0, n, 0, m, k, m);
+            if (bias is not null)
+                AddRowVectorScalar(c.AsSpan(0, n * m), bias, c.AsSpan(0, n * m));
         }
     }
 
@@ -43,7 +50,7 @@ public static partial class Ops
     }
 
     /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
-    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m)
+    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m, double* bias)
     {
         int vectorColumns = m & ~3;
         for (int i = 0; i < n; i++)
@@ -51,23 +58,45 @@ public static partial class Ops
             double* ai = a + (long)i * ars, ci = c + (long)i * m;
             int j = 0;
             if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j <= m - 16; j += 16) // two vectors of columns: one broadcast of A(i, p) feeds both
+                {
+                    Vector512<double> acc0 = Vector512<double>.Zero, acc1 = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                    {
+                        Vector512<double> aip = Vector512.Create(ai[p * acs]);
+                        double* bp = b + (long)p * brs + j;
+                        acc0 += aip * Vector512.Load(bp);
+                        acc1 += aip * Vector512.Load(bp + 8);
+                    }
+                    if (bias != null)
+                        (acc0, acc1) = (acc0 + Vector512.Load(bias + j), acc1 + Vector512.Load(bias + j + 8));
+                    acc0.Store(ci + j);
+                    acc1.Store(ci + j + 8);
+                }
                 for (; j <= m - 8; j += 8)
                 {
                     Vector512<double> acc = Vector512<double>.Zero;
                     for (int p = 0; p < k; p++)
                         acc += Vector512.Create(ai[p * acs]) * Vector512.Load(b + (long)p * brs + j);
-                    acc.Store(ci + j);
+                    (bias == null ? acc : acc + Vector512.Load(bias + j)).Store(ci + j);
                 }
+            }
             for (; j < vectorColumns; j += 4)
             {
                 Vector256<double> acc = Vector256<double>.Zero;
                 for (int p = 0; p < k; p++)
                     acc += Vector256.Create(ai[p * acs]) * Vector256.Load(b + (long)p * brs + j);
-                acc.Store(ci + j);
+                (bias == null ? acc : acc + Vector256.Load(bias + j)).Store(ci + j);
             }
         }
-        if (vectorColumns < m)
-            Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
+        if (vectorColumns == m)
+            return;
+        Scalar(a, ars, acs, b, brs, 1, c, 0, n, vectorColumns, m, k, m);
+        if (bias != null)
+            for (int i = 0; i < n; i++)
+                for (int j = vectorColumns; j < m; j++)
+                    c[(long)i * m + j] += bias[j];
     }
 
     /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>
@@ -76,7 +105,21 @@ public static partial class Ops
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
-                for (int j = 0; j < m; j++)
+            {
+                int j = 0;
+                for (; j + 1 < m; j += 2) // two columns at once: two sums in flight per lane
+                {
+                    Vector512<double> acc0 = Vector512<double>.Zero, acc1 = Vector512<double>.Zero;
+                    for (int p = 0; p < k; p++)
+                    {
+                        Vector512<double> ap = Vector512.Load(a + (long)p * acs + i);
+                        acc0 += ap * Vector512.Create(b[p * brs + j * bcs]);
+                        acc1 += ap * Vector512.Create(b[p * brs + (j + 1) * bcs]);
+                    }
+                    for (int l = 0; l < 8; l++)
+                        (c[(i + l) * m + j], c[(i + l) * m + j + 1]) = (acc0.GetElement(l), acc1.GetElement(l));
+                }
+                for (; j < m; j++)
                 {
                     Vector512<double> acc = Vector512<double>.Zero;
                     for (int p = 0; p < k; p++)
@@ -84,6 +127,7 @@ public static partial class Ops
                     for (int l = 0; l < 8; l++)
                         c[(i + l) * m + j] = acc.GetElement(l);
                 }
+            }
         for (; i <= n - 4; i += 4)
             for (int j = 0; j < m; j++)
             {
@@ -109,7 +153,28 @@ public static partial class Ops
         {
             // The last group may overlap the one before: those rows are computed twice, to the same bits.
             int i = Math.Min(group, i1 - 4);
-            for (int j = j0; j < j1; j++)
+            int j = j0;
+            for (; j + 1 < j1; j += 2) // two columns at once: eight independent sums in flight
+            {
+                double acc00 = 0, acc10 = 0, acc20 = 0, acc30 = 0, acc01 = 0, acc11 = 0, acc21 = 0, acc31 = 0;
+                double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;
+                for (int p = 0; p < k; p++)
+                {
+                    double b0 = bj[(long)p * brs], b1 = bj[(long)p * brs + bcs];
+                    double* ap = a0 + (long)p * acs;
+                    double x0 = ap[0], x1 = ap[ars], x2 = ap[2 * ars], x3 = ap[3 * ars];
+                    acc00 += x0 * b0; acc01 += x0 * b1;
+                    acc10 += x1 * b0; acc11 += x1 * b1;
+                    acc20 += x2 * b0; acc21 += x2 * b1;
+                    acc30 += x3 * b0; acc31 += x3 * b1;
+                }
+                double* c0 = c + (long)i * ldc + j;
+                (c0[0], c0[1]) = (acc00, acc01);
+                (c0[ldc], c0[ldc + 1]) = (acc10, acc11);
+                (c0[2 * ldc], c0[2 * ldc + 1]) = (acc20, acc21);
+                (c0[3 * ldc], c0[3 * ldc + 1]) = (acc30, acc31);
+            }
+            for (; j < j1; j++)
             {
                 double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
                 double* a0 = a + (long)i * ars, bj = b + (long)j * bcs;

@@ -31,12 +31,38 @@ public class DecisionGridTests
     [InlineData(3, 700, 700)]
     [InlineData(50, 333, 211)]
     [InlineData(5, 2, 2)]
-    public void BatchedEvaluation_IsBitIdenticalToRowByRow(int hidden, int columns, int rows)
+    public void SigmoidPlane_AgreesWithRowByRowForward(int hidden, int columns, int rows)
     {
         var network = new TwoLayerNetwork(2, hidden, 2);
+        network.Initialize(new Rng(42));
+        network.P.b1.Data[0] = 0.7; // a nonzero bias, so b1 takes part
+        double[,] plane = DecisionGrid.Evaluate(network, -3, 2.5, -2, 3, columns, rows);
+        double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -3, 2.5, -2, 3, columns, rows);
+        double worst = rowByRow.Cast<double>().Zip(plane.Cast<double>(), (a, b) => Math.Abs(a - b)).Max();
+        Assert.InRange(worst, 0, 1e-13); // the hidden σ may differ by a few ulp (see Ops.SigmoidLayerOverGrid)
+        Assert.Equal(plane, DecisionGrid.Evaluate(network, -3, 2.5, -2, 3, columns, rows)); // and it is deterministic
+    }
+
+    [Theory]
+    [InlineData(ActivationKind.Tanh, LossKind.Mse, 700, 700)]
+    [InlineData(ActivationKind.Relu, LossKind.CrossEntropy, 333, 211)]
+    public void ChunkedEvaluation_IsBitIdenticalToRowByRow(ActivationKind activation, LossKind loss, int columns, int rows)
+    {
+        var network = new TwoLayerNetwork(2, 7, 2, activation: activation, loss: loss);
         network.Initialize(new Rng(42));
         double[,] batched = DecisionGrid.Evaluate(network, -3, 2.5, -2, 3, columns, rows);
         double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -3, 2.5, -2, 3, columns, rows);
         Assert.Equal(rowByRow.Cast<double>(), batched.Cast<double>()); // chunking and threads change nothing
+    }
+
+    [Fact]
+    public void SigmoidPlane_WithSoftmaxOutputAndNoBias_AgreesWithForward()
+    {
+        var network = new TwoLayerNetwork(2, 6, 2, useBias: false, loss: LossKind.CrossEntropy);
+        network.Initialize(new Rng(7));
+        double[,] plane = DecisionGrid.Evaluate(network, -2, 2, -2, 2, 90, 40);
+        double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -2, 2, -2, 2, 90, 40);
+        double worst = rowByRow.Cast<double>().Zip(plane.Cast<double>(), (a, b) => Math.Abs(a - b)).Max();
+        Assert.InRange(worst, 0, 1e-13);
     }
 }

@@ -108,6 +108,11 @@ public class MatMulKernelTests
     [InlineData(7, 15, 9)]
     [InlineData(1, 1, 1)]
     [InlineData(13, 40, 5)]
+    [InlineData(10, 2, 50)]  // the five products of a batch-10 step at H = 50
+    [InlineData(10, 50, 2)]
+    [InlineData(50, 10, 2)]
+    [InlineData(2, 10, 50)]
+    [InlineData(4, 3, 37)]
     public void SmallProducts_AreBitIdenticalToTheNaiveLoop(int n, int k, int m)
     {
         Assert.False(Ops.UseBlocked(n, k, m)); // these shapes keep the one-multiply-one-add rounding of the naive loop
