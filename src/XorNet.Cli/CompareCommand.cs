@@ -110,8 +110,9 @@ public static class CompareCommand
         }
         if (prepared.Select(p => p.Grid.Folder).Distinct().Count() != prepared.Count)
             throw new UsageException("compare: two runs would share a folder (a value is listed twice)");
-        if (prepared.Count > 1 && prepared.Select(p => p.Output.ModelPath).Distinct().Count() != prepared.Count)
-            throw new UsageException($"--save {prepared[0].Output.ModelPath}: every run would write this one file; leave --save out (each run keeps model.npz in its folder)");
+        var saves = prepared.Select(p => p.Output.ModelPath).OfType<string>().ToList();
+        if (saves.Count > 1 && saves.Distinct().Count() != saves.Count)
+            throw new UsageException($"--save {saves[0]}: every run would write this one file; leave --save out (each run keeps model.npz in its folder)");
         return prepared;
     }
 
