@@ -21,6 +21,19 @@ public class TrainerLeverTests
     }
 
     [Fact]
+    public void LateExplosionOfFiftyReluNeurons_IsStoppedAsDiverged_AndClipNormOneTamesIt()
+    {
+        // The article's 50-neuron figure: it learns, then the loss explodes; clipping the gradient norm to 1 keeps it.
+        var config = new TrainingConfig { Hidden = 50, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy, LearningRate = 2 };
+        var blowUp = Train(config);
+        Assert.Equal(StopReason.Diverged, blowUp.Stop.Reason);
+        Assert.True(blowUp.History.Min(m => m.Loss) < blowUp.History[0].Loss / 2, "it should have learned before diverging");
+        var clipped = Train(config with { ClipNorm = 1 });
+        Assert.Equal(StopReason.Completed, clipped.Stop.Reason);
+        Assert.True(clipped.Final.TrainAccuracy > 0.95, $"accuracy {clipped.Final.TrainAccuracy}");
+    }
+
+    [Fact]
     public void HugeLearningRate_DivergesAtOnce_AndClippingTheStepPreventsIt()
     {
         var blowUp = Train(new TrainingConfig { Hidden = 50, LearningRate = 1000 });
