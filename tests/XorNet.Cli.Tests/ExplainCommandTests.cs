@@ -5,13 +5,7 @@ namespace XorNet.Cli.Tests;
 
 public sealed class ExplainCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Fact]
     public void Text_ListsEveryQuantityInTheArticlesOrder_WithItsChainRuleProductAndShape()

@@ -4,13 +4,7 @@ namespace XorNet.Cli.Tests;
 
 public sealed class GradCheckCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Theory]
     [InlineData("sigmoid", "mse")]
