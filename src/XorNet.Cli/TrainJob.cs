@@ -51,6 +51,8 @@ public static class TrainJob
         if (output.JsonPath == "-") stdout.Write(json);
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
         ModelFile.Save(output.ModelPath ?? Path.Combine(output.OutDir, "model.npz"), new SavedModel(result.Network, run.Scaler, config.Standardize));
+        if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
+            log.WriteLine(fontWarning);
         if (output.Plots)
             WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots);
 
