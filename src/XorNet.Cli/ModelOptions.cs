@@ -12,8 +12,8 @@ public sealed class ModelOptions
     private static readonly TrainingConfig Defaults = new();
 
     private readonly Option<int> _hidden = new("--hidden") { Description = "Hidden neurons H", DefaultValueFactory = _ => Defaults.Hidden };
-    private readonly Option<string> _activation = Choice<ActivationKind>("--activation", "Hidden-layer activation", Defaults.Activation);
-    private readonly Option<string> _loss = Choice<LossKind>("--loss", "Output and loss: mse on sigmoid outputs, or softmax + cross-entropy", Defaults.Loss);
+    private readonly Option<string> _activation = TrainCommand.Choice<ActivationKind>("--activation", "Hidden-layer activation", LeverNames.Of(Defaults.Activation));
+    private readonly Option<string> _loss = TrainCommand.Choice<LossKind>("--loss", "Output and loss: mse on sigmoid outputs, or softmax + cross-entropy", LeverNames.Of(Defaults.Loss));
     private readonly Option<double> _l2 = new("--l2") { Description = "L2 regularisation λ2 in λ2·(ΣW1² + ΣW2²)/(2N)", DefaultValueFactory = _ => Defaults.L2 };
     private readonly Option<double> _l1 = new("--l1") { Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2|)/N", DefaultValueFactory = _ => Defaults.L1 };
     private readonly Option<long> _seed = new("--seed") { Description = "Seed of the data and the initial weights (as in train)", DefaultValueFactory = _ => Defaults.Seed };
@@ -63,17 +63,5 @@ public sealed class ModelOptions
         data.X.TakeRows(rows, ws.X);
         data.OneHot().TakeRows(rows, ws.Y);
         return (net, ws);
-    }
-
-    private static Option<string> Choice<T>(string name, string description, T defaultValue) where T : struct, Enum
-    {
-        string[] names = LeverNames.All<T>();
-        var option = new Option<string>(name)
-        {
-            Description = $"{description} ({string.Join("|", names)})",
-            DefaultValueFactory = _ => names[Array.IndexOf(Enum.GetValues<T>(), defaultValue)],
-        };
-        TrainCommand.AcceptOnly(option, names);
-        return option;
     }
 }

@@ -5,9 +5,9 @@ namespace XorNet.Cli;
 /// <summary>The debugging levers of `xornet train` (issue 4); `gradcheck` and `explain` share the model ones.</summary>
 public static partial class TrainCommand
 {
-    internal static readonly Option<string> Activation = Choice<ActivationKind>("--activation", "Hidden-layer activation", LeverNames.Of(Defaults.Activation));
-    internal static readonly Option<string> Loss = Choice<LossKind>("--loss", "mse: Σ(y−h2)²/2N on sigmoid outputs (the article's); cross-entropy: softmax outputs, −Σy·log h2/N", LeverNames.Of(Defaults.Loss));
-    internal static readonly Option<double> L1 = new("--l1") { Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2|)/N (biases never regularised)", DefaultValueFactory = _ => Defaults.L1 };
+    private static readonly Option<string> Activation = Choice<ActivationKind>("--activation", "Hidden-layer activation", LeverNames.Of(Defaults.Activation));
+    private static readonly Option<string> Loss = Choice<LossKind>("--loss", "mse: Σ(y−h2)²/2N on sigmoid outputs (the article's); cross-entropy: softmax outputs, −Σy·log h2/N", LeverNames.Of(Defaults.Loss));
+    private static readonly Option<double> L1 = new("--l1") { Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2|)/N (biases never regularised)", DefaultValueFactory = _ => Defaults.L1 };
     private static readonly Option<string> OptimizerOption = Choice<OptimizerKind>("--optimizer", "sgd: θ −= lr·g; momentum: v = μv + g, θ −= lr·v; adam", LeverNames.Of(Defaults.Optimizer));
     private static readonly Option<double> MomentumOption = new("--momentum") { Description = "μ of --optimizer momentum", DefaultValueFactory = _ => Defaults.Momentum };
     private static readonly Option<double> Beta1 = new("--beta1") { Description = "Adam's β1", DefaultValueFactory = _ => Defaults.Beta1 };
@@ -29,7 +29,7 @@ public static partial class TrainCommand
         [Activation, Loss, L1, OptimizerOption, MomentumOption, Beta1, Beta2, Eps, Schedule, StepSize, Gamma, Decay, Final, ClipNorm, ClipValue, EarlyStop, NoDivergenceCheck];
 
     /// <summary>An option that accepts only the lever's names, e.g. --activation sigmoid|tanh|relu.</summary>
-    private static Option<string> Choice<T>(string name, string description, string defaultValue) where T : struct, Enum
+    internal static Option<string> Choice<T>(string name, string description, string defaultValue) where T : struct, Enum
     {
         var option = new Option<string>(name) { Description = $"{description} ({string.Join("|", LeverNames.All<T>())})", DefaultValueFactory = _ => defaultValue };
         AcceptOnly(option, LeverNames.All<T>());
@@ -50,16 +50,11 @@ public static partial class TrainCommand
     private static T Kind<T>(ParseResult parse, Option<string> option) where T : struct, Enum =>
         LeverNames.Parse<T>(parse.GetValue(option)!) ?? throw new UsageException($"{option.Name} {parse.GetValue(option)}: unknown");
 
-    /// <summary>The model's shape and loss: what `train`, `gradcheck` and `explain` share.</summary>
-    internal static TrainingConfig ReadModel(ParseResult parse, TrainingConfig config) => config with
+    private static TrainingConfig ReadLevers(ParseResult parse, TrainingConfig config) => config with
     {
         Activation = Kind<ActivationKind>(parse, Activation),
         Loss = Kind<LossKind>(parse, Loss),
         L1 = parse.GetValue(L1),
-    };
-
-    private static TrainingConfig ReadLevers(ParseResult parse, TrainingConfig config) => ReadModel(parse, config) with
-    {
         Optimizer = Kind<OptimizerKind>(parse, OptimizerOption),
         Momentum = parse.GetValue(MomentumOption),
         Beta1 = parse.GetValue(Beta1),

@@ -6,22 +6,6 @@ namespace XorNet.Tensors.Tests;
 /// <summary>The fast matrix products against the naive triple loop: blocked (FMA) within 1e-12, small ones bit for bit.</summary>
 public class MatMulKernelTests
 {
-    private static Matrix Random(Rng rng, int rows, int cols)
-    {
-        var m = new Matrix(rows, cols);
-        rng.FillUniform(m, -2, 2);
-        return m;
-    }
-
-    private static Matrix Transpose(Matrix a)
-    {
-        var t = new Matrix(a.Cols, a.Rows);
-        for (int r = 0; r < a.Rows; r++)
-            for (int c = 0; c < a.Cols; c++)
-                t[c, r] = a[r, c];
-        return t;
-    }
-
     /// <summary>|expected − actual| ≤ 1e-12 · Σ_p |a_ip·b_pj| (the scale a reordered sum can err by), per entry.</summary>
     private static void AssertCloseToNaive(Matrix a, Matrix b, Matrix actual)
     {
@@ -48,14 +32,14 @@ public class MatMulKernelTests
     public void PublicProducts_AgreeWithNaive_OnBlockedShapes(int n, int k, int m)
     {
         var rng = new Rng((ulong)(n * 1_000_000 + k * 1000 + m));
-        Matrix a = Random(rng, n, k), b = Random(rng, k, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
         Assert.True(Ops.UseBlocked(n, k, m));
         var c = new Matrix(n, m);
         Ops.MatMul(a, b, c);
         AssertCloseToNaive(a, b, c);
-        Ops.MatMulTransposeA(Transpose(a), b, c);
+        Ops.MatMulTransposeA(TestMatrices.Transpose(a), b, c);
         AssertCloseToNaive(a, b, c);
-        Ops.MatMulTransposeB(a, Transpose(b), c);
+        Ops.MatMulTransposeB(a, TestMatrices.Transpose(b), c);
         AssertCloseToNaive(a, b, c);
     }
 
@@ -73,7 +57,7 @@ public class MatMulKernelTests
         for (int trial = 0; trial < 12; trial++)
         {
             int n = 1 + rng.NextInt(140), k = 1 + rng.NextInt(600), m = 1 + rng.NextInt(90);
-            Matrix a = Random(rng, n, k), b = Random(rng, k, m);
+            Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
             var reference = new Matrix(n, m);
             Ops.MatMulBlocked(new(a.Data, k, 1), new(b.Data, m, 1), reference.Data, n, k, m, KernelKind.Scalar, threads: 1);
             AssertCloseToNaive(a, b, reference);
@@ -88,7 +72,7 @@ public class MatMulKernelTests
     {
         var rng = new Rng(7);
         const int n = 301, k = 517, m = 263; // large enough to run in parallel, odd on every side
-        Matrix a = Random(rng, n, k), b = Random(rng, k, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
         var one = new Matrix(n, m);
         Ops.MatMulBlocked(new(a.Data, k, 1), new(b.Data, m, 1), one.Data, n, k, m, MicroKernels.Best, threads: 1);
         foreach (int threads in new[] { 2, 3, 8 })
@@ -117,15 +101,15 @@ public class MatMulKernelTests
     {
         Assert.False(Ops.UseBlocked(n, k, m)); // these shapes keep the one-multiply-one-add rounding of the naive loop
         var rng = new Rng((ulong)(n * 10_000 + k * 100 + m));
-        Matrix a = Random(rng, n, k), b = Random(rng, k, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
         var expected = new Matrix(n, m);
         Ops.MatMulNaive(a, b, expected);
         var c = new Matrix(n, m);
         Ops.MatMul(a, b, c);
         Assert.Equal(expected.Data, c.Data);
-        Ops.MatMulTransposeA(Transpose(a), b, c);
+        Ops.MatMulTransposeA(TestMatrices.Transpose(a), b, c);
         Assert.Equal(expected.Data, c.Data);
-        Ops.MatMulTransposeB(a, Transpose(b), c);
+        Ops.MatMulTransposeB(a, TestMatrices.Transpose(b), c);
         Assert.Equal(expected.Data, c.Data);
     }
 
@@ -133,7 +117,7 @@ public class MatMulKernelTests
     public void MaxMatMulThreads_IsAnUpperBoundOnly()
     {
         var rng = new Rng(11);
-        Matrix a = Random(rng, 256, 256), b = Random(rng, 256, 256);
+        Matrix a = TestMatrices.Random(rng, 256, 256), b = TestMatrices.Random(rng, 256, 256);
         var c1 = new Matrix(256, 256);
         var c2 = new Matrix(256, 256);
         int saved = Ops.MaxMatMulThreads;

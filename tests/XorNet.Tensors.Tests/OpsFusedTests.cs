@@ -3,13 +3,6 @@ namespace XorNet.Tensors.Tests;
 /// <summary>Each fused kernel against the composition of unfused Ops it replaces.</summary>
 public class OpsFusedTests
 {
-    private static Matrix Random(Rng rng, int rows, int cols, double scale = 2)
-    {
-        var m = new Matrix(rows, cols);
-        rng.FillUniform(m, -scale, scale);
-        return m;
-    }
-
     /// <summary>The unfused reference: the grid points as rows of X, then σ(X·W1 + b1)·W2.</summary>
     private static Matrix GridByOps(double[] xs, double[] ys, Matrix w1, Matrix b1, Matrix w2)
     {
@@ -32,7 +25,7 @@ public class OpsFusedTests
     public void SigmoidLayerOverGrid_MatchesMatMulAddSigmoidMatMul(int hidden, int classes, int m, int n)
     {
         var rng = new Rng(11);
-        Matrix w1 = Random(rng, 2, hidden, 3), b1 = Random(rng, 1, hidden, 3), w2 = Random(rng, hidden, classes);
+        Matrix w1 = TestMatrices.Random(rng, 2, hidden, 3), b1 = TestMatrices.Random(rng, 1, hidden, 3), w2 = TestMatrices.Random(rng, hidden, classes);
         w1[0, 0] = 400; // this neuron's factors e^−400·x would overflow: it takes the exact σ
         w1[0, 1] = 150; // |z| up to 450: two factors, but too large to share a division with a neighbour
         double[] xs = Enumerable.Range(0, m).Select(i => -3 + 6.0 * i / m).ToArray();
@@ -60,7 +53,7 @@ public class OpsFusedTests
     public void SigmoidMseGradient_IsBitIdenticalToSubtractScaleDerivativeMultiply(int n, int k)
     {
         var rng = new Rng(3);
-        Matrix h = Random(rng, n, k, 1), y = Random(rng, n, k, 1);
+        Matrix h = TestMatrices.Random(rng, n, k, 1), y = TestMatrices.Random(rng, n, k, 1);
         Matrix g = new(n, k), d = new(n, k), o = new(n, k), g2 = new(n, k), d2 = new(n, k), o2 = new(n, k);
         Ops.Subtract(h, y, g);
         Ops.Scale(g, 1.0 / n, g);
@@ -79,7 +72,7 @@ public class OpsFusedTests
     public void MultiplySigmoidDerivative_IsBitIdenticalToDerivativeThenMultiply(int n, int h)
     {
         var rng = new Rng(5);
-        Matrix dL_dh = Random(rng, n, h), s = Random(rng, n, h, 1);
+        Matrix dL_dh = TestMatrices.Random(rng, n, h), s = TestMatrices.Random(rng, n, h, 1);
         Matrix d = new(n, h), o = new(n, h), d2 = new(n, h), o2 = new(n, h);
         Ops.SigmoidDerivativeFromOutput(s, d);
         Ops.Multiply(dL_dh, d, o);
@@ -92,7 +85,7 @@ public class OpsFusedTests
     public void SquaredSums_AreTheFourSquaredSums()
     {
         var rng = new Rng(8);
-        Matrix[] m = [Random(rng, 2, 50), Random(rng, 1, 50), Random(rng, 50, 2), Random(rng, 1, 2)];
+        Matrix[] m = [TestMatrices.Random(rng, 2, 50), TestMatrices.Random(rng, 1, 50), TestMatrices.Random(rng, 50, 2), TestMatrices.Random(rng, 1, 2)];
         var sums = new double[4];
         Ops.SquaredSums(m[0], m[1], m[2], m[3], sums);
         Assert.Equal(m.Select(Ops.SquaredSum), sums);
@@ -105,7 +98,7 @@ public class OpsFusedTests
     public void SumRows_IsBitIdenticalToAddingRowByRow(int n, int m)
     {
         var rng = new Rng(9);
-        Matrix a = Random(rng, n, m), sums = new(1, m), expected = new(1, m);
+        Matrix a = TestMatrices.Random(rng, n, m), sums = new(1, m), expected = new(1, m);
         for (int r = 0; r < n; r++)
             for (int c = 0; c < m; c++)
                 expected[0, c] += a[r, c];
@@ -122,7 +115,7 @@ public class OpsFusedTests
     public void MatMulAddRowVector_IsBitIdenticalToMatMulThenAddRowVector(int n, int k, int m)
     {
         var rng = new Rng(12);
-        Matrix a = Random(rng, n, k), b = Random(rng, k, m), row = Random(rng, 1, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m), row = TestMatrices.Random(rng, 1, m);
         Matrix expected = new(n, m), fused = new(n, m);
         Ops.MatMul(a, b, expected);
         Ops.AddRowVector(expected, row, expected);

@@ -4,22 +4,6 @@ namespace XorNet.Tensors.Tests;
 
 public class OpsTests
 {
-    private static Matrix Random(Rng rng, int rows, int cols)
-    {
-        var m = new Matrix(rows, cols);
-        rng.FillUniform(m, -2, 2);
-        return m;
-    }
-
-    private static Matrix Transpose(Matrix a)
-    {
-        var t = new Matrix(a.Cols, a.Rows);
-        for (int r = 0; r < a.Rows; r++)
-            for (int c = 0; c < a.Cols; c++)
-                t[c, r] = a[r, c];
-        return t;
-    }
-
     private static void AssertClose(Matrix expected, Matrix actual, double relTol = 1e-12)
     {
         Assert.Equal(expected.Shape, actual.Shape);
@@ -51,7 +35,7 @@ public class OpsTests
     public void FastMatMulVariants_AgreeWithNaiveReference(int n, int k, int m)
     {
         var rng = new Rng(20230828);
-        Matrix a = Random(rng, n, k), b = Random(rng, k, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
         var expected = new Matrix(n, m);
         Ops.MatMulNaive(a, b, expected);
 
@@ -60,11 +44,11 @@ public class OpsTests
         AssertClose(expected, plain);
 
         var transA = new Matrix(n, m);
-        Ops.MatMulTransposeA(Transpose(a), b, transA);
+        Ops.MatMulTransposeA(TestMatrices.Transpose(a), b, transA);
         AssertClose(expected, transA);
 
         var transB = new Matrix(n, m);
-        Ops.MatMulTransposeB(a, Transpose(b), transB);
+        Ops.MatMulTransposeB(a, TestMatrices.Transpose(b), transB);
         AssertClose(expected, transB);
     }
 
