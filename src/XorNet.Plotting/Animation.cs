@@ -55,7 +55,7 @@ public static class Animation
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
         Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {at.Loss:F4}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        if (log) loss.Axes.SetLimitsY(LossPlot.LogLimits(result).Min, LossPlot.LogLimits(result).Max); // log10 units: 0..lossMax would hide every loss below 1
+        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
         var multiplot = new Multiplot();

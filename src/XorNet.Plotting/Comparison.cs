@@ -39,7 +39,7 @@ public static class Comparison
             boundary.Axes.SetLimits(xMin, xMax, yMin, yMax);
             Plot loss = Figures.Loss(run.Result, run.Configuration, log);
             loss.Title(FormattableString.Invariant($"{run.Label}: final loss {final.Loss:F4}"), size: 17);
-            if (log) loss.Axes.SetLimits(0, epochs, logMin, logMax); // log10 units
+            if (log) { loss.Axes.SetLimitsX(0, epochs); LossPlot.SetLogRange(loss, new ScottPlot.Range(logMin, logMax)); } // log10 units
             else loss.Axes.SetLimits(0, epochs, 0, (lossMax > 0 ? lossMax : 1) * 1.05);
             if (i == 0) multiplot.Reset(accuracy); else multiplot.AddPlot(accuracy);
             multiplot.AddPlot(boundary);
