@@ -80,20 +80,21 @@ public static partial class Figures
         if (classes == 2) // more classes are named by the colour bar
             for (int k = 0; k < classes; k++)
                 plot.Legend.ManualItems.Add(Entry($"class {k}", MarkerShape.FilledCircle, ClassColor(k, classes)));
-        AddPoints(plot, result.Network, result.Data, result.Test is null ? "" : "train", MarkerShape.FilledCircle);
-        if (result.Test is not null) AddPoints(plot, result.Network, result.Test, "test", MarkerShape.OpenCircle);
+        AddPoints(plot, result.Network, result.Data, result.Final.TrainAccuracy, result.Test is null ? "" : "train", MarkerShape.FilledCircle);
+        if (result.Test is not null) AddPoints(plot, result.Network, result.Test, result.Final.TestAccuracy, "test", MarkerShape.OpenCircle);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         return BelowLegend(plot);
     }
 
     /// <summary>
     /// One set of points (train or test) coloured by true label, a sample of them beyond a few thousand; misclassified
-    /// shown points crossed. The legend counts the mistakes over all points, not over the sample.
+    /// points crossed while all are shown. The legend counts the mistakes over all points: from the run's accuracy
+    /// (measured on every point), so only the points drawn go through the network here.
     /// </summary>
-    private static void AddPoints(Plot plot, TwoLayerNetwork network, Dataset data, string name, MarkerShape shape)
+    private static void AddPoints(Plot plot, TwoLayerNetwork network, Dataset data, double? accuracy, string name, MarkerShape shape)
     {
-        int[] predicted = PointSample.Predict(network, data.X);
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
+        int[] predicted = PointSample.Predict(network, Rows(data.X, shown));
         float size = MarkerSize(shown.Length) + (shape == MarkerShape.OpenCircle ? 2 : 0);
         for (int label = 0; label < data.Classes; label++)
         {
@@ -102,9 +103,9 @@ public static partial class Figures
             if (shape == MarkerShape.OpenCircle) markers.MarkerStyle.OutlineWidth = 2;
         }
         if (name.Length > 0) plot.Legend.ManualItems.Add(Entry($"{name} points", shape, Colors.DimGray));
-        int wrong = predicted.Where((p, i) => p != data.Labels[i]).Count();
-        // Crosses only while every point is drawn: over a sample of thousands they would be a sea; the legend counts them.
-        int[] wrongShown = shown.Length < data.Count ? [] : [.. shown.Where(i => predicted[i] != data.Labels[i])];
+        int[] wrongShown = [.. shown.Where((row, s) => predicted[s] != data.Labels[row])];
+        int wrong = accuracy is double a && double.IsFinite(a) ? data.Count - (int)Math.Round(a * data.Count) : wrongShown.Length;
+        if (shown.Length < data.Count) wrongShown = []; // over a sample of thousands crosses would be a sea: the legend counts them
         if (wrongShown.Length > 0)
             plot.Add.Markers(Column(data.X, wrongShown, 0), Column(data.X, wrongShown, 1), MarkerShape.Eks, size + 2, Colors.Black);
         string prefix = name.Length > 0 ? name + " " : "";
@@ -112,6 +113,13 @@ public static partial class Figures
             $"{prefix}misclassified {wrong:N0} of {data.Count:N0} ({(double)wrong / Math.Max(1, data.Count):P1})"),
             wrongShown.Length > 0 ? MarkerShape.Eks : MarkerShape.None, Colors.Black));
         SampleNote(plot, shown.Length, data.Count, prefix);
+    }
+
+    private static Matrix Rows(Matrix x, int[] rows)
+    {
+        var picked = new Matrix(rows.Length, x.Cols);
+        for (int r = 0; r < rows.Length; r++) x.Row(rows[r]).CopyTo(picked.Row(r));
+        return picked;
     }
 
     /// <summary>A legend line saying that only a sample of the points is drawn.</summary>
@@ -135,13 +143,23 @@ public static partial class Figures
     };
 
     /// <summary>The legend as a panel below the data rectangle: it never hides a point.</summary>
-    private static Plot BelowLegend(Plot plot)
+    internal static Plot BelowLegend(Plot plot)
     {
+        int entries = plot.Legend.ManualItems.Count + plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
+        if (entries <= 1) return NoLegend(plot); // one curve needs no key: the axis label names it
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.TightHorizontalWrapping = true;
         plot.Legend.FontName = FontName;
         plot.Legend.FontSize = 12;
+        return plot;
+    }
+
+    /// <summary>No legend at all, also no room kept for one below the data (small animation panels).</summary>
+    public static Plot NoLegend(Plot plot)
+    {
+        plot.HideLegend();
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
         return plot;
     }
 }

@@ -29,6 +29,16 @@ public static partial class Figures
     public static DecisionGrid PlotGrid(TrainingResult result, double step = 0.01) =>
         DecisionGrid.Evaluate(result.Network, result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X], step: step);
 
+    /// <summary>
+    /// The run as it was at <paramref name="epoch"/> (an animation frame): its history up to then, and early stopping's
+    /// kept epoch only once it has been reached (its metrics are the frame's Final).
+    /// </summary>
+    public static TrainingResult UpTo(TrainingResult result, int epoch)
+    {
+        var sofar = result with { History = [.. result.History.TakeWhile(m => m.Epoch <= epoch)] };
+        return result.Stop.RestoredEpoch is int kept && kept > epoch ? sofar with { Stop = result.Stop with { RestoredEpoch = null } } : sofar;
+    }
+
     public static Plot Accuracy(TrainingResult result, string configuration, QualityGates? gates = null)
     {
         Plot plot = result.Test is null

@@ -64,9 +64,10 @@ public static class NeuronMaps
         heatmap.FlipVertically = true; // row 0 is the bottom of the plane
         heatmap.ManualRange = range; // one scale for all tiles, so they compare
         // The data, faintly, so each feature can be read against the XOR quadrants.
+        int[] shown = PointSample.Stratified(result.Data.Labels, result.Data.Classes, PointSample.MaxShown / 5); // small tiles
         for (int label = 0; label < result.Data.Classes; label++)
         {
-            int[] idx = [.. Enumerable.Range(0, result.Data.Count).Where(i => result.Data.Labels[i] == label)];
+            int[] idx = [.. shown.Where(i => result.Data.Labels[i] == label)];
             plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(), idx.Select(i => result.Data.X[i, 1]).ToArray(),
                 label == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.55));
         }

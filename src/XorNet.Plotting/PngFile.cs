@@ -22,7 +22,28 @@ internal static class PngFile
     public static void Save(string path, Multiplot multiplot, int width, int height) =>
         Save(path, width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
 
+    /// <summary>The multiplot as PNG bytes on white (a grid cell without a plot would otherwise stay transparent).</summary>
+    public static byte[] Encode(Multiplot multiplot, int width, int height)
+    {
+        using SKSurface layer = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
+        multiplot.Render(layer.Canvas, new PixelRect(new PixelSize(width, height))); // may clear to transparent
+        using SKImage drawn = layer.Snapshot();
+        using SKData png = Encode(width, height, canvas => canvas.DrawImage(drawn, 0, 0)); // over white: opaque frames
+        return png.ToArray();
+    }
+
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
+    {
+        using SKData png = Encode(width, height, render);
+        AtomicFile.Write(path, tmp =>
+        {
+            using FileStream file = File.Create(tmp);
+            png.SaveTo(file);
+        });
+    }
+
+    private static SKData Encode(int width, int height, Action<SKCanvas> render)
     {
         using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
@@ -30,12 +51,7 @@ internal static class PngFile
         render(surface.Canvas);
         using SKImage image = surface.Snapshot();
         using SKPixmap pixels = image.PeekPixels();
-        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
+        return pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
             ?? throw new InvalidOperationException($"PNG encoding of a {width}×{height} image failed.");
-        AtomicFile.Write(path, tmp =>
-        {
-            using FileStream file = File.Create(tmp);
-            png.SaveTo(file);
-        });
     }
 }
