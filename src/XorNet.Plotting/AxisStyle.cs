@@ -24,20 +24,22 @@ public static class AxisStyle
     /// A log10 axis (the values plotted are log10 of the loss): a labelled tick at each power of ten and, so a value
     /// between two of them reads, also at 2× and 5× (every integer multiple when the axis spans less than two decades).
     /// </summary>
-    public static ScottPlot.TickGenerators.NumericManual LogTicks(double log10Min, double log10Max)
+    public static Tick[] LogTicks(double log10Min, double log10Max)
     {
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new List<Tick>();
         bool every = log10Max - log10Min < 2;
         for (int decade = (int)Math.Floor(log10Min); decade <= (int)Math.Ceiling(log10Max); decade++)
             for (int m = 1; m <= 9; m++)
             {
                 double at = decade + Math.Log10(m);
                 if (at < log10Min || at > log10Max) continue;
-                if (m == 1 || m == 2 || m == 5 || every) ticks.AddMajor(at, LogLabel(m, decade));
-                else ticks.AddMinor(at);
+                ticks.Add(m == 1 || m == 2 || m == 5 || every ? Tick.Major(at, LogLabel(m, decade)) : Tick.Minor(at));
             }
-        return ticks;
+        return [.. ticks];
     }
+
+    /// <summary>A tick generator that always gives <see cref="LogTicks"/>.</summary>
+    public static ScottPlot.TickGenerators.NumericManual LogTickGenerator(double log10Min, double log10Max) => new(LogTicks(log10Min, log10Max));
 
     /// <summary>m·10^decade as "0.02", "5", "200", or "2e-7" once plain digits would be long.</summary>
     public static string LogLabel(int m, int decade) => Math.Abs(decade) < 4

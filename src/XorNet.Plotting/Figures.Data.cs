@@ -56,17 +56,10 @@ public static partial class Figures
     {
         int classes = result.Network.K;
         var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid), classes);
-        var heatmap = plot.Add.Heatmap(new double[1, 1]); // set the range before the cells: an all-NaN class has none
-        heatmap.ManualRange = new ScottPlot.Range(0, classes);
-        heatmap.Colormap = new Plotting.ClassRegions.Colormap(classes);
-        heatmap.NaNCellColor = ClassPalette.NoValue;
-        heatmap.FlipVertically = true;
-        heatmap.Intensities = cells;
-        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
-        var bar = plot.Add.ColorBar(heatmap); // unlabelled, as in Boundary
+        var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid, noValue);
         plot.Legend.ManualItems.Add(Entry("shading: predicted class (colour bar; pale = unsure)", MarkerShape.FilledSquare, ClassColor(0, classes).Lighten(0.45)));
         int every = (int)Math.Ceiling(classes / 12.0);
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k + 0.5)],
             [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k.ToString(CultureInfo.InvariantCulture))]);
         NoValueNote(plot, noValue, cells.Length);

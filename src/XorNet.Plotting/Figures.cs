@@ -91,18 +91,28 @@ public static partial class Figures
         int noValue = CountNaN(grid.ClassOneShare);
         Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
         if (result.Network.K > 2) return ClassRegions(plot, result, grid);
-        var heatmap = plot.Add.Heatmap(new double[1, 1]); // each setter redraws the whole bitmap: set them on one cell
-        heatmap.Colormap = Background;
-        heatmap.NaNCellColor = ClassPalette.NoValue;
-        heatmap.FlipVertically = true; // our row 0 is the bottom of the plane
-        heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Intensities = grid.ClassOneShare; // this setter does not redraw; the next one does, once
-        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
-        var bar = plot.Add.ColorBar(heatmap); // unlabelled: a labelled colour bar turns the next panel's y-label (ScottPlot 5.1)
+        var bar = Shade(plot, grid.ClassOneShare, Background, new ScottPlot.Range(0, 1), grid, noValue);
         plot.Legend.ManualItems.Add(Entry("shading: " + ColorBarLabel(result.Network.Output.Kind), MarkerShape.FilledSquare, Background.GetColor(0.8)));
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
+        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
         NoValueNote(plot, noValue, grid.ClassOneShare.Length);
         return PointsAndLegend(plot, result, grid);
+    }
+
+    /// <summary>
+    /// The background heatmap and its colour bar (unlabelled: a labelled colour bar turns the next panel's y-label in
+    /// ScottPlot 5.1). NaN cells get the no-value grey; a plane with no value anywhere is all grey, without a bar.
+    /// </summary>
+    private static ScottPlot.Panels.ColorBar? Shade(Plot plot, double[,] cells, IColormap colormap, ScottPlot.Range range, DecisionGrid grid, int noValue)
+    {
+        if (noValue == cells.Length) { plot.DataBackground.Color = ClassPalette.NoValue; return null; } // NaN only: no range to draw
+        var heatmap = plot.Add.Heatmap(new double[1, 1]); // each setter redraws the whole bitmap: set them on one cell
+        heatmap.ManualRange = range;
+        heatmap.Colormap = colormap;
+        heatmap.NaNCellColor = ClassPalette.NoValue;
+        heatmap.FlipVertically = true; // our row 0 is the bottom of the plane
+        heatmap.Intensities = cells; // this setter does not redraw; the next one does, once
+        heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
+        return plot.Add.ColorBar(heatmap);
     }
 
     /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is p(class 1).</summary>

@@ -39,7 +39,7 @@ public static class LossPlot
         AddTestCurve(plot, result, line);
         CurveMarks.Add(plot, result, maxLoss, "--max-loss", log10: true);
         var limits = LogLimits(result, maxLoss);
-        plot.Axes.Left.TickGenerator = AxisStyle.LogTicks(limits.Min, limits.Max);
+        plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
         plot.Axes.SetLimits(FirstEpoch(result), LastEpoch(result), limits.Min, limits.Max);
         MarkDivergence(plot, result);
         return plot;
@@ -48,7 +48,7 @@ public static class LossPlot
     /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every frame.</summary>
     public static void SetLogRange(Plot plot, ScottPlot.Range limits)
     {
-        plot.Axes.Left.TickGenerator = AxisStyle.LogTicks(limits.Min, limits.Max);
+        plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
         plot.Axes.SetLimitsY(limits.Min, limits.Max);
     }
 
