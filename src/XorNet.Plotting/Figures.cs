@@ -13,21 +13,50 @@ public static partial class Figures
         [Color.FromHex("#9cc3ea"), Color.FromHex("#ffffff"), Color.FromHex("#fbc28c")]));
 
     /// <summary>Writes accuracy.png, loss.png, boundary.png and summary.png into outDir (each atomically).</summary>
+    /// <remarks>
+    /// Each panel is built and drawn once, on the cores side by side; summary.png places the three drawn panels next to
+    /// each other (the same pixels a three-column layout of the same size gives, without drawing them again).
+    /// </remarks>
     public static void WriteAll(TrainingResult result, string outDir, string configuration, QualityGates? gates = null)
     {
         var grid = PlotGrid(result);
-        // Each plot is built once and drawn twice (alone, then in the summary), so the heatmap bitmap is made once.
-        Plot accuracy = Accuracy(result, configuration, gates), loss = Loss(result, configuration, gates);
-        Plot boundary = Boundary(result, grid, configuration);
-        Save(Path.Combine(outDir, "accuracy.png"), accuracy);
-        Save(Path.Combine(outDir, "loss.png"), loss);
-        Save(Path.Combine(outDir, "boundary.png"), boundary);
-        SaveSummary(Path.Combine(outDir, "summary.png"), accuracy, boundary, loss);
+        var panels = new (string Name, Func<Plot> Build)[]
+        {
+            ("accuracy.png", () => Accuracy(result, configuration, gates)),
+            ("boundary.png", () => Boundary(result, grid, configuration)),
+            ("loss.png", () => Loss(result, configuration, gates)),
+        };
+        var images = new SkiaSharp.SKImage[panels.Length];
+        try
+        {
+            Parallel.For(0, panels.Length, i =>
+            {
+                images[i] = PngFile.Draw(panels[i].Build(), PanelWidth, PanelHeight);
+                PngFile.Save(Path.Combine(outDir, panels[i].Name), images[i]);
+            });
+            using var summary = PngFile.SideBySide(images);
+            PngFile.Save(Path.Combine(outDir, "summary.png"), summary);
+        }
+        finally
+        {
+            foreach (var image in images) image?.Dispose();
+        }
     }
 
+    /// <summary>Cells along the longer side of the plot's grid: about two per pixel of the data area, finer shows nothing more.</summary>
+    public const int PlotCells = 600;
+
+    /// <summary>The decision grid over every point drawn (train and test), at the reference's 0.01 step up to <see cref="PlotCells"/>.</summary>
+    public static DecisionGrid PlotGrid(TrainingResult result) => PlotGrid(result, step: 0.01, cells: PlotCells);
+
     /// <summary>The decision grid over every point drawn: the training points and the test points.</summary>
-    public static DecisionGrid PlotGrid(TrainingResult result, double step = 0.01) =>
-        DecisionGrid.Evaluate(result.Network, result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X], step: step);
+    public static DecisionGrid PlotGrid(TrainingResult result, double step, int cells = DecisionGrid.MaxCells)
+    {
+        Matrix[] xs = result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X];
+        var extent = DecisionGrid.Evaluate(result.Network, xs, step: double.MaxValue); // 2×2 cells: only the extent is wanted
+        double span = Math.Max(extent.XMax - extent.XMin, extent.YMax - extent.YMin);
+        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells));
+    }
 
     /// <summary>
     /// The run as it was at <paramref name="epoch"/> (an animation frame): its history up to then, and early stopping's
@@ -136,17 +165,6 @@ public static partial class Figures
         return count;
     }
 
-    private static void SaveSummary(string path, Plot accuracy, Plot boundary, Plot loss)
-    {
-        var multiplot = new Multiplot();
-        multiplot.Reset(accuracy); // a new Multiplot starts with one empty plot
-
-        multiplot.AddPlot(boundary);
-        multiplot.AddPlot(loss);
-        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        PngFile.Save(path, multiplot, 3 * PanelWidth, PanelHeight);
-    }
-
     private static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
@@ -157,7 +175,6 @@ public static partial class Figures
         return plot;
     }
 
-    private static void Save(string path, Plot plot) => PngFile.Save(path, plot, PanelWidth, PanelHeight);
 
     private static double[] Epochs(TrainingResult result) => result.History.Select(m => (double)m.Epoch).ToArray();
 
