@@ -18,8 +18,13 @@ public static class Animation
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>Encodes one frame per snapshot; the network is loaded with each snapshot in turn and restored after.</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
+    /// <summary>
+    /// Encodes one frame per snapshot; the network is loaded with each snapshot in turn and restored after.
+    /// progress hears ("frame", i, n) as frames are drawn and ("encoding frame", i, n) as they are encoded; a
+    /// cancellation stops within one frame (OperationCanceledException).
+    /// </summary>
+    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration,
+                                Action<string, int, int>? progress = null, CancellationToken cancel = default)
     {
         TwoLayerNetwork network = result.Network;
         var trained = new Parameters(network.D, network.H, network.K);
@@ -29,8 +34,10 @@ public static class Animation
         {
             foreach (var (metrics, parameters) in snapshots)
             {
+                cancel.ThrowIfCancellationRequested();
                 parameters.CopyTo(network.P);
                 frames.Add(RenderFrame(result, metrics, configuration));
+                progress?.Invoke("frame", frames.Count, snapshots.Count);
             }
         }
         finally
@@ -38,7 +45,8 @@ public static class Animation
             trained.CopyTo(network.P); // the caller's network ends as it was: trained
         }
         int[] delays = [.. frames.Select((_, i) => i == frames.Count - 1 ? LastFrameDelayMs : FrameDelayMs)];
-        return Apng.Encode(DeltaFrames.From(frames, delays), Describe(snapshots, configuration));
+        var deltas = DeltaFrames.From(frames, delays, done => progress?.Invoke("encoding frame", done, frames.Count), cancel);
+        return Apng.Encode(deltas, Describe(snapshots, configuration));
     }
 
     /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
@@ -48,12 +56,14 @@ public static class Animation
         double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var grid = Banded(DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result)));
 
-        Plot accuracy = Figures.Accuracy(sofar, configuration);
+        // Every plot and surface is disposed here, on this thread: left to the finalizer thread, Skia objects were
+        // freed while the next frame drew (SIGSEGV in libSkiaSharp in 2 of 15 runs of 300 frames).
+        using Plot accuracy = Figures.Accuracy(sofar, configuration);
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        Plot boundary = Figures.Boundary(sofar, grid, configuration);
+        using Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
-        Plot loss = Figures.Loss(sofar, configuration, log);
+        using Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {at.Loss:F4}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
         if (log) loss.Axes.SetLimitsY(LossPlot.LogLimits(result).Min, LossPlot.LogLimits(result).Max); // log10 units: 0..lossMax would hide every loss below 1
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
@@ -63,7 +73,7 @@ public static class Animation
         multiplot.AddPlot(boundary);
         multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        return multiplot.Render(3 * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
+        return PngFile.Encode(multiplot, 3 * PanelWidth, PanelHeight);
     }
 
     /// <summary>

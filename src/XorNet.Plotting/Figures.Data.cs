@@ -32,8 +32,11 @@ public static partial class Figures
         return plot;
     }
 
-    public static void SaveDataPlot(string path, Dataset data, string title) =>
-        AtomicFile.Write(path, tmp => DataPlot(data, title).SavePng(tmp, PanelHeight, PanelHeight));
+    public static void SaveDataPlot(string path, Dataset data, string title)
+    {
+        using Plot plot = DataPlot(data, title);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(PanelHeight, PanelHeight, ImageFormat.Png));
+    }
 
     private static string TestText(EpochMetrics final) =>
         final.TestAccuracy is double test ? $", test {test:P1}" : "";

@@ -18,7 +18,7 @@ public static partial class Figures
     {
         var grid = DecisionGrid.Evaluate(result.Network, result.Data.X);
         // Each plot is built once and drawn twice (alone, then in the summary), so the heatmap bitmap is made once.
-        Plot accuracy = Accuracy(result, configuration), loss = Loss(result, configuration), boundary = Boundary(result, grid, configuration);
+        using Plot accuracy = Accuracy(result, configuration), loss = Loss(result, configuration), boundary = Boundary(result, grid, configuration);
         Save(Path.Combine(outDir, "accuracy.png"), accuracy);
         Save(Path.Combine(outDir, "loss.png"), loss);
         Save(Path.Combine(outDir, "boundary.png"), boundary);

@@ -22,7 +22,30 @@ internal static class PngFile
     public static void Save(string path, Multiplot multiplot, int width, int height) =>
         Save(path, width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
 
+    /// <summary>
+    /// The multiplot as PNG bytes, drawn on a surface we dispose; its plots are disposed after (ScottPlot's own
+    /// Render(width, height) leaves its surface and image to the finalizer thread).
+    /// </summary>
+    public static byte[] Encode(Multiplot multiplot, int width, int height)
+    {
+        try
+        {
+            using SKData png = Encode(width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
+            return png.ToArray();
+        }
+        finally
+        {
+            foreach (Plot plot in multiplot.GetPlots()) plot.Dispose();
+        }
+    }
+
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
+    {
+        using SKData png = Encode(width, height, render);
+        AtomicFile.Write(path, png.SaveTo);
+    }
+
+    private static SKData Encode(int width, int height, Action<SKCanvas> render)
     {
         using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
@@ -30,12 +53,7 @@ internal static class PngFile
         render(surface.Canvas);
         using SKImage image = surface.Snapshot();
         using SKPixmap pixels = image.PeekPixels();
-        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
+        return pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
             ?? throw new InvalidOperationException($"PNG encoding of a {width}×{height} image failed.");
-        AtomicFile.Write(path, tmp =>
-        {
-            using FileStream file = File.Create(tmp);
-            png.SaveTo(file);
-        });
     }
 }
