@@ -55,7 +55,7 @@ public sealed class OutputPlan
         if (FileKind.Of(path) is PathKind.File or PathKind.Stream)
             throw new UsageException($"{option} {path}: is a file; must be a folder");
         CheckNames(option, path, resolved);
-        Probe(option, path, NearestFolder(resolved));
+        Probe(option, path, NearestFolder(option, path, resolved));
         return this;
     }
 
@@ -98,7 +98,7 @@ public sealed class OutputPlan
         CheckNames(owner, path, resolved);
         string folder = Path.GetDirectoryName(resolved) ?? "/";
         if (!folderMayBeCreated && !Directory.Exists(folder)) throw new UsageException($"{owner} {path}: the folder does not exist");
-        Probe(owner, path, NearestFolder(folder));
+        Probe(owner, path, NearestFolder(owner, path, folder));
     }
 
     private static void CheckNames(string owner, string path, string resolved)
@@ -123,10 +123,16 @@ public sealed class OutputPlan
         }
     }
 
-    private static string NearestFolder(string path)
+    /// <summary>The deepest existing folder on the way to path (the ones below it will be created).</summary>
+    private static string NearestFolder(string option, string path, string resolved)
     {
-        string folder = path;
-        while (!Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent) folder = parent;
+        string folder = resolved;
+        while (!Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent)
+        {
+            if (FileKind.Of(folder) != PathKind.Missing)
+                throw new UsageException($"{option} {path}: {folder} is a file, so no folder can be made in it");
+            folder = parent;
+        }
         return folder;
     }
 }

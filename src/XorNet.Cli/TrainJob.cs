@@ -126,11 +126,11 @@ public static class TrainJob
     {
         plan.Input("--data" + run, config.DataPath).Input("--init" + run, config.InitPath);
         plan.Folder("--out" + run, output.OutDir);
-        string? save = output.ModelPath is { } m ? OutputPlan.Resolve("--save", m) : null;
+        string? save = output.ModelPath is { } m && m.Trim().Length > 0 ? OutputPlan.Resolve("--save", m) : null;
         foreach (string name in OwnedNames)
         {
             string path = Path.Combine(output.OutDir, name);
-            if (save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz is the default place, spelled out
+            if (name != "model.npz" || save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz: the default place, spelled out
                 plan.File("--out" + run, path, folderMayBeCreated: true, written: Writes(output, name));
         }
         if (output.ModelPath is { } model) plan.File("--save" + run, model);

@@ -43,7 +43,7 @@ public static class AtomicFile
             }
             return tmp;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputFailure.IsWriteError(e))
         {
             TryDelete(tmp);
             throw OutputFailure.From(path, e);
@@ -86,7 +86,7 @@ public static class AtomicFile
             write(stream);
             stream.Flush();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputFailure.IsWriteError(e))
         {
             throw OutputFailure.From(path, e);
         }
