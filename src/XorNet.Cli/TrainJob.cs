@@ -46,7 +46,7 @@ public static class TrainJob
         progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
+        string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
             result = WriteOutputs(result, run, output, files, json, snapshots, progress, cancel);
@@ -112,29 +112,29 @@ public static class TrainJob
         $"pid {Environment.ProcessId} since {DateTime.UtcNow:HH:mm:ss} UTC, {Describe(config)}");
 
     /// <summary>Reads every input and checks every path and the memory budget; writes nothing.</summary>
-    public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null, string run = "")
+    public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null)
     {
-        Plan(plan ?? new OutputPlan(), config, output, run);
+        Plan(plan ?? new OutputPlan(), config, output);
         var data = RunData.Prepare(config);
         if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
-            throw new UsageException(tooBig);
+            throw new UsageException(OptionTable.Text(tooBig));
         return data;
     }
 
-    /// <summary>Adds the run's inputs and outputs to the plan; run names the run in compare's messages.</summary>
-    public static void Plan(OutputPlan plan, TrainingConfig config, OutputSettings output, string run = "")
+    /// <summary>Adds the run's inputs and outputs (every file of ours in --out, written or not) to the plan.</summary>
+    public static void Plan(OutputPlan plan, TrainingConfig config, OutputSettings output)
     {
-        plan.Input("--data" + run, config.DataPath).Input("--init" + run, config.InitPath);
-        plan.Folder("--out" + run, output.OutDir);
+        plan.Input("--data", config.DataPath).Input("--init", config.InitPath);
+        plan.Folder("--out", output.OutDir);
         string? save = output.ModelPath is { } m && m.Trim().Length > 0 ? OutputPlan.Resolve("--save", m) : null;
         foreach (string name in OwnedNames)
         {
             string path = Path.Combine(output.OutDir, name);
             if (name != "model.npz" || save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz: the default place, spelled out
-                plan.File("--out" + run, path, folderMayBeCreated: true, written: Writes(output, name));
+                plan.File("--out", path, folderMayBeCreated: true, written: Writes(output, name));
         }
-        if (output.ModelPath is { } model) plan.File("--save" + run, model);
-        if (output.JsonPath is { } json && json != "-") plan.File("--json" + run, json, folderMayBeCreated: true);
+        if (output.ModelPath is { } model) plan.File("--save", model);
+        if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
     /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
@@ -147,12 +147,12 @@ public static class TrainJob
         }
         if (result.Stop.Reason == StopReason.Diverged)
         {
-            stderr.WriteLine($"xornet: {result.Stop.Message}");
+            stderr.WriteLine($"xornet: {OptionTable.Text(result.Stop.Message!)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
         foreach (var gate in failed)
-            log.WriteLine($"gate failed: {gate.Describe()}");
+            log.WriteLine($"gate failed: {OptionTable.Text(gate.Describe())}");
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 

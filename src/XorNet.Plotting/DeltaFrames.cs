@@ -62,7 +62,10 @@ public static class DeltaFrames
     /// <summary>Decoded as unpremultiplied RGBA so every pixel is one uint and the frames compare exactly.</summary>
     private static SKBitmap Decode(byte[] png)
     {
-        using var codec = SKCodec.Create(new MemoryStream(png)) ?? throw new ArgumentException("A frame is not a decodable PNG.");
+        // From native memory (SKData), not a managed Stream: Skia would call back into a wrapper that only a weak
+        // handle keeps alive.
+        using var data = SKData.CreateCopy(png);
+        using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
         var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
         if (Pixels(bitmap).ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu))
