@@ -30,7 +30,7 @@ public static class AtomicFile
         Move(tmp, path);
     }
 
-    /// <summary>Writes a new temporary sibling of path (flushed to disk) and returns its name; deleted on failure.</summary>
+    /// <summary>Writes a new temporary sibling of path and returns its name; deleted on failure.</summary>
     public static string Stage(string path, Action<Stream> write)
     {
         string tmp = TempName(path);
@@ -39,7 +39,7 @@ public static class AtomicFile
             using (var file = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(file);
-                file.Flush(flushToDisk: true);
+                file.Flush();
             }
             return tmp;
         }
