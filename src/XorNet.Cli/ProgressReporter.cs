@@ -25,7 +25,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     public static ProgressMode Choose(bool quiet, TextWriter log, string? jsonPath)
     {
         if (quiet) return ProgressMode.Quiet;
-        bool terminal = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out) && !Console.IsOutputRedirected;
         return terminal && jsonPath != "-" ? ProgressMode.Bar : ProgressMode.Lines;
     }
 
@@ -40,6 +40,29 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     {
         if (_barShown) log.WriteLine();
         _barShown = false;
+    }
+
+    /// <summary>A line of its own (after ending a bar), shown in every mode.</summary>
+    public void Log(string line)
+    {
+        Finish();
+        log.WriteLine(line);
+    }
+
+    /// <summary>
+    /// A long step after training, e.g. "training.png: frame 37/300": redrawn in place on a terminal, at ten evenly
+    /// spaced points as lines otherwise, not at all when quiet.
+    /// </summary>
+    public void Step(string what, int done, int total)
+    {
+        string text = $"{what} {done}/{total}";
+        if (mode == ProgressMode.Lines && (done == total || done % Math.Max(1, total / 10) == 0)) log.WriteLine("  " + text);
+        if (mode != ProgressMode.Bar || (done != total && _lastDraw is { } last && _clock.Elapsed - last < BarInterval)) return;
+        _lastDraw = _clock.Elapsed;
+        log.Write("\r" + (AnsiAllowed ? text + "\u001b[K" : text.PadRight(_lastLength)));
+        _lastLength = text.Length;
+        log.Flush();
+        _barShown = true;
     }
 
     /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>

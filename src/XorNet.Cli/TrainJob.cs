@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using XorNet.Tensors;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -31,9 +33,7 @@ public static class TrainJob
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written
         config = run.Config;
-        PrepareOutputFolder(output.OutDir);
-        if (output.JsonPath is { } jsonPath && jsonPath != "-")
-            PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
+        using var files = OutputSet.Open(output.OutDir, Holder(config));
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
@@ -50,14 +50,15 @@ public static class TrainJob
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
-        AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
-        if (output.JsonPath == "-") stdout.Write(json);
-        else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
-        ModelFile.Save(output.ModelPath ?? Path.Combine(output.OutDir, "model.npz"), new SavedModel(result.Network, run.Scaler, config.Standardize));
-        if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
-            log.WriteLine(fontWarning);
-        if (output.Plots)
-            WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots, gates);
+        try
+        {
+            result = WriteOutputs(result, run, output, files, json, snapshots, gates, progress, cancel);
+        }
+        catch (OutputFailure e)
+        {
+            throw files.Explain(e);
+        }
+        if (output.JsonPath == "-") stdout.Write(json); // after the files: a failing stdout never costs the model
 
         var final = result.Final;
         if (result.Stop.Reason == StopReason.EarlyStopped)
@@ -68,15 +69,78 @@ public static class TrainJob
         return result;
     }
 
-    /// <summary>Reads every input and checks every output path and the memory budget; writes nothing.</summary>
-    public static RunData CheckInputs(TrainingConfig config, OutputSettings output)
+    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at commit).</summary>
+    public static readonly string[] OwnedNames =
+        ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png", "training.png",
+         "training.gif"];
+
+    private static bool Writes(OutputSettings output, string name) => name switch
     {
-        var run = RunData.Prepare(config);
-        if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
-        if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
-        if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
+        "metrics.json" => true,
+        "model.npz" => output.ModelPath is null,
+        "training.png" or "training.gif" => output.Plots && output.Animate,
+        _ => output.Plots,
+    };
+
+    /// <summary>
+    /// Stages metrics.json, the model and the pictures, then commits them as one set (metrics.json last). A Ctrl-C
+    /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
+    /// </summary>
+    private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output, OutputSet files, string json,
+                                               ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                               CancellationToken cancel)
+    {
+        AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
+        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize);
+        if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
+        else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
+        if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)));
+        if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
+            progress.Log(fontWarning);
+        try
+        {
+            if (output.Plots)
+                WritePictures(result, run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates, progress,
+                              cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            progress.Finish();
+            progress.Log("interrupted while drawing the pictures: metrics.json, the model and the pictures finished so far are written");
+            result = result with { Interrupted = true };
+        }
+        files.Commit(OwnedNames, "metrics.json");
+        return result;
+    }
+
+    /// <summary>Who holds --out, as a second run into it is told: "pid 1234 since 20:31:02 UTC, H=3 lr=1 …".</summary>
+    private static string Holder(TrainingConfig config) => string.Create(CultureInfo.InvariantCulture,
+        $"pid {Environment.ProcessId} since {DateTime.UtcNow:HH:mm:ss} UTC, {Describe(config)}");
+
+    /// <summary>Reads every input and checks every path and the memory budget; writes nothing.</summary>
+    public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null)
+    {
+        Plan(plan ?? new OutputPlan(), config, output);
+        var data = RunData.Prepare(config);
+        if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
             throw new UsageException(OptionTable.Text(tooBig));
-        return run;
+        return data;
+    }
+
+    /// <summary>Adds the run's inputs and outputs (every file of ours in --out, written or not) to the plan.</summary>
+    public static void Plan(OutputPlan plan, TrainingConfig config, OutputSettings output)
+    {
+        plan.Input("--data", config.DataPath).Input("--init", config.InitPath);
+        plan.Folder("--out", output.OutDir);
+        string? save = output.ModelPath is { } m && m.Trim().Length > 0 ? OutputPlan.Resolve("--save", m) : null;
+        foreach (string name in OwnedNames)
+        {
+            string path = Path.Combine(output.OutDir, name);
+            if (name != "model.npz" || save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz: the default place, spelled out
+                plan.File("--out", path, folderMayBeCreated: true, written: Writes(output, name));
+        }
+        if (output.ModelPath is { } model) plan.File("--save", model);
+        if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
     /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
@@ -112,7 +176,8 @@ public static class TrainJob
     /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
     private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration,
-                                      ParameterSnapshots? snapshots, QualityGates? gates)
+                                      ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                      CancellationToken cancel)
     {
         var pictures = new List<Action>
         {
@@ -121,20 +186,29 @@ public static class TrainJob
             () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
         };
         if (snapshots is not null)
-            pictures.Add(() =>
-            {
-                var frames = Animation.RenderFrames(result, snapshots.Taken, configuration);
-                Parallel.Invoke(() => AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), frames.ToApng()),
-                                () => AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), frames.ToGif()));
-            });
+            pictures.Add(() => WriteAnimation(result, snapshots, outDir, configuration, progress, cancel));
         try
         {
-            Parallel.Invoke([.. pictures]);
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancel }, [.. pictures]);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // as itself (I/O → its exit code)
         }
+    }
+
+    /// <summary>training.png (APNG) and training.gif from one set of frames, with progress ("frame 37/300").</summary>
+    private static void WriteAnimation(TrainingResult result, ParameterSnapshots snapshots, string outDir,
+                                       string configuration, ProgressReporter progress, CancellationToken cancel)
+    {
+        var frames = Animation.RenderFrames(result, snapshots.Taken, configuration,
+            (done, total) => progress.Step("training.png: frame", done, total), cancel);
+        byte[] apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
+        byte[] gif = frames.ToGif();
+        cancel.ThrowIfCancellationRequested();
+        progress.Finish();
+        AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), apng);
+        AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), gif);
     }
 
     /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
@@ -164,22 +238,5 @@ public static class TrainJob
         if (c.ClipValue is double v) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-value={v:G}"));
         if (c.EarlyStop is int p) parts.Add($"early-stop={p}");
         return parts.Count == 0 ? "" : " " + string.Join(" ", parts);
-    }
-
-    /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
-    public static void PrepareOutputFolder(string outDir, string option = "--out")
-    {
-        if (outDir.Trim().Length == 0) throw new UsageException($"{option} '{outDir}': an empty path; must be a folder");
-        try
-        {
-            Directory.CreateDirectory(outDir);
-            string probe = Path.Combine(outDir, $".xornet-write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new UsageException($"{option} {outDir}: cannot write there ({e.Message})");
-        }
     }
 }

@@ -21,29 +21,41 @@ public static class Animation
     /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame description.</summary>
     public sealed record Frames(IReadOnlyList<byte[]> Pngs, IReadOnlyList<int> DelaysMs, string Comment)
     {
-        /// <summary>training.png: an animated PNG, unchanged pixels of later frames left out.</summary>
-        public byte[] ToApng() => Apng.Encode(DeltaFrames.From(Pngs, DelaysMs), Comment);
+        /// <summary>
+        /// training.png: an animated PNG, unchanged pixels of later frames left out; progress hears each encoded frame,
+        /// a cancellation stops within one frame (OperationCanceledException).
+        /// </summary>
+        public byte[] ToApng(Action<int>? done = null, CancellationToken cancel = default) =>
+            Apng.Encode(DeltaFrames.From(Pngs, DelaysMs, done, cancel), Comment);
 
         /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame only.</summary>
         public byte[] ToGif() => Gif.Encode(Pngs, DelaysMs);
     }
 
     /// <summary>Encodes one frame per snapshot as an animated PNG.</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
+    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+                                string configuration) =>
         RenderFrames(result, snapshots, configuration).ToApng();
 
     /// <summary>
     /// One frame per snapshot, rendered on the cores in parallel: each worker loads the snapshots into its own copy of
     /// the network, so the caller's network is never touched (other pictures may be drawing it meanwhile).
+    /// progress hears (frames done, total) as frames are drawn; a cancellation stops within one frame.
     /// </summary>
-    public static Frames RenderFrames(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
+    public static Frames RenderFrames(TrainingResult result,
+                                      IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+                                      string configuration, Action<int, int>? progress = null,
+                                      CancellationToken cancel = default)
     {
         var pngs = new byte[snapshots.Count][];
-        Parallel.For(0, snapshots.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => Copy(result.Network),
+        int done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        Parallel.For(0, snapshots.Count, options, () => Copy(result.Network),
             (i, _, network) =>
             {
                 snapshots[i].Parameters.CopyTo(network.P);
                 pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
+                progress?.Invoke(Interlocked.Increment(ref done), snapshots.Count);
                 return network;
             }, _ => { });
         int[] delays = [.. pngs.Select((_, i) => i == pngs.Length - 1 ? LastFrameDelayMs : FrameDelayMs)];
@@ -62,12 +74,14 @@ public static class Animation
         double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var grid = Banded(Figures.PlotGrid(sofar, GridStep(result)));
 
-        Plot accuracy = Figures.Accuracy(sofar, configuration);
+        // Every plot and surface is disposed here, on this thread: left to the finalizer thread, Skia objects were
+        // freed while the next frame drew (SIGSEGV in libSkiaSharp in 2 of 15 runs of 300 frames).
+        using Plot accuracy = Figures.Accuracy(sofar, configuration);
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        Plot boundary = Figures.Boundary(sofar, grid, configuration);
+        using Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
-        Plot loss = Figures.Loss(sofar, configuration, log);
+        using Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {MetricText.Loss(at.Loss)}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
         if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);

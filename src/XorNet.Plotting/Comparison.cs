@@ -55,7 +55,7 @@ public static class Comparison
             multiplot.AddPlot(loss);
         }
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(runs.Count, 3);
-        byte[] png = multiplot.Render(3 * PanelWidth, runs.Count * RowHeight).GetImageBytes(ImageFormat.Png);
+        byte[] png = PngFile.Encode(multiplot, 3 * PanelWidth, runs.Count * RowHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(png, heading,
             "one row per run: train accuracy | decision boundary | loss; every row uses the same axis ranges"));
     }

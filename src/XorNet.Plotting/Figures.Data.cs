@@ -30,8 +30,11 @@ public static partial class Figures
         return BelowLegend(plot);
     }
 
-    public static void SaveDataPlot(string path, Dataset data, string title) =>
-        PngFile.Save(path, DataPlot(data, title), PanelHeight, PanelHeight + 40);
+    public static void SaveDataPlot(string path, Dataset data, string title)
+    {
+        using Plot plot = DataPlot(data, title);
+        PngFile.Save(path, plot, PanelHeight, PanelHeight + 40);
+    }
 
     private static string TestText(EpochMetrics final) =>
         final.TestAccuracy is double test ? $", test {test:P1}" : "";

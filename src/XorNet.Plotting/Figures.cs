@@ -31,7 +31,8 @@ public static partial class Figures
         {
             Parallel.For(0, panels.Length, i =>
             {
-                images[i] = PngFile.Draw(panels[i].Build(), PanelWidth, PanelHeight);
+                using Plot plot = panels[i].Build(); // disposed here, not on the finalizer thread
+                images[i] = PngFile.Draw(plot, PanelWidth, PanelHeight);
                 PngFile.Save(Path.Combine(outDir, panels[i].Name), images[i]);
             });
             using var summary = PngFile.SideBySide(images);

@@ -55,7 +55,8 @@ public static class NetworkDiagram
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
     public static void Save(string path, TwoLayerNetwork network, string configuration)
     {
-        byte[] png = Draw(network, configuration).GetImageBytes(Width, Height(network.H), ImageFormat.Png);
+        using Plot plot = Draw(network, configuration);
+        byte[] png = plot.GetImageBytes(Width, Height(network.H), ImageFormat.Png);
         string title = $"The trained network: {network.D} inputs → {network.H} hidden → {network.K} outputs";
         AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
     }

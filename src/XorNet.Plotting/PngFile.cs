@@ -47,25 +47,31 @@ internal static class PngFile
         SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
 
-    /// <summary>The multiplot as PNG bytes on white (a grid cell without a plot would otherwise stay transparent).</summary>
+    /// <summary>
+    /// The multiplot as PNG bytes on white (a grid cell without a plot would otherwise stay transparent), drawn on
+    /// surfaces we dispose; its plots are disposed after (ScottPlot's own Render(width, height) leaves its surface and
+    /// image to the finalizer thread).
+    /// </summary>
     public static byte[] Encode(Multiplot multiplot, int width, int height)
     {
-        using SKSurface layer = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
-        multiplot.Render(layer.Canvas, new PixelRect(new PixelSize(width, height))); // may clear to transparent
-        using SKImage drawn = layer.Snapshot();
-        using SKData png = Encode(width, height, canvas => canvas.DrawImage(drawn, 0, 0)); // over white: opaque frames
-        return png.ToArray();
+        try
+        {
+            using SKSurface layer = Surface(width, height);
+            multiplot.Render(layer.Canvas, new PixelRect(new PixelSize(width, height))); // may clear to transparent
+            using SKImage drawn = layer.Snapshot();
+            using SKData png = Encode(width, height, canvas => canvas.DrawImage(drawn, 0, 0)); // over white: opaque
+            return png.ToArray();
+        }
+        finally
+        {
+            foreach (Plot plot in multiplot.GetPlots()) plot.Dispose();
+        }
     }
 
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
     {
         using SKData png = Encode(width, height, render);
-        AtomicFile.Write(path, tmp =>
-        {
-            using FileStream file = File.Create(tmp);
-            png.SaveTo(file);
-        });
+        AtomicFile.Write(path, png.SaveTo);
     }
 
     private static SKData Encode(int width, int height, Action<SKCanvas> render)

@@ -24,7 +24,7 @@ public static class ModelFile
     public const long FormatVersion = 1;
 
     public static void Save(string path, SavedModel model) =>
-        AtomicFile.Write(path, tmp => Npz.WriteFile(tmp, Arrays(model)));
+        AtomicFile.Write(path, stream => Npz.Write(stream, Arrays(model)));
 
     public static IEnumerable<KeyValuePair<string, NpyArray>> Arrays(SavedModel model)
     {
