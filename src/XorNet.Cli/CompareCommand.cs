@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using XorNet.Cli.Live;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -47,13 +48,16 @@ public static class CompareCommand
         if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be ≥ 1");
         var runs = Prepare(parse.UnmatchedTokens, root);
         if (json.Length > 0 && json != "-") OutputFiles.Check("--json", json);
-        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         TextWriter log = json == "-" ? stderr : stdout;
+        double? live = runs[0].Output.LiveSeconds is { } s && LiveOptions.CanShow(log, json, stderr) ? s : null;
+        if (live is not null) parallel = runs.Count; // the live view trains every run at once, in lockstep
+        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         bool quiet = runs[0].Output.Progress == ProgressMode.Quiet;
         TrainJob.PrepareOutputFolder(root);
         if (!quiet) log.WriteLine($"xornet compare: {runs.Count} runs, {Math.Min(parallel, runs.Count)} at a time → {root}/");
 
-        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log, cancel);
+        var outcomes = live is double seconds ? LiveCompare.Run(runs, seconds, stdout, cancel)
+            : RunAll(runs, parallel, quiet ? TextWriter.Null : log, cancel);
         string document = CompareReport.Json(outcomes);
         AtomicFile.WriteAllText(Path.Combine(root, "compare.json"), document);
         if (json == "-") stdout.Write(document);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XorNet.Cli.Live;
 
 namespace XorNet.Cli;
 
@@ -38,7 +39,7 @@ public static partial class TrainCommand
                                                  DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
                                                  Animate, Frames, Quiet })
             command.Options.Add(option);
-        foreach (Option option in LeverOptions)
+        foreach (Option option in LeverOptions.Concat(LiveOptions.All))
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
@@ -78,6 +79,7 @@ public static partial class TrainCommand
         return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
         {
             ModelPath = parse.GetValue(Save),
+            LiveSeconds = LiveOptions.Read(parse),
         };
     }
 
@@ -93,6 +95,9 @@ public static partial class TrainCommand
         QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
         output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
+        if (output.LiveSeconds is double seconds && LiveOptions.CanShow(log, output.JsonPath, stderr))
+            return LiveTrain.Run(config, output, gates, seconds, stdout, stderr, cancel);
+        if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar) output = output with { Progress = ProgressMode.Lines };
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
         return TrainJob.ExitCode(result, gates, log, stderr);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using XorNet.Cli.Live;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -15,6 +16,9 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>`--live`: how many seconds the training should play in the live view (0 = as fast as it trains); null = off.</summary>
+    public double? LiveSeconds { get; init; }
 }
 
 /// <summary>
@@ -24,7 +28,7 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 public static class TrainJob
 {
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
-                                     QualityGates? gates = null, CancellationToken cancel = default)
+                                     QualityGates? gates = null, CancellationToken cancel = default, IRunWatcher? watch = null)
     {
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written
@@ -38,11 +42,18 @@ public static class TrainJob
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        TrainingResult result = trainer.Run(m =>
+        watch?.Started(trainer, run.Train);
+        TrainingResult? result = null;
+        try
         {
-            snapshots?.Observe(m);
-            progress.Report(m);
-        }, cancel);
+            result = trainer.Run(m =>
+            {
+                snapshots?.Observe(m);
+                progress.Report(m);
+                watch?.Epoch(m);
+            }, cancel);
+        }
+        finally { watch?.Finished(result); } // before the outputs are written: a live view need not wait for them
         progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 

@@ -1,0 +1,39 @@
+using XorNet.Cli.Live;
+
+namespace XorNet.Cli.Tests.Live;
+
+public sealed class SparklineTests
+{
+    private static List<EpochMetrics> History(params double[] losses) =>
+        [.. losses.Select((l, e) => new EpochMetrics(e, l, 0.5))];
+
+    [Fact]
+    public void OneColumnPerEpoch_ScaledFromTheLowestToTheHighestBlock()
+    {
+        string line = Sparkline.Render(History(0, 1, 2, 3, 4, 5, 6, 7), m => m.Loss, epochs: 7, width: 7, logScale: false);
+        Assert.Equal("▂▃▄▅▆▇█", line); // columns show epochs 1..7; epoch 0 (the lowest, 0) sets the scale
+    }
+
+    [Fact]
+    public void EpochsNotYetTrained_StayBlank()
+    {
+        string line = Sparkline.Render(History(4, 3, 2), m => m.Loss, epochs: 10, width: 10, logScale: false);
+        Assert.Equal(2, line.Length); // epochs 1 and 2 of 10
+    }
+
+    [Fact]
+    public void LogScale_SpreadsDecadesEvenly_AndANonFiniteLossShowsAsBang()
+    {
+        Assert.Equal("▆▃▁", Sparkline.Render(History(1000, 100, 10, 1), m => m.Loss, 3, 3, logScale: true)); // 2/3, 1/3, 0 of 7
+        Assert.Equal("▁█!", Sparkline.Render(History(1, 1, 10, double.PositiveInfinity), m => m.Loss, 3, 3, logScale: true));
+    }
+
+    [Fact]
+    public void ManyEpochs_ShareAColumn()
+    {
+        var history = History([.. Enumerable.Range(0, 1001).Select(e => (double)e)]);
+        string line = Sparkline.Render(history, m => m.Loss, 1000, 50, logScale: false);
+        Assert.Equal(50, line.Length);
+        Assert.Equal('█', line[^1]);
+    }
+}
