@@ -41,8 +41,14 @@ public static class LiveColors
     private static readonly Rgb[] CubeBands = [Rgb.FromHex("#87afd7"), Rgb.FromHex("#afd7ff"), Rgb.FromHex("#ffffff"),
                                                Rgb.FromHex("#ffd7af"), Rgb.FromHex("#ffaf87")];
 
-    public static Rgb Surface(double share, ColorMode mode) => mode != ColorMode.Cube256 ? Surface(share)
+    public static Rgb Surface(double share, ColorMode mode) => mode != ColorMode.Cube256 ? Surface(Quantized(share))
         : CubeBands[double.IsNaN(share) ? 2 : (int)Math.Round(Math.Clamp(share, 0, 1) * (CubeBands.Length - 1))];
+
+    /// <summary>
+    /// 24-bit: the share in steps of 1/32 (about 3 of 255 per channel, too fine to see), so that neighbouring cells
+    /// share colours and a frame needs fewer colour codes.
+    /// </summary>
+    private static double Quantized(double share) => double.IsNaN(share) ? share : Math.Round(share * 32) / 32;
 
     public static Rgb Class(int label) => MoreClasses[label % MoreClasses.Length];
 
