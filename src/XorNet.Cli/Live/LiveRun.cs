@@ -3,7 +3,10 @@ namespace XorNet.Cli.Live;
 /// <summary>One run as the live view follows it: its history so far, and its surface at the view's resolution.</summary>
 public sealed class LiveRun(string title, int epochs, Action arrive, Action leave) : IRunWatcher
 {
-    private readonly List<EpochMetrics> _history = new(Math.Min(epochs + 1, 1 << 20));
+    /// <summary>At most about <see cref="KeptEpochs"/> epochs are kept (every stride-th, and the latest), whatever the run's length.</summary>
+    public const int KeptEpochs = 1 << 16;
+    private readonly int _stride = Math.Max(1, epochs / KeptEpochs);
+    private readonly List<EpochMetrics> _history = new(Math.Min(epochs + 1, KeptEpochs + 2));
     private Trainer? _trainer;
     private PlanePoints? _points;
     private Surface? _surface;
@@ -17,6 +20,7 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
 
     public void Epoch(EpochMetrics metrics)
     {
+        if (_history.Count > 0 && _history[^1].Epoch % _stride != 0) _history.RemoveAt(_history.Count - 1); // only the latest
         _history.Add(metrics);
         arrive();
     }
@@ -37,10 +41,11 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
     /// <summary>The tile's state now, with the surface evaluated at columns × pixelRows (again only when it changed).</summary>
     public TileState Snapshot(int columns, int pixelRows, TimeSpan elapsed)
     {
-        if (_trainer is { } trainer && _points is not null && (_history.Count - 1, columns, pixelRows, _ended) != _surfaceKey)
+        int epoch = _history.Count == 0 ? -1 : _history[^1].Epoch;
+        if (_trainer is { } trainer && _points is not null && (epoch, columns, pixelRows, _ended) != _surfaceKey)
         {
             _surface = Evaluate(trainer.Network, _points.Plane, columns, pixelRows);
-            _surfaceKey = (_history.Count - 1, columns, pixelRows, _ended);
+            _surfaceKey = (epoch, columns, pixelRows, _ended);
         }
         return new TileState(title, epochs, _history, _points ?? Empty)
         {

@@ -36,4 +36,16 @@ public sealed class LiveRunTests
         Assert.Equal((10, 20), (tile.Surface!.Rows, tile.Surface.Columns));
         Assert.Equal(4, tile.Diagnostics!.MeanGradNorm!.Length);
     }
+
+    [Fact]
+    public void ALongRun_KeepsAboutKeptEpochs_AndAlwaysTheLatest()
+    {
+        int epochs = 10 * LiveRun.KeptEpochs;
+        var run = new LiveRun("long", epochs, () => { }, () => { });
+        for (int e = 0; e <= epochs / 2 + 3; e++) run.Epoch(new EpochMetrics(e, 1, 0.5));
+        var history = run.Snapshot(10, 10, TimeSpan.Zero).History;
+        Assert.InRange(history.Count, LiveRun.KeptEpochs / 2, LiveRun.KeptEpochs / 2 + 2);
+        Assert.Equal(epochs / 2 + 3, history[^1].Epoch);
+        Assert.All(history.SkipLast(1), m => Assert.Equal(0, m.Epoch % 10));
+    }
 }

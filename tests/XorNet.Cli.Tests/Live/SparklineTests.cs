@@ -11,7 +11,7 @@ public sealed class SparklineTests
     public void OneColumnPerEpoch_ScaledFromTheLowestToTheHighestBlock()
     {
         string line = Sparkline.Render(History(0, 1, 2, 3, 4, 5, 6, 7), m => m.Loss, epochs: 7, width: 7, logScale: false);
-        Assert.Equal("▂▃▄▅▆▇█", line); // columns show epochs 1..7; epoch 0 (the lowest, 0) sets the scale
+        Assert.Equal("▁▂▃▅▆▇█", line); // columns show epochs 1..7 (values 1..7), scaled over what they show
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class SparklineTests
     [Fact]
     public void LogScale_SpreadsDecadesEvenly_AndANonFiniteLossShowsAsBang()
     {
-        Assert.Equal("▆▃▁", Sparkline.Render(History(1000, 100, 10, 1), m => m.Loss, 3, 3, logScale: true)); // 2/3, 1/3, 0 of 7
+        Assert.Equal("█▅▁", Sparkline.Render(History(1000, 100, 10, 1), m => m.Loss, 3, 3, logScale: true)); // 100, 10, 1: 1, ½, 0 of 7
         Assert.Equal("▁█!", Sparkline.Render(History(1, 1, 10, double.PositiveInfinity), m => m.Loss, 3, 3, logScale: true));
     }
 
@@ -35,5 +35,13 @@ public sealed class SparklineTests
         string line = Sparkline.Render(history, m => m.Loss, 1000, 50, logScale: false);
         Assert.Equal(50, line.Length);
         Assert.Equal('█', line[^1]);
+    }
+
+    [Fact]
+    public void AThinnedHistory_ShowsTheLatestKeptEpochAtOrBeforeEachColumn()
+    {
+        List<EpochMetrics> kept = [new(0, 0, 0.5), new(10, 1, 0.5), new(20, 2, 0.5), new(23, 3, 0.5)];
+        // Columns stand for epochs 5, 10, 15, 20 (then past the latest, 23): kept epochs 0, 10, 10, 20.
+        Assert.Equal("▁▅▅█", Sparkline.Render(kept, m => m.Loss, epochs: 60, width: 12, logScale: false));
     }
 }
