@@ -1,35 +1,16 @@
-using System.CommandLine;
-using System.Globalization;
-
 namespace XorNet.Cli.Live;
 
-/// <summary>`--live` and `--live-seconds`, shared by train and (through train's parser) compare.</summary>
+/// <summary>`--live` and `--live-seconds` (rows of the <see cref="OptionTable"/>), and whether the view can be drawn.</summary>
 public static class LiveOptions
 {
-    public const double DefaultSeconds = 8;
-
-    public static readonly Option<bool> Live = new("--live")
-    {
-        Description = "Watch it learn in the terminal: the decision surface, the curves and the status, redrawn as it trains (keys: q stop, space pause)",
-    };
-
-    public static readonly Option<double> Seconds = new("--live-seconds")
-    {
-        Description = "With --live: play the whole training in about this many seconds (0 = as fast as it trains)",
-        DefaultValueFactory = _ => DefaultSeconds,
-    };
-
-    public static IEnumerable<Option> All => [Live, Seconds];
-
     /// <summary>The seconds the training should play in, or null without --live.</summary>
-    public static double? Read(ParseResult parse)
+    public static double? Read(System.CommandLine.ParseResult parse)
     {
-        double seconds = parse.GetValue(Seconds);
-        if (!(seconds >= 0 && seconds <= 86_400))
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--live-seconds {seconds}: must be between 0 and 86400"));
-        if (!parse.GetValue(Live) && parse.GetResult(Seconds) is { Implicit: false })
+        double seconds = OptionTable.Checked(parse, OptionTable.LiveSeconds);
+        bool live = parse.GetValue(OptionTable.Live);
+        if (!live && parse.GetResult(OptionTable.LiveSeconds) is { Implicit: false })
             throw new UsageException("--live-seconds: only with --live");
-        return parse.GetValue(Live) ? seconds : null;
+        return live ? seconds : null;
     }
 
     /// <summary>
