@@ -136,7 +136,8 @@ public static partial class OptionTable
     { Description = "Print only the final summary line" }, nameof(OutputSettings.Progress));
     public static readonly Option<bool> Live = Add(new Option<bool>("--live")
     {
-        Description = "Watch it learn in the terminal: the decision surface, the curves and the status, redrawn as it trains (keys: q stop, space pause)",
+        Description = "Watch it learn in the terminal: the decision surface, the curves and the status, "
+                      + "redrawn as it trains (keys: q stop, space pause)",
     }, nameof(OutputSettings.LiveSeconds));
     public static readonly Option<double> LiveSeconds = Add(new Option<double>("--live-seconds")
     {

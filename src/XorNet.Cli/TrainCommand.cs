@@ -81,7 +81,8 @@ public static partial class TrainCommand
         output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
         if (output.LiveSeconds is double seconds && LiveOptions.CanShow(log, output.JsonPath, stderr))
             return LiveTrain.Run(config, output, gates, seconds, stdout, stderr, cancel);
-        if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar) output = output with { Progress = ProgressMode.Lines };
+        if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar)
+            output = output with { Progress = ProgressMode.Lines }; // --live without its view: plain lines, not the bar
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
         return TrainJob.ExitCode(result, gates, log, stderr);
     }

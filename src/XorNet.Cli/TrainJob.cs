@@ -18,7 +18,7 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>`--live`: how many seconds the training should play in the live view (0 = as fast as it trains); null = off.</summary>
+    /// <summary>`--live`: the seconds the training plays in (0 = as fast as it trains); null = no live view.</summary>
     public double? LiveSeconds { get; init; }
 }
 
@@ -29,7 +29,8 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 public static class TrainJob
 {
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
-                                     QualityGates? gates = null, CancellationToken cancel = default, IRunWatcher? watch = null)
+                                     QualityGates? gates = null, CancellationToken cancel = default,
+                                     IRunWatcher? watch = null)
     {
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written

@@ -12,7 +12,9 @@ public static class AnsiFrame
 {
     private const string Reset = "\u001b[0m";
 
-    /// <summary>Appends the frame's rows to text, separated by "\r\n" (and after the last row too when finalNewline).</summary>
+    /// <summary>
+    /// Appends the frame's rows to text, separated by "\r\n" (and after the last row too when finalNewline).
+    /// </summary>
     public static void Encode(CellGrid frame, ColorMode mode, StringBuilder text, bool finalNewline)
     {
         Rgb? fg = null, bg = null;
@@ -38,7 +40,9 @@ public static class AnsiFrame
         if (mode != ColorMode.None) text.Append(Reset);
     }
 
-    /// <summary>One "select graphic rendition" code setting the colours that changed ("39"/"49": the terminal's own).</summary>
+    /// <summary>
+    /// One "select graphic rendition" code setting the colours that changed ("39"/"49": the terminal's own).
+    /// </summary>
     private static void Sgr(StringBuilder text, Cell cell, bool foreground, bool background, ColorMode mode)
     {
         text.Append("\u001b[");

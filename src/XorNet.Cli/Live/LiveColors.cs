@@ -5,14 +5,18 @@ namespace XorNet.Cli.Live;
 /// <summary>How the live view draws colour: 24-bit, the 256-colour cube, or none (shade characters).</summary>
 public enum ColorMode { TrueColor, Cube256, None }
 
-/// <summary>The live view's colours: boundary.png's palette, and the choice of colour codes by the environment.</summary>
+/// <summary>
+/// The live view's colours: boundary.png's palette, and the choice of colour codes by the environment.
+/// </summary>
 public static class LiveColors
 {
     // The same colours as boundary.png (XorNet.Plotting.Figures): blue class 0, orange class 1, pale tints between.
     public static readonly Rgb Class0 = Rgb.FromHex("#1f5fa8"), Class1 = Rgb.FromHex("#e8710a");
-    private static readonly Rgb Low = Rgb.FromHex("#9cc3ea"), Middle = Rgb.FromHex("#ffffff"), High = Rgb.FromHex("#fbc28c");
+    private static readonly Rgb Low = Rgb.FromHex("#9cc3ea"), Middle = Rgb.FromHex("#ffffff"),
+        High = Rgb.FromHex("#fbc28c");
     private static readonly Rgb[] MoreClasses = [Class0, Class1, Rgb.FromHex("#2ca02c"), Rgb.FromHex("#9467bd"),
-                                                 Rgb.FromHex("#d62728"), Rgb.FromHex("#8c564b"), Rgb.FromHex("#e377c2")];
+                                                 Rgb.FromHex("#d62728"), Rgb.FromHex("#8c564b"),
+                                                     Rgb.FromHex("#e377c2")];
     public static readonly Rgb Loss = Rgb.FromHex("#dc143c"), Accuracy = Rgb.FromHex("#2e8b57"); // the PNGs' curves
     public static readonly Rgb Dim = Rgb.FromHex("#8a8a8a"), Warning = Rgb.FromHex("#ff5f5f");
 

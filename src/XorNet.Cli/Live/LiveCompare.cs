@@ -9,34 +9,40 @@ namespace XorNet.Cli.Live;
 /// </summary>
 public static class LiveCompare
 {
-    public static IReadOnlyList<CompareReport.Outcome> Run(IReadOnlyList<CompareCommand.PreparedRun> runs, double seconds,
+    public static IReadOnlyList<CompareReport.Outcome> Run(IReadOnlyList<CompareCommand.PreparedRun> runs,
+        double seconds,
                                                            TextWriter stdout, CancellationToken cancel)
     {
         var terminal = new LiveTerminal(LiveColors.Detect(Environment.GetEnvironmentVariables()), stdout);
-        using var session = new LiveSession(terminal, [.. runs.Select(r => ($"{r.Grid.Label}  {TrainJob.Describe(r.Config)}", r.Config.Epochs))],
-                                            seconds, cancel);
+        (string, int)[] tiles =
+            [.. runs.Select(r => ($"{r.Grid.Label}  {TrainJob.Describe(r.Config)}", r.Config.Epochs))];
+        using var session = new LiveSession(terminal, tiles, seconds, cancel);
         return session.Show(() =>
         {
             var outcomes = new CompareReport.Outcome[runs.Count];
             Task[] tasks = [.. runs.Select((run, i) => Task.Factory.StartNew(
-                () => outcomes[i] = session.Train(i, watch => Train(run, watch, session.Token)), TaskCreationOptions.LongRunning))];
+                () => outcomes[i] = session.Train(i, watch => Train(run, watch, session.Token)),
+                    TaskCreationOptions.LongRunning))];
             try
             {
                 Task.WaitAll(tasks);
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // report the first failure as itself (usage → 2)
+                // report the first failure as itself (usage → 2)
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
             return outcomes;
         });
     }
 
-    private static CompareReport.Outcome Train(CompareCommand.PreparedRun run, IRunWatcher watch, CancellationToken cancel)
+    private static CompareReport.Outcome Train(CompareCommand.PreparedRun run, IRunWatcher watch,
+        CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var output = run.Output with { JsonPath = null, Progress = ProgressMode.Quiet };
-        TrainingResult result = TrainJob.Run(run.Config, output, TextWriter.Null, TextWriter.Null, run.Gates, cancel, watch);
+        TrainingResult result = TrainJob.Run(run.Config, output, TextWriter.Null, TextWriter.Null, run.Gates, cancel,
+            watch);
         return new CompareReport.Outcome(run, result, clock.Elapsed);
     }
 }

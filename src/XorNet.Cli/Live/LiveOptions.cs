@@ -1,6 +1,8 @@
 namespace XorNet.Cli.Live;
 
-/// <summary>`--live` and `--live-seconds` (rows of the <see cref="OptionTable"/>), and whether the view can be drawn.</summary>
+/// <summary>
+/// `--live` and `--live-seconds` (rows of the <see cref="OptionTable"/>), and whether the view can be drawn.
+/// </summary>
 public static class LiveOptions
 {
     /// <summary>The seconds the training should play in, or null without --live.</summary>
@@ -26,7 +28,10 @@ public static class LiveOptions
         return null;
     }
 
-    /// <summary>Checks that the view can be drawn; if not, says so in one line on stderr (the run goes on with plain lines).</summary>
+    /// <summary>
+    /// Checks that the view can be drawn; if not, says so in one line on stderr (the run goes on with plain
+    /// lines).
+    /// </summary>
     public static bool CanShow(TextWriter log, string? jsonPath, TextWriter stderr)
     {
         if (Unavailable(log, jsonPath) is not { } reason) return true;

@@ -1,9 +1,14 @@
 namespace XorNet.Cli.Live;
 
-/// <summary>One run as the live view follows it: its history so far, and its surface at the view's resolution.</summary>
+/// <summary>
+/// One run as the live view follows it: its history so far, and its surface at the view's resolution.
+/// </summary>
 public sealed class LiveRun(string title, int epochs, Action arrive, Action leave) : IRunWatcher
 {
-    /// <summary>At most about <see cref="KeptEpochs"/> epochs are kept (every stride-th, and the latest), whatever the run's length.</summary>
+    /// <summary>
+    /// At most about <see cref="KeptEpochs"/> epochs are kept (every stride-th, and the latest), whatever the
+    /// run's length.
+    /// </summary>
     public const int KeptEpochs = 1 << 16;
     private readonly int _stride = Math.Max(1, epochs / KeptEpochs);
     private readonly List<EpochMetrics> _history = new(Math.Min(epochs + 1, KeptEpochs + 2));
@@ -20,7 +25,8 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
 
     public void Epoch(EpochMetrics metrics)
     {
-        if (_history.Count > 0 && _history[^1].Epoch % _stride != 0) _history.RemoveAt(_history.Count - 1); // only the latest
+        // An epoch off the stride was kept only while it was the latest.
+        if (_history.Count > 0 && _history[^1].Epoch % _stride != 0) _history.RemoveAt(_history.Count - 1);
         _history.Add(metrics);
         arrive();
     }
@@ -38,7 +44,9 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
         if (Interlocked.Exchange(ref _left, 1) == 0) leave();
     }
 
-    /// <summary>The tile's state now, with the surface evaluated at columns × pixelRows (again only when it changed).</summary>
+    /// <summary>
+    /// The tile's state now, with the surface evaluated at columns × pixelRows (again only when it changed).
+    /// </summary>
     public TileState Snapshot(int columns, int pixelRows, TimeSpan elapsed)
     {
         int epoch = _history.Count == 0 ? -1 : _history[^1].Epoch;
@@ -56,8 +64,11 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
         };
     }
 
-    /// <summary>The plane through the library's own evaluation, the one boundary.png uses (with its fast path).</summary>
-    public static Surface Evaluate(TwoLayerNetwork network, (double, double, double, double) plane, int columns, int rows)
+    /// <summary>
+    /// The plane through the library's own evaluation, the one boundary.png uses (with its fast path).
+    /// </summary>
+    public static Surface Evaluate(TwoLayerNetwork network, (double, double, double, double) plane, int columns,
+        int rows)
     {
         DecisionGrid grid = DecisionGrid.Evaluate(network, plane, Math.Max(columns, 1), Math.Max(rows, 1));
         if (network.K <= 2) return new Surface(grid.ClassOneShare);

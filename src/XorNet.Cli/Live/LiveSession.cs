@@ -18,13 +18,18 @@ public sealed class LiveSession : IDisposable
     private readonly int _maxEpochs;
     private readonly Barrier _lockstep;
     private readonly CancellationTokenSource _stop;
-    private readonly Stopwatch _wall = Stopwatch.StartNew(), _paced = Stopwatch.StartNew(), _sinceDraw = new(), _sinceKeys = new();
+    private readonly Stopwatch _wall = Stopwatch.StartNew(), _paced = Stopwatch.StartNew(), _sinceDraw = new(),
+        _sinceKeys = new();
     private readonly ManualResetEventSlim _trained = new();
     private int _left;
     private bool _paused;
 
-    /// <summary>titles and epochs: one per run; seconds: how long the whole training should play (0 = as fast as it trains).</summary>
-    public LiveSession(LiveTerminal terminal, IReadOnlyList<(string Title, int Epochs)> runs, double seconds, CancellationToken cancel)
+    /// <summary>
+    /// runs: a title and the epochs of each; seconds: how long the whole training should play
+    /// (0 = as fast as it trains).
+    /// </summary>
+    public LiveSession(LiveTerminal terminal, IReadOnlyList<(string Title, int Epochs)> runs, double seconds,
+        CancellationToken cancel)
     {
         _terminal = terminal;
         _seconds = seconds;
@@ -77,7 +82,7 @@ public sealed class LiveSession : IDisposable
         _trained.Dispose();
     }
 
-    /// <summary>All runs have finished an epoch: read the keys, wait while paused or ahead of the pace, draw if due.</summary>
+    /// <summary>All runs have finished an epoch: read the keys, wait while paused or ahead of the pace, draw.</summary>
     private void Tick()
     {
         ReadKeys(force: true);
@@ -120,8 +125,8 @@ public sealed class LiveSession : IDisposable
             Area surface = tiles.Length > 0 ? LiveLayout.Surface(tiles[i]) : new Area(0, 0, 1, 1);
             return run.Snapshot(surface.Width, 2 * surface.Height, _wall.Elapsed);
         }).ToList();
-        CellGrid frame = LiveFrame.Render(new FrameState(states, _paused, _stop.IsCancellationRequested) { Final = final },
-                                          width, height, _terminal.Mode);
+        var state = new FrameState(states, _paused, _stop.IsCancellationRequested) { Final = final };
+        CellGrid frame = LiveFrame.Render(state, width, height, _terminal.Mode);
         _terminal.Draw(frame);
         _sinceDraw.Restart();
         return frame;

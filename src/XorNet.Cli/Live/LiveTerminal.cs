@@ -39,7 +39,9 @@ public sealed class LiveTerminal
     /// <summary>The window's size now (it may change between frames).</summary>
     public (int Width, int Height) Size => (Math.Max(1, _console.Profile.Width), Math.Max(1, _console.Profile.Height));
 
-    /// <summary>Runs action on the alternate screen with the cursor hidden; both are restored however it ends.</summary>
+    /// <summary>
+    /// Runs action on the alternate screen with the cursor hidden; both are restored however it ends.
+    /// </summary>
     public void OnAlternateScreen(Action action)
     {
         _console.AlternateScreen(() =>

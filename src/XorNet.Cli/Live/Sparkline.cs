@@ -6,11 +6,12 @@ public static class Sparkline
     public const string Blocks = "▁▂▃▄▅▆▇█";
 
     /// <summary>
-    /// Column c shows the epoch at the end of its share of the run (the latest one kept at or before it; epochs past the
-    /// latest stay blank), scaled between the smallest and largest value shown, on a log scale for the loss; a
+    /// Column c shows the epoch at the end of its share of the run (the latest one kept at or before it; epochs
+    /// past the latest stay blank), scaled between the smallest and largest value shown, on a log scale for the loss; a
     /// non-finite value shows as '!'. The work is one lookup per column, however long the run.
     /// </summary>
-    public static string Render(IReadOnlyList<EpochMetrics> history, Func<EpochMetrics, double> value, int epochs, int width, bool logScale)
+    public static string Render(IReadOnlyList<EpochMetrics> history, Func<EpochMetrics, double> value, int epochs,
+        int width, bool logScale)
     {
         if (width <= 0 || history.Count == 0) return "";
         var shown = new double?[width];
@@ -31,7 +32,9 @@ public static class Sparkline
         return new string(line).TrimEnd();
     }
 
-    /// <summary>The index of the last entry whose epoch is at most epoch (entries are in epoch order, epoch 0 first).</summary>
+    /// <summary>
+    /// The index of the last entry whose epoch is at most epoch (entries are in epoch order, epoch 0 first).
+    /// </summary>
     private static int AtOrBefore(IReadOnlyList<EpochMetrics> history, int epoch)
     {
         int lo = 0, hi = history.Count - 1;

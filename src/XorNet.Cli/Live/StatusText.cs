@@ -3,7 +3,9 @@ using System.Text;
 
 namespace XorNet.Cli.Live;
 
-/// <summary>A tile's status: epoch/total, learning rate, loss, train (and test) accuracy, gradient norms, time.</summary>
+/// <summary>
+/// A tile's status: epoch/total, learning rate, loss, train (and test) accuracy, gradient norms, time.
+/// </summary>
 public static class StatusText
 {
     public static IEnumerable<string> Parts(TileState s)

@@ -24,7 +24,9 @@ public static class SurfaceCells
             }
     }
 
-    /// <summary>label + 1 of the point at each pixel (row 0 at the top), 0 where there is none; later points win.</summary>
+    /// <summary>
+    /// label + 1 of the point at each pixel (row 0 at the top), 0 where there is none; later points win.
+    /// </summary>
     private static int[] PointPixels(PlanePoints points, int columns, int pixelRows)
     {
         var labels = new int[columns * pixelRows];
@@ -39,7 +41,8 @@ public static class SurfaceCells
         return labels;
     }
 
-    private static Rgb Pixel(Surface? surface, int label, int column, int pixelRow, int columns, int pixelRows, ColorMode mode)
+    private static Rgb Pixel(Surface? surface, int label, int column, int pixelRow, int columns, int pixelRows,
+        ColorMode mode)
     {
         if (label > 0) return LiveColors.Class(label - 1);
         if (surface is null) return LiveColors.Surface(0.5, mode);
@@ -49,7 +52,9 @@ public static class SurfaceCells
             : LiveColors.Surface(surface.Values[r, c], mode);
     }
 
-    /// <summary>NO_COLOR: the mean class-1 share of the cell's two pixels (K ≥ 3: the class of the upper one).</summary>
+    /// <summary>
+    /// NO_COLOR: the mean class-1 share of the cell's two pixels (K ≥ 3: the class of the upper one).
+    /// </summary>
     private static char Shade(Surface? surface, int column, int row, Area area)
     {
         if (surface is null) return ' ';
@@ -60,8 +65,11 @@ public static class SurfaceCells
         return LiveColors.Shade((surface.Values[r1, c1] + surface.Values[r2, c2]) / 2);
     }
 
-    /// <summary>The surface's cell under a pixel (row counted from the bottom); the surface may be of another size.</summary>
-    private static (int Row, int Column) Sample(Surface surface, int column, int rowFromBottom, int columns, int pixelRows) =>
+    /// <summary>
+    /// The surface's cell under a pixel (row counted from the bottom); the surface may be of another size.
+    /// </summary>
+    private static (int Row, int Column) Sample(Surface surface, int column, int rowFromBottom, int columns,
+        int pixelRows) =>
         (rowFromBottom * surface.Rows / pixelRows, column * surface.Columns / columns);
 
     private static char Digit(int label) => label < 10 ? (char)('0' + label) : '*';

@@ -11,7 +11,8 @@ public sealed record Surface(double[,] Values, int[,]? Classes = null, int Class
 }
 
 /// <summary>The training points in the network's own inputs, with the plane they are drawn on.</summary>
-public sealed record PlanePoints(double[] X1, double[] X2, int[] Labels, (double XMin, double XMax, double YMin, double YMax) Plane)
+public sealed record PlanePoints(double[] X1, double[] X2, int[] Labels, (double XMin, double XMax, double YMin,
+    double YMax) Plane)
 {
     public static PlanePoints Of(Dataset data)
     {

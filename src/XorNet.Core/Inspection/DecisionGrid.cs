@@ -16,12 +16,13 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
     }
 
-    /// <summary>The same grid at a resolution the caller chooses (the terminal view: one cell per half-block).</summary>
-    public static DecisionGrid Evaluate(TwoLayerNetwork network, (double XMin, double XMax, double YMin, double YMax) plane,
-                                        int columns, int rows)
+    /// <summary>The same grid at a resolution the caller chooses (the terminal view: a cell per half-block).</summary>
+    public static DecisionGrid Evaluate(
+        TwoLayerNetwork network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
     {
         var (xMin, xMax, yMin, yMax) = plane;
-        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, Evaluate(network, xMin, xMax, yMin, yMax, columns, rows));
+        double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows);
+        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, share);
     }
 
     /// <summary>The data's range in x1 and x2, widened by margin on each side.</summary>

@@ -27,7 +27,8 @@ public sealed class AnsiFrameTests
     [Fact]
     public void TrueColor_SetsOnlyTheColoursThatChange_AndResetsAtLineEndsAndTheEnd()
     {
-        Assert.Equal("\e[38;2;255;0;0;48;2;0;0;255m▀▀\e[48;2;255;0;0m▀\e[0m\r\na  \e[0m", Encode(TwoByTwo(), ColorMode.TrueColor));
+        Assert.Equal("\e[38;2;255;0;0;48;2;0;0;255m▀▀\e[48;2;255;0;0m▀\e[0m\r\na  \e[0m", Encode(TwoByTwo(),
+            ColorMode.TrueColor));
     }
 
     [Fact]

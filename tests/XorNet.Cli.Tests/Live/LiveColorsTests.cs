@@ -25,8 +25,10 @@ public sealed class LiveColorsTests
         for (int r = 0; r < 6; r++)
             for (int g = 0; g < 6; g++)
                 for (int b = 0; b < 6; b++)
-                    Assert.Equal(16 + 36 * r + 6 * g + b, LiveColors.CubeIndex(new Rgb((byte)levels[r], (byte)levels[g], (byte)levels[b])));
-        Assert.Equal(16 + 36 * 1 + 6 * 2 + 3, LiveColors.CubeIndex(new Rgb(100, 120, 160))); // nearest levels 95, 135, 175
+                    Assert.Equal(16 + 36 * r + 6 * g + b, LiveColors.CubeIndex(new Rgb((byte)levels[r],
+                        (byte)levels[g], (byte)levels[b])));
+        // nearest levels 95, 135, 175
+        Assert.Equal(16 + 36 * 1 + 6 * 2 + 3, LiveColors.CubeIndex(new Rgb(100, 120, 160)));
     }
 
     [Fact]

@@ -6,7 +6,9 @@ public sealed class LiveFrameTests
 {
     private const int Width = 120, Height = 30;
 
-    /// <summary>A surface of class 0 on the left half of the plane and class 1 on the right, one point per class.</summary>
+    /// <summary>
+    /// A surface of class 0 on the left half of the plane and class 1 on the right, one point per class.
+    /// </summary>
     private static TileState Tile(int epochs = 10, int done = 4)
     {
         var share = new double[8, 8];
@@ -14,8 +16,13 @@ public sealed class LiveFrameTests
             for (int c = 4; c < 8; c++) share[r, c] = 1;
         // Plane [0, 1]²: a class-0 point near the top-left corner, a class-1 point near the bottom-right one.
         var points = new PlanePoints([0.001, 0.999], [0.999, 0.001], [0, 1], (0, 1, 0, 1));
-        var history = Enumerable.Range(0, done + 1).Select(e => new EpochMetrics(e, 0.25 / (e + 1), 0.5 + 0.1 * e)).ToList();
-        return new TileState("xornet train  H=3", epochs, history, points) { Surface = new Surface(share), Elapsed = TimeSpan.FromSeconds(65) };
+        var history = Enumerable.Range(0, done + 1).Select(e => new EpochMetrics(e, 0.25 / (e + 1), 0.5
+            + 0.1 * e)).ToList();
+        return new TileState("xornet train  H=3", epochs, history, points)
+        {
+            Surface = new Surface(share),
+            Elapsed = TimeSpan.FromSeconds(65)
+        };
     }
 
     [Fact]
@@ -27,7 +34,8 @@ public sealed class LiveFrameTests
         Cell left = frame[10, surface.Row + 5], right = frame[Width - 10, surface.Row + 5];
         Assert.Equal(new Cell('▀', LiveColors.Surface(0), LiveColors.Surface(0)), left);
         Assert.Equal(new Cell('▀', LiveColors.Surface(1), LiveColors.Surface(1)), right);
-        // The class-0 point is the upper pixel of the top-left cell, the class-1 point the lower pixel of the bottom-right one.
+        // The class-0 point is the upper pixel of the top-left cell, the class-1 point the lower pixel of
+        // the bottom-right one.
         Assert.Equal(LiveColors.Class0, frame[0, surface.Row].Foreground);
         Assert.Equal(LiveColors.Surface(0), frame[0, surface.Row].Background);
         Assert.Equal(LiveColors.Class1, frame[Width - 1, surface.Row + surface.Height - 1].Background);
@@ -43,7 +51,8 @@ public sealed class LiveFrameTests
         Assert.StartsWith("acc 90.0%", frame.Row(Height - 3));
         Assert.Equal("epoch 4/10  loss 0.0500  train 90.0%  1:05", frame.Row(Height - 2));
         Assert.Equal(LiveFrame.Keys, frame.Row(Height - 1));
-        // The accuracy rose every epoch: its curve climbs from the lowest block to the highest, then stops (epoch 4 of 10).
+        // The accuracy rose every epoch: its curve climbs from the lowest block to the highest, then stops
+        // (epoch 4 of 10).
         string curve = frame.Row(Height - 3)[15..];
         Assert.Equal('▁', curve[0]);
         Assert.Equal('█', curve[^1]);
@@ -62,13 +71,18 @@ public sealed class LiveFrameTests
         Assert.Equal('1', frame[Width - 1, surface.Row + surface.Height - 1].Glyph);
         for (int r = 0; r < Height; r++)
             for (int c = 0; c < Width; c++)
-                Assert.True(frame[c, r].Foreground is null && frame[c, r].Background is null, $"cell ({c}, {r}) has a colour");
+                Assert.True(frame[c, r].Foreground is null && frame[c, r].Background is null,
+                    $"cell ({c}, {r}) has a colour");
     }
 
     [Fact]
     public void TwoTiles_StandSideBySide_EachWithItsOwnSurfaceAndStatus()
     {
-        TileState a = Tile() with { Title = "hidden=3" }, b = Tile(done: 2) with { Title = "hidden=50", Ended = "diverged at epoch 2" };
+        TileState a = Tile() with { Title = "hidden=3" }, b = Tile(done: 2) with
+        {
+            Title = "hidden=50",
+            Ended = "diverged at epoch 2"
+        };
         CellGrid frame = LiveFrame.Render(new FrameState([a, b]), Width, Height, ColorMode.TrueColor);
         Area[] tiles = LiveLayout.Tiles(2, Width, Height);
         Assert.Equal(tiles[0].Width + LiveLayout.Gap, tiles[1].Column);
@@ -85,9 +99,12 @@ public sealed class LiveFrameTests
     [Fact]
     public void PausedAndStopping_ShowInTheKeysLine_AndTheFinalFrameHasNone()
     {
-        Assert.Contains("PAUSED", LiveFrame.Render(new FrameState([Tile()], Paused: true), Width, Height, ColorMode.None).Row(Height - 1));
-        Assert.Contains("stopping", LiveFrame.Render(new FrameState([Tile()], Stopping: true), Width, Height, ColorMode.None).Row(Height - 1));
-        Assert.Equal("", LiveFrame.Render(new FrameState([Tile()]) { Final = true }, Width, Height, ColorMode.None).Row(Height - 1));
+        Assert.Contains("PAUSED", LiveFrame.Render(new FrameState([Tile()], Paused: true), Width, Height,
+            ColorMode.None).Row(Height - 1));
+        Assert.Contains("stopping", LiveFrame.Render(new FrameState([Tile()], Stopping: true), Width, Height,
+            ColorMode.None).Row(Height - 1));
+        Assert.Equal("", LiveFrame.Render(new FrameState([Tile()]) { Final = true }, Width, Height,
+            ColorMode.None).Row(Height - 1));
     }
 
     [Fact]

@@ -23,9 +23,11 @@ public sealed class LiveOptionsTests : IDisposable
     [Fact]
     public void WithJsonDash_KeepsStdoutForTheDocument()
     {
-        var (code, stdout, stderr) = CliRun.Run("train", "--live", "--epochs", "3", "--no-plots", "--json", "-", "--out", _dir);
+        var (code, stdout, stderr) = CliRun.Run("train", "--live", "--epochs", "3", "--no-plots", "--json", "-",
+            "--out", _dir);
         Assert.Equal(0, code);
-        Assert.Contains("xornet: --live: stdout carries the JSON document (--json -); showing plain progress instead", stderr);
+        Assert.Contains("xornet: --live: stdout carries the JSON document (--json -); showing plain progress instead",
+            stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("ok", doc.RootElement.GetProperty("status").GetString());
     }
@@ -33,7 +35,8 @@ public sealed class LiveOptionsTests : IDisposable
     [Fact]
     public void CompareLive_WithoutATerminal_RunsAsUsual()
     {
-        var (code, stdout, stderr) = CliRun.Run("compare", "--live", "--hidden", "2,3", "--epochs", "3", "--no-plots", "--out", _dir);
+        var (code, stdout, stderr) = CliRun.Run("compare", "--live", "--hidden", "2,3", "--epochs", "3", "--no-plots",
+            "--out", _dir);
         Assert.Equal(0, code);
         Assert.Contains("xornet: --live: stdout is not a terminal", stderr);
         Assert.Contains("hidden=3", stdout);

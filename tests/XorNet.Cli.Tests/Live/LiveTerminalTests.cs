@@ -3,19 +3,26 @@ using System.Text.RegularExpressions;
 
 namespace XorNet.Cli.Tests.Live;
 
-/// <summary>`train --live` and `compare --live` in a real pseudo-terminal (tmux, 160×50), as a user sees them.</summary>
+/// <summary>
+/// `train --live` and `compare --live` in a real pseudo-terminal (tmux, 160×50), as a user sees them.
+/// </summary>
 public sealed partial class LiveTerminalTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-tmux-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly Dictionary<string, string> TrueColor = new() { ["COLORTERM"] = "truecolor", ["NO_COLOR"] = "" };
+    private static readonly Dictionary<string, string> TrueColor = new()
+    {
+        ["COLORTERM"] = "truecolor",
+        ["NO_COLOR"] = ""
+    };
 
     [GeneratedRegex(@"epoch (\d+)/")]
     private static partial Regex EpochText();
 
-    private static int Epoch(string screen) => EpochText().Match(screen) is { Success: true } m ? int.Parse(m.Groups[1].Value) : -1;
+    private static int Epoch(string screen) => EpochText().Match(screen) is { Success: true } m
+        ? int.Parse(m.Groups[1].Value) : -1;
 
     [TmuxFact]
     public void TrainLive_DrawsColourHalfBlocks_ChangesWhileTraining_ThenRestoresTheTerminal()
@@ -39,7 +46,8 @@ public sealed partial class LiveTerminalTests : IDisposable
     [TmuxFact]
     public void CtrlC_Exits130_WritesTheCompletedEpochs_AndRestoresTheTerminal()
     {
-        using var tmux = new Tmux(_dir, 160, 50, TrueColor, "train", "--live", "--live-seconds", "0", "--epochs", "1000000",
+        using var tmux = new Tmux(_dir, 160, 50, TrueColor, "train", "--live", "--live-seconds", "0", "--epochs",
+            "1000000",
                                   "--no-plots", "--out", "run");
         tmux.WaitFor(s => Epoch(s) > 0, "a frame of the training");
         tmux.SendKeys("C-c");

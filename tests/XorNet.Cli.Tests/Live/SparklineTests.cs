@@ -10,7 +10,8 @@ public sealed class SparklineTests
     [Fact]
     public void OneColumnPerEpoch_ScaledFromTheLowestToTheHighestBlock()
     {
-        string line = Sparkline.Render(History(0, 1, 2, 3, 4, 5, 6, 7), m => m.Loss, epochs: 7, width: 7, logScale: false);
+        string line = Sparkline.Render(History(0, 1, 2, 3, 4, 5, 6, 7), m => m.Loss, epochs: 7, width: 7,
+            logScale: false);
         Assert.Equal("▁▂▃▅▆▇█", line); // columns show epochs 1..7 (values 1..7), scaled over what they show
     }
 
@@ -24,8 +25,10 @@ public sealed class SparklineTests
     [Fact]
     public void LogScale_SpreadsDecadesEvenly_AndANonFiniteLossShowsAsBang()
     {
-        Assert.Equal("█▅▁", Sparkline.Render(History(1000, 100, 10, 1), m => m.Loss, 3, 3, logScale: true)); // 100, 10, 1: 1, ½, 0 of 7
-        Assert.Equal("▁█!", Sparkline.Render(History(1, 1, 10, double.PositiveInfinity), m => m.Loss, 3, 3, logScale: true));
+        // 100, 10, 1: 1, ½, 0 of 7
+        Assert.Equal("█▅▁", Sparkline.Render(History(1000, 100, 10, 1), m => m.Loss, 3, 3, logScale: true));
+        Assert.Equal("▁█!", Sparkline.Render(History(1, 1, 10, double.PositiveInfinity), m => m.Loss, 3, 3,
+            logScale: true));
     }
 
     [Fact]

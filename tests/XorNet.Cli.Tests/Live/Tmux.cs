@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace XorNet.Cli.Tests.Live;
 
-/// <summary>A fact that needs tmux (a real pseudo-terminal); skipped, with the reason, only where tmux is missing.</summary>
+/// <summary>
+/// A fact that needs tmux (a real pseudo-terminal); skipped, with the reason, only where tmux is missing.
+/// </summary>
 public sealed class TmuxFactAttribute : FactAttribute
 {
     public TmuxFactAttribute()
@@ -21,25 +23,33 @@ public sealed class Tmux : IDisposable
 
     public static bool Available { get; } = Try("-V");
 
-    /// <summary>Starts `xornet args…` in a width × height terminal; after it exits the pane prints EXIT=code and stays.</summary>
+    /// <summary>
+    /// Starts `xornet args…` in a width × height terminal; after it exits the pane prints EXIT=code and stays.
+    /// </summary>
     public Tmux(string workDir, int width, int height, IReadOnlyDictionary<string, string> env, params string[] args)
     {
-        string dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        string dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p
+            : "dotnet";
         string xornet = Path.Combine(AppContext.BaseDirectory, "xornet.dll");
-        string command = $"{Quote(dotnet)} {Quote(xornet)} {string.Join(" ", args.Select(Quote))}; echo EXIT=$?; sleep 600";
-        var start = new List<string> { "new-session", "-d", "-s", "t", "-x", $"{width}", "-y", $"{height}", "-c", workDir };
+        string line = string.Join(" ", args.Select(Quote));
+        string command = $"{Quote(dotnet)} {Quote(xornet)} {line}; echo EXIT=$?; sleep 600";
+        var start = new List<string> { "new-session", "-d", "-s", "t", "-x", $"{width}", "-y", $"{height}", "-c",
+            workDir };
         foreach (var (name, value) in env) start.AddRange(["-e", $"{name}={value}"]);
         start.AddRange(["bash", "--norc", "--noprofile", "-c", command]);
         Run([.. start]);
     }
 
-    public string Capture(bool escapes = true) => Run(escapes ? ["capture-pane", "-t", "t", "-e", "-p"] : ["capture-pane", "-t", "t", "-p"]);
+    public string Capture(bool escapes = true) => Run(escapes ? ["capture-pane", "-t", "t", "-e", "-p"]
+        : ["capture-pane", "-t", "t", "-p"]);
 
     public string Display(string format) => Run("display-message", "-t", "t", "-p", format).Trim();
 
     public void SendKeys(string keys) => Run("send-keys", "-t", "t", keys);
 
-    /// <summary>Polls the screen (every 50 ms) until it satisfies the condition; fails the test after timeout seconds.</summary>
+    /// <summary>
+    /// Polls the screen (every 50 ms) until it satisfies the condition; fails the test after timeout seconds.
+    /// </summary>
     public string WaitFor(Func<string, bool> condition, string what, double timeout = 30)
     {
         var clock = Stopwatch.StartNew();
@@ -68,7 +78,11 @@ public sealed class Tmux : IDisposable
     {
         try
         {
-            using var p = Process.Start(new ProcessStartInfo("tmux", arg) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var p = Process.Start(new ProcessStartInfo("tmux", arg)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true
+            })!;
             p.WaitForExit();
             return p.ExitCode == 0;
         }

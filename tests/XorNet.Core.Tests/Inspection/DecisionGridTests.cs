@@ -37,7 +37,8 @@ public class DecisionGridTests
         Assert.Equal((byStep.XMin, byStep.XMax, byStep.YMin, byStep.YMax), plane);
         DecisionGrid chosen = DecisionGrid.Evaluate(network, plane, byStep.Columns, byStep.Rows);
         Assert.Equal(byStep.ClassOneShare, chosen.ClassOneShare);
-        Assert.Equal((7, 3), (DecisionGrid.Evaluate(network, plane, 7, 3).Columns, DecisionGrid.Evaluate(network, plane, 7, 3).Rows));
+        DecisionGrid small = DecisionGrid.Evaluate(network, plane, 7, 3);
+        Assert.Equal((7, 3), (small.Columns, small.Rows));
     }
 
     [Theory]
