@@ -3,6 +3,7 @@ using static XorNet.Cli.OptionTable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using XorNet.Cli.Live;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -45,14 +46,17 @@ public static class CompareCommand
         foreach (string name in OwnedNames) plan.File("--out", Path.Combine(root, name), folderMayBeCreated: true);
         if (json.Length > 0 && json != "-") plan.File("--json", json);
         var runs = Prepare(parse.UnmatchedTokens, root, plan);
-        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         TextWriter log = json == "-" ? stderr : stdout;
+        double? live = runs[0].Output.LiveSeconds is { } s && LiveOptions.CanShow(log, json, stderr) ? s : null;
+        if (live is not null) parallel = runs.Count; // the live view trains every run at once, in lockstep
+        if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
         bool quiet = runs[0].Output.Progress == ProgressMode.Quiet;
         using var files = OutputSet.Open(root, $"pid {Environment.ProcessId} since {DateTime.UtcNow:HH:mm:ss} UTC, xornet compare of {runs.Count} runs");
         if (!quiet) log.WriteLine($"xornet compare: {runs.Count} runs, {Math.Min(parallel, runs.Count)} at a time → {root}/");
 
         var snapshots = new IReadOnlyList<(EpochMetrics, Parameters)>[runs.Count];
-        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log, snapshots, cancel);
+        var outcomes = live is double seconds ? LiveCompare.Run(runs, seconds, stdout, snapshots, cancel)
+            : RunAll(runs, parallel, quiet ? TextWriter.Null : log, snapshots, cancel);
         string document = CompareReport.Json(outcomes);
         try
         {
@@ -201,7 +205,7 @@ public static class CompareCommand
                 {
                     int run = i;
                     TrainingResult result = TrainJob.Run(runs[i].Config, output, TextWriter.Null, TextWriter.Null, runs[i].Gates, cancel,
-                                                         taken => snapshots[run] = taken);
+                                                         onSnapshots: taken => snapshots[run] = taken);
                     outcomes[i] = new CompareReport.Outcome(runs[i], result, clock.Elapsed);
                     lock (log) log.WriteLine($"  [{++finished}/{runs.Count}] {runs[i].Grid.Label}: {Summary(result)}  {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s");
                 }

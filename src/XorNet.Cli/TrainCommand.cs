@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XorNet.Cli.Live;
 using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
@@ -11,7 +12,7 @@ public static partial class TrainCommand
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
         DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, Quiet,
-        .. LeverOptions,
+        .. LeverOptions, OptionTable.Live, LiveSeconds,
     ];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -54,6 +55,7 @@ public static partial class TrainCommand
         return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
         {
             ModelPath = parse.GetValue(Save),
+            LiveSeconds = LiveOptions.Read(parse),
         };
     }
 
@@ -77,6 +79,10 @@ public static partial class TrainCommand
         QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
         output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
+        if (output.LiveSeconds is double seconds && LiveOptions.CanShow(log, output.JsonPath, stderr))
+            return LiveTrain.Run(config, output, gates, seconds, stdout, stderr, cancel);
+        if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar)
+            output = output with { Progress = ProgressMode.Lines }; // --live without its view: plain lines, not the bar
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
         return TrainJob.ExitCode(result, gates, log, stderr);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using XorNet.Tensors;
+using XorNet.Cli.Live;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -14,9 +15,13 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
     bool Animate = false, int Frames = OutputSettings.DefaultFrames, ProgressMode Progress = ProgressMode.Lines)
 {
     public const int DefaultFrames = 50;
+    public const double DefaultLiveSeconds = 8;
 
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>`--live`: the seconds the training plays in (0 = as fast as it trains); null = no live view.</summary>
+    public double? LiveSeconds { get; init; }
 }
 
 /// <summary>
@@ -28,6 +33,7 @@ public static class TrainJob
     /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's comparison.gif.</param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
+                                     IRunWatcher? watch = null,
                                      Action<IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)>>? onSnapshots = null)
     {
         var clock = Stopwatch.StartNew();
@@ -40,11 +46,18 @@ public static class TrainJob
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        TrainingResult result = trainer.Run(m =>
+        watch?.Started(trainer, run.Train);
+        TrainingResult? result = null;
+        try
         {
-            snapshots?.Observe(m);
-            progress.Report(m);
-        }, cancel);
+            result = trainer.Run(m =>
+            {
+                snapshots?.Observe(m);
+                progress.Report(m);
+                watch?.Epoch(m);
+            }, cancel);
+        }
+        finally { watch?.Finished(result); } // before the outputs are written: a live view need not wait for them
         progress.Finish();
         if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;

@@ -33,6 +33,7 @@ public sealed class OptionRangesTests : IDisposable
         [("train", "--min-accuracy")] = "1.5",
         [("train", "--max-loss")] = "-1",
         [("train", "--frames")] = "1",
+        [("train", "--live-seconds")] = "-1",
         [("train", "--activation")] = "swish",
         [("train", "--loss")] = "hinge",
         [("train", "--l1")] = "-1",

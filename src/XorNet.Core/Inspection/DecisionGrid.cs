@@ -15,6 +15,27 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
     public static DecisionGrid Evaluate(TwoLayerNetwork network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
     {
+        var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
+        int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
+        return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
+    }
+
+    /// <summary>The same grid at a resolution the caller chooses (the terminal view: a cell per half-block).</summary>
+    public static DecisionGrid Evaluate(
+        TwoLayerNetwork network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
+    {
+        var (xMin, xMax, yMin, yMax) = plane;
+        double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows);
+        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, share);
+    }
+
+    /// <summary>The data's range in x1 and x2, widened by margin on each side.</summary>
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(Matrix x, double margin = 0.5) =>
+        Bounds([x], margin);
+
+    /// <summary>The range in x1 and x2 of every point set, widened by margin on each side.</summary>
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin = 0.5)
+    {
         double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
         foreach (Matrix x in xs)
             for (int i = 0; i < x.Rows; i++)
@@ -22,9 +43,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                 xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
                 yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
             }
-        (xMin, xMax, yMin, yMax) = (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
-        int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
-        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, Evaluate(network, xMin, xMax, yMin, yMax, columns, rows));
+        return (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
     }
 
     private static int Cells(double span, double step) => Math.Clamp((int)Math.Ceiling(span / step), 2, MaxCells);

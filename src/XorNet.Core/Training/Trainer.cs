@@ -94,6 +94,9 @@ public sealed class Trainer
 
     public TwoLayerNetwork Network => _network;
 
+    /// <summary>The latest epoch's learning rate and gradient norms (epoch 0: none yet), for a live view.</summary>
+    public EpochDiagnostics LatestDiagnostics => _diagnostics[_diagnostics.Count - 1];
+
     /// <summary>
     /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training); stops at once when
     /// training diverges, or early when the monitored loss stops improving (then the best weights are restored).
