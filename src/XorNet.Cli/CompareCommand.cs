@@ -113,6 +113,8 @@ public static class CompareCommand
         var saves = prepared.Select(p => p.Output.ModelPath).OfType<string>().ToList();
         if (saves.Count > 1 && saves.Distinct().Count() != saves.Count)
             throw new UsageException($"--save {saves[0]}: every run would write this one file; leave --save out (each run keeps model.npz in its folder)");
+        if (prepared.Count > 1 && prepared[0].Output.HistoryCsvPath is { } csv)
+            throw new UsageException($"--history-csv {csv}: every run would write this one file; it is for a single train run");
         return prepared;
     }
 

@@ -29,6 +29,7 @@ public static partial class TrainCommand
     private static readonly Option<string?> Init = new("--init") { Description = "Start from the weights of this model file instead of random ones" };
     private static readonly Option<bool> Animate = new("--animate") { Description = "Also write training.png, an animated PNG of accuracy | boundary | loss as training goes" };
     private static readonly Option<int> Frames = new("--frames") { Description = "Frames of the --animate animation, at evenly spaced epochs", DefaultValueFactory = _ => OutputSettings.DefaultFrames };
+    private static readonly Option<string?> HistoryCsv = new("--history-csv") { Description = "Also write every epoch's metrics to FILE (metrics.json keeps at most ~1000 evenly spaced epochs)" };
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only the final summary line" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -36,7 +37,7 @@ public static partial class TrainCommand
         var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
         foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
                                                  DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
-                                                 Animate, Frames, Quiet })
+                                                 Animate, Frames, HistoryCsv, Quiet })
             command.Options.Add(option);
         foreach (Option option in LeverOptions)
             command.Options.Add(option);
@@ -78,6 +79,7 @@ public static partial class TrainCommand
         return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
         {
             ModelPath = parse.GetValue(Save),
+            HistoryCsvPath = parse.GetValue(HistoryCsv),
         };
     }
 

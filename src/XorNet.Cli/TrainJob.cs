@@ -15,6 +15,9 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>A CSV of every epoch (metrics.json keeps a bounded history); null = none.</summary>
+    public string? HistoryCsvPath { get; init; }
 }
 
 /// <summary>
@@ -36,16 +39,19 @@ public static class TrainJob
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsv(csvPath, run.Test is not null) : null;
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
         TrainingResult result = trainer.Run(m =>
         {
             snapshots?.Observe(m);
+            csv?.Append(trainer.History);
             progress.Report(m);
         }, cancel);
         progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
+        csv?.Commit();
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
         AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
         if (output.JsonPath == "-") stdout.Write(json);
@@ -70,6 +76,7 @@ public static class TrainJob
     {
         var run = RunData.Prepare(config);
         if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
+        if (output.HistoryCsvPath is { } csv) OutputFiles.Check("--history-csv", csv);
         if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
         if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
             throw new UsageException(tooBig);

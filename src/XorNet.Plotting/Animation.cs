@@ -44,7 +44,7 @@ public static class Animation
     /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
     private static byte[] RenderFrame(TrainingResult result, EpochMetrics at, string configuration)
     {
-        var sofar = result with { History = [.. result.History.TakeWhile(m => m.Epoch <= at.Epoch)] };
+        var sofar = result with { History = result.History.Until(at.Epoch) };
         double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var grid = Banded(DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result)));
 
