@@ -76,9 +76,9 @@ public static class CompareCommand
             log.WriteLine($"interrupted: every started run stopped after its current epoch and wrote its files{(notStarted > 0 ? $"; {notStarted} of {outcomes.Count} runs were not started" : "")}");
             return ExitCodes.Interrupted;
         }
-        var diverged = outcomes.Where(o => o.Result!.Stop.Reason == StopReason.Diverged).ToList();
+        var diverged = outcomes.Where(o => o.Result!.Status == TrainingStatus.Diverged).ToList();
         foreach (var o in diverged)
-            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {o.Result!.Stop.Message}");
+            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {TrainJob.DivergenceMessage(o.Result!)}");
         if (diverged.Count > 0) return ExitCodes.Diverged;
         var failed = outcomes.SelectMany(o => o.Run.Gates.Check(o.Result!.Final).Where(g => !g.Passed).Select(g => (o, g))).ToList();
         foreach (var (o, gate) in failed)

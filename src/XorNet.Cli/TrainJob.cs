@@ -91,9 +91,9 @@ public static class TrainJob
             log.WriteLine($"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
             return ExitCodes.Interrupted;
         }
-        if (result.Stop.Reason == StopReason.Diverged)
+        if (result.Status == TrainingStatus.Diverged)
         {
-            stderr.WriteLine($"xornet: {result.Stop.Message}");
+            stderr.WriteLine($"xornet: {DivergenceMessage(result)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
@@ -103,7 +103,14 @@ public static class TrainJob
     }
 
     private static string Verb(TrainingResult result) =>
-        result.Interrupted ? "stopped" : result.Stop.Reason == StopReason.Diverged ? "diverged" : "done";
+        result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
+
+    /// <summary>The divergence report, or for a run the check did not stop, what its final loss says.</summary>
+    public static string DivergenceMessage(TrainingResult result) => result.Stop.Message ?? UncheckedDivergence(result.Final);
+
+    private static string UncheckedDivergence(EpochMetrics final) =>
+        $"training diverged: the loss is {(double.IsNaN(final.Loss) ? "NaN" : "infinite")} at epoch {final.Epoch} " +
+        "(--no-divergence-check trained on through it)";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
         ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")

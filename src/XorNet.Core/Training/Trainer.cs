@@ -14,9 +14,12 @@ public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Netwo
     /// <summary>True when a cancellation (Ctrl-C, SIGTERM) stopped the run between epochs.</summary>
     public bool Interrupted { get; init; }
 
-    /// <summary>metrics.json's status: "interrupted", "diverged" or "ok".</summary>
+    /// <summary>
+    /// metrics.json's status: "interrupted", "diverged" or "ok". A run whose final loss is NaN or infinite diverged
+    /// even when the divergence check was off and it trained on through it: never "ok" beside "loss": null.
+    /// </summary>
     public string Status => Interrupted ? TrainingStatus.Interrupted
-        : Stop.Reason == StopReason.Diverged ? TrainingStatus.Diverged : TrainingStatus.Ok;
+        : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
