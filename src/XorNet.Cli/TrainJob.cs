@@ -39,7 +39,7 @@ public static class TrainJob
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
-        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsv(csvPath, run.Test is not null) : null;
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null) : null;
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
         TrainingResult result = trainer.Run(m =>
@@ -52,7 +52,7 @@ public static class TrainJob
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         csv?.Commit();
-        string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
+        string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
         if (output.JsonPath == "-") stdout.Write(json);
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
@@ -79,7 +79,7 @@ public static class TrainJob
         if (output.HistoryCsvPath is { } csv) OutputFiles.Check("--history-csv", csv);
         if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
         if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
-            throw new UsageException(tooBig);
+            throw new UsageException(OptionTable.Text(tooBig));
         return run;
     }
 
@@ -93,24 +93,17 @@ public static class TrainJob
         }
         if (result.Status == TrainingStatus.Diverged)
         {
-            stderr.WriteLine($"xornet: {DivergenceMessage(result)}");
+            stderr.WriteLine($"xornet: {OptionTable.Text(result.DivergenceMessage)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
         foreach (var gate in failed)
-            log.WriteLine($"gate failed: {gate.Describe()}");
+            log.WriteLine($"gate failed: {OptionTable.Text(gate.Describe())}");
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 
     private static string Verb(TrainingResult result) =>
         result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
-
-    /// <summary>The divergence report, or for a run the check did not stop, what its final loss says.</summary>
-    public static string DivergenceMessage(TrainingResult result) => result.Stop.Message ?? UncheckedDivergence(result.Final);
-
-    private static string UncheckedDivergence(EpochMetrics final) =>
-        $"training diverged: the loss is {(double.IsNaN(final.Loss) ? "NaN" : "infinite")} at epoch {final.Epoch} " +
-        "(--no-divergence-check trained on through it)";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
         ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")

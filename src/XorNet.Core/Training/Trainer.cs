@@ -21,6 +21,10 @@ public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Netwo
     public string Status => Interrupted ? TrainingStatus.Interrupted
         : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
+    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss says.</summary>
+    public Message DivergenceMessage => Stop.Message ?? new Message(
+        $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
+
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
 }

@@ -10,7 +10,7 @@ namespace XorNet;
 /// sibling that <see cref="Commit"/> renames over the target, so a reader never sees half a file; disposing
 /// without committing removes it.
 /// </summary>
-public sealed class HistoryCsv : IDisposable
+public sealed class HistoryCsvWriter : IDisposable
 {
     private readonly string _path, _tmp;
     private readonly StreamWriter _writer;
@@ -18,7 +18,7 @@ public sealed class HistoryCsv : IDisposable
     private readonly StringBuilder _row = new();
     private bool _committed;
 
-    public HistoryCsv(string path, bool hasTestSplit)
+    public HistoryCsvWriter(string path, bool hasTestSplit)
     {
         _path = Path.GetFullPath(path);
         _tmp = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
