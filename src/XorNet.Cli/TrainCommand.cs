@@ -43,7 +43,18 @@ public static partial class TrainCommand
             InitPath = parse.GetValue(Init),
         };
         config = ReadLevers(parse, config);
-        return Checked(config);
+        config = Checked(config); // a bad value is named as such first, then an option that would change nothing
+        RefuseUnused(parse, config);
+        return config;
+    }
+
+    /// <summary>An option given on the command line that this config would ignore is refused (it would change nothing).</summary>
+    private static void RefuseUnused(ParseResult parse, TrainingConfig config)
+    {
+        foreach (Option option in Options)
+            if (parse.GetResult(option) is System.CommandLine.Parsing.OptionResult { Implicit: false }
+                && OptionTable.FieldOf(option) is { } field && config.Unused(field) is { } problem)
+                throw new UsageException(OptionTable.Text(problem));
     }
 
     public static OutputSettings ReadOutput(ParseResult parse)
