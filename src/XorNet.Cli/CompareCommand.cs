@@ -49,18 +49,42 @@ public static class CompareCommand
         TrainJob.PrepareOutputFolder(root);
         if (!quiet) log.WriteLine($"xornet compare: {runs.Count} runs, {Math.Min(parallel, runs.Count)} at a time → {root}/");
 
-        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log, cancel);
+        var snapshots = new IReadOnlyList<(EpochMetrics, Parameters)>[runs.Count];
+        var outcomes = RunAll(runs, parallel, quiet ? TextWriter.Null : log, snapshots, cancel);
         string document = CompareReport.Json(outcomes);
         AtomicFile.WriteAllText(Path.Combine(root, "compare.json"), document);
         if (json == "-") stdout.Write(document);
         else if (json.Length > 0) AtomicFile.WriteAllText(json, document);
         var started = outcomes.Where(o => o.Result is not null).ToList();
         if (runs[0].Output.Plots && started.Count > 0)
-            Comparison.Save(Path.Combine(root, "comparison.png"),
-                [.. started.Select(o => new ComparedRun(o.Result!, o.Run.Grid.Label, TrainJob.Describe(o.Run.Config)))],
-                $"xornet compare: {string.Join("  vs  ", started.Select(o => o.Run.Grid.Label))}");
+            WritePictures(root, [.. outcomes.Select((o, i) => (o, i)).Where(p => p.o.Result is not null).Select(p =>
+                new ComparedRun(p.o.Result!, p.o.Run.Grid.Label, TrainJob.Describe(p.o.Run.Config))
+                {
+                    Gates = p.o.Run.Gates,
+                    Snapshots = snapshots[p.i] ?? [],
+                })], runs[0].Output.Animate);
         log.Write(CompareReport.Table(outcomes));
         return ExitCode(outcomes, log, stderr);
+    }
+
+    /// <summary>comparison.png (a row per run), comparison-curves.png (the curves overlaid) and, animating, comparison.gif.</summary>
+    private static void WritePictures(string root, IReadOnlyList<ComparedRun> runs, bool animate)
+    {
+        string heading = $"xornet compare: {string.Join("  vs  ", runs.Select(r => r.Label))}";
+        var pictures = new List<Action>
+        {
+            () => Comparison.Save(Path.Combine(root, "comparison.png"), runs, heading),
+            () => ComparisonCurves.Save(Path.Combine(root, "comparison-curves.png"), runs, heading),
+        };
+        if (animate) pictures.Add(() => AtomicFile.WriteAllBytes(Path.Combine(root, "comparison.gif"), ComparisonAnimation.Render(runs)));
+        try
+        {
+            System.Threading.Tasks.Parallel.Invoke([.. pictures]);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>The worst outcome decides, in train's order: interrupted 130, any run diverged 3, any gate failed 1, else 0.</summary>
@@ -127,7 +151,8 @@ public static class CompareCommand
     /// Runs at most `parallel` trainings at once, started in grid order; each is TrainJob.Run, exactly as `train` does it,
     /// but silent. A cancellation stops the running ones after their current epoch and starts no more (Result null).
     /// </summary>
-    private static IReadOnlyList<CompareReport.Outcome> RunAll(IReadOnlyList<PreparedRun> runs, int parallel, TextWriter log, CancellationToken cancel)
+    private static IReadOnlyList<CompareReport.Outcome> RunAll(IReadOnlyList<PreparedRun> runs, int parallel, TextWriter log,
+        IReadOnlyList<(EpochMetrics, Parameters)>[] snapshots, CancellationToken cancel)
     {
         var outcomes = runs.Select(r => new CompareReport.Outcome(r, null, TimeSpan.Zero)).ToArray();
         int next = -1, finished = 0, failed = 0;
@@ -139,7 +164,9 @@ public static class CompareCommand
                 var output = runs[i].Output with { JsonPath = null, Progress = ProgressMode.Quiet };
                 try
                 {
-                    TrainingResult result = TrainJob.Run(runs[i].Config, output, TextWriter.Null, TextWriter.Null, runs[i].Gates, cancel);
+                    int run = i;
+                    TrainingResult result = TrainJob.Run(runs[i].Config, output, TextWriter.Null, TextWriter.Null, runs[i].Gates, cancel,
+                                                         taken => snapshots[run] = taken);
                     outcomes[i] = new CompareReport.Outcome(runs[i], result, clock.Elapsed);
                     lock (log) log.WriteLine($"  [{++finished}/{runs.Count}] {runs[i].Grid.Label}: {Summary(result)}  {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)}s");
                 }

@@ -49,7 +49,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         if (m.Epoch % every != 0 && m.Epoch != epochs) return;
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:P1}{(m.TestAccuracy is double t ? $"  test accuracy {t:P1}" : "")}"));
     }
 
     private void Bar(EpochMetrics m)
@@ -63,14 +63,14 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         _barShown = true;
     }
 
-    /// <summary>"[██████░░░░]  epoch 40/100  loss 0.1234  acc 0.873  0:02 elapsed, ETA 0:03".</summary>
+    /// <summary>"[██████░░░░]  epoch 40/100  loss 0.1234  acc 87.3 %  0:02 elapsed, ETA 0:03".</summary>
     public static string FormatBar(EpochMetrics m, int epochs, TimeSpan elapsed)
     {
         double done = epochs == 0 ? 1 : (double)m.Epoch / epochs;
         int filled = (int)Math.Round(done * BarCells);
         string eta = m.Epoch == 0 ? "?" : Clock(elapsed * ((1 - done) / done));
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {m.Loss:F4}  acc {m.TrainAccuracy:F3}  {Clock(elapsed)} elapsed, ETA {eta}");
+            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  acc {m.TrainAccuracy:P1}  {Clock(elapsed)} elapsed, ETA {eta}");
     }
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1

@@ -26,8 +26,10 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
+    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's comparison.gif.</param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
-                                     QualityGates? gates = null, CancellationToken cancel = default)
+                                     QualityGates? gates = null, CancellationToken cancel = default,
+                                     Action<IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)>>? onSnapshots = null)
     {
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written
@@ -49,6 +51,7 @@ public static class TrainJob
             progress.Report(m);
         }, cancel);
         progress.Finish();
+        if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         csv?.Commit();
@@ -60,7 +63,7 @@ public static class TrainJob
         if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
             log.WriteLine(fontWarning);
         if (output.Plots)
-            WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots);
+            WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots, gates);
 
         var final = result.Final;
         if (result.Stop.Reason == StopReason.EarlyStopped)
@@ -106,26 +109,43 @@ public static class TrainJob
         result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
-        ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")
+        ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {FormatLoss(m.TestLoss ?? double.NaN)}  ")
         : "";
 
-    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png when animating.</summary>
+    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png/.gif when animating.</summary>
     /// <remarks>
     /// The static pictures use <paramref name="plotted"/> (standardisation folded into W1, so axes are the data's own);
     /// the animation replays the trainer's snapshots, which live in the network's (possibly standardised) inputs.
+    /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
-    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration, ParameterSnapshots? snapshots)
+    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration,
+                                      ParameterSnapshots? snapshots, QualityGates? gates)
     {
-        Figures.WriteAll(plotted, outDir, configuration);
-        NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration);
-        NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration);
+        var pictures = new List<Action>
+        {
+            () => Figures.WriteAll(plotted, outDir, configuration, gates),
+            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration),
+            () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
+        };
         if (snapshots is not null)
-            AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), Animation.Render(result, snapshots.Taken, configuration));
+            pictures.Add(() =>
+            {
+                var frames = Animation.RenderFrames(result, snapshots.Taken, configuration);
+                Parallel.Invoke(() => AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), frames.ToApng()),
+                                () => AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), frames.ToGif()));
+            });
+        try
+        {
+            Parallel.Invoke([.. pictures]);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // as itself (I/O → its exit code)
+        }
     }
 
-    /// <summary>Four decimals, as always; a blown-up loss (≥ 1e6) in scientific notation instead of 60 digits.</summary>
-    internal static string FormatLoss(double loss) =>
-        Math.Abs(loss) < 1e6 ? loss.ToString("F4", CultureInfo.InvariantCulture) : loss.ToString("0.###E+0", CultureInfo.InvariantCulture);
+    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
+    internal static string FormatLoss(double loss) => MetricText.Loss(loss);
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");

@@ -18,35 +18,49 @@ public static class Animation
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>Encodes one frame per snapshot; the network is loaded with each snapshot in turn and restored after.</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
+    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame description.</summary>
+    public sealed record Frames(IReadOnlyList<byte[]> Pngs, IReadOnlyList<int> DelaysMs, string Comment)
     {
-        TwoLayerNetwork network = result.Network;
-        var trained = new Parameters(network.D, network.H, network.K);
-        network.P.CopyTo(trained);
-        var frames = new List<byte[]>(snapshots.Count);
-        try
-        {
-            foreach (var (metrics, parameters) in snapshots)
-            {
-                parameters.CopyTo(network.P);
-                frames.Add(RenderFrame(result, metrics, configuration));
-            }
-        }
-        finally
-        {
-            trained.CopyTo(network.P); // the caller's network ends as it was: trained
-        }
-        int[] delays = [.. frames.Select((_, i) => i == frames.Count - 1 ? LastFrameDelayMs : FrameDelayMs)];
-        return Apng.Encode(DeltaFrames.From(frames, delays), Describe(snapshots, configuration));
+        /// <summary>training.png: an animated PNG, unchanged pixels of later frames left out.</summary>
+        public byte[] ToApng() => Apng.Encode(DeltaFrames.From(Pngs, DelaysMs), Comment);
+
+        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame only.</summary>
+        public byte[] ToGif() => Gif.Encode(Pngs, DelaysMs);
     }
 
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
-    private static byte[] RenderFrame(TrainingResult result, EpochMetrics at, string configuration)
+    /// <summary>Encodes one frame per snapshot as an animated PNG.</summary>
+    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
+        RenderFrames(result, snapshots, configuration).ToApng();
+
+    /// <summary>
+    /// One frame per snapshot, rendered on the cores in parallel: each worker loads the snapshots into its own copy of
+    /// the network, so the caller's network is never touched (other pictures may be drawing it meanwhile).
+    /// </summary>
+    public static Frames RenderFrames(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
     {
-        var sofar = result with { History = result.History.Until(at.Epoch) };
+        var pngs = new byte[snapshots.Count][];
+        Parallel.For(0, snapshots.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => Copy(result.Network),
+            (i, _, network) =>
+            {
+                snapshots[i].Parameters.CopyTo(network.P);
+                pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
+                return network;
+            }, _ => { });
+        int[] delays = [.. pngs.Select((_, i) => i == pngs.Length - 1 ? LastFrameDelayMs : FrameDelayMs)];
+        return new Frames(pngs, delays, Describe(snapshots, configuration));
+    }
+
+    /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
+    private static TwoLayerNetwork Copy(TwoLayerNetwork n) => new(n.D, n.H, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
+
+    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
+    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>
+    private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
+    {
+        var result = whole;
+        var sofar = Figures.UpTo(frame, at.Epoch);
         double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        var grid = Banded(DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result)));
+        var grid = Banded(Figures.PlotGrid(sofar, GridStep(result)));
 
         Plot accuracy = Figures.Accuracy(sofar, configuration);
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
@@ -54,16 +68,18 @@ public static class Animation
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
         Plot loss = Figures.Loss(sofar, configuration, log);
-        loss.Title(Invariant($"Loss {at.Loss:F4}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        if (log) loss.Axes.SetLimitsY(LossPlot.LogLimits(result).Min, LossPlot.LogLimits(result).Max); // log10 units: 0..lossMax would hide every loss below 1
+        loss.Title(Invariant($"Loss {MetricText.Loss(at.Loss)}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
+        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
+        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole), LossPlot.LastEpoch(whole));
+        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel); // small panels: the titles say it all
         var multiplot = new Multiplot();
         multiplot.Reset(accuracy);
         multiplot.AddPlot(boundary);
         multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        return multiplot.Render(3 * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
+        return PngFile.Encode(multiplot, 3 * PanelWidth, PanelHeight); // faster zlib settings, same pixels
     }
 
     /// <summary>

@@ -5,13 +5,19 @@ namespace XorNet.Plotting;
 
 /// <summary>
 /// network.png: inputs → hidden → outputs, every weight an edge whose width is proportional to |w| and whose colour is
-/// its sign; every neuron filled with the colour of its bias (numbers printed while they fit).
+/// its sign; every neuron filled with the colour of its bias (numbers printed while they fit). Sign colours are green
+/// and purple, never the class colours (blue, orange) of the boundary plots. Above <see cref="AllEdgesUpTo"/> hidden
+/// neurons only the <see cref="StrongestEdges"/> strongest weights are drawn (the legend says so); with at most
+/// <see cref="WeightLabelsUpTo"/> every edge carries its weight.
 /// </summary>
 public static class NetworkDiagram
 {
     public const int Width = 1000;
     private const double MaxEdgeWidth = 7, MinEdgeWidth = 0.4;
-    private static readonly Color Positive = Color.FromHex("#d6541c"), Negative = Color.FromHex("#1f5fa8");
+    /// <summary>PRGn's ends: distinct from every class colour and readable by colour-blind eyes.</summary>
+    private static readonly Color Positive = Color.FromHex("#1b7837"), Negative = Color.FromHex("#762a83");
+
+    public const int AllEdgesUpTo = 32, StrongestEdges = 300, WeightLabelsUpTo = 3;
     private static readonly IColormap BiasColors = new ScottPlot.Colormaps.CustomInterpolated(
         [Negative, Color.FromHex("#ffffff"), Positive]);
 
@@ -25,22 +31,21 @@ public static class NetworkDiagram
         double[] yIn = Spread(network.D), yHidden = Spread(network.H), yOut = Spread(network.K);
         Parameters p = network.P;
         double maxW = Math.Max(MaxAbs(p.W1.Data), MaxAbs(p.W2.Data));
-        for (int i = 0; i < network.D; i++)
-            for (int j = 0; j < network.H; j++)
-                Edge(plot, 0, yIn[i], 1, yHidden[j], p.W1[i, j], maxW);
-        for (int j = 0; j < network.H; j++)
-            for (int k = 0; k < network.K; k++)
-                Edge(plot, 1, yHidden[j], 2, yOut[k], p.W2[j, k], maxW);
+        var edges = Edges(network, yIn, yHidden, yOut);
+        bool labels = network.H <= WeightLabelsUpTo;
+        double widest = network.H <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
+        foreach (var e in Shown(edges, network.H))
+            Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, labels, widest);
 
         double maxB = network.UseBias ? Math.Max(MaxAbs(p.b1.Data), MaxAbs(p.b2.Data)) : 0;
-        float size = network.H <= 20 ? 26 : 16;
+        float size = network.H <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(network.H) / network.H, 2, 16); // a wide layer: dots that do not merge
         for (int i = 0; i < network.D; i++) Neuron(plot, 0, yIn[i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
         for (int j = 0; j < network.H; j++)
             Neuron(plot, 1, yHidden[j], network.UseBias ? p.b1[0, j] : null, maxB, size, network.H <= 20 ? BiasLabel(p.b1, j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
             Neuron(plot, 2, yOut[k], network.UseBias ? p.b2[0, k] : null, maxB, 30, $"h2[{k}] (class {k}){BiasLabel(p.b2, k, network.UseBias)}", Alignment.MiddleLeft);
 
-        Legend(plot, maxW, maxB, network.UseBias);
+        Legend(plot, maxW, maxB, network.UseBias, Shown(edges, network.H).Count, edges.Count);
         plot.Axes.SetLimits(-0.45, 2.6, -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
@@ -55,12 +60,42 @@ public static class NetworkDiagram
         AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
     }
 
-    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW)
+    private readonly record struct WeightEdge(double X1, double Y1, double Y2, double W);
+
+    /// <summary>Every weight as an edge: W1 from x = 0 to 1, W2 from x = 1 to 2.</summary>
+    private static List<WeightEdge> Edges(TwoLayerNetwork network, double[] yIn, double[] yHidden, double[] yOut)
+    {
+        var edges = new List<WeightEdge>(network.H * (network.D + network.K));
+        for (int i = 0; i < network.D; i++)
+            for (int j = 0; j < network.H; j++) edges.Add(new(0, yIn[i], yHidden[j], network.P.W1[i, j]));
+        for (int j = 0; j < network.H; j++)
+            for (int k = 0; k < network.K; k++) edges.Add(new(1, yHidden[j], yOut[k], network.P.W2[j, k]));
+        return edges;
+    }
+
+    /// <summary>
+    /// All edges for a narrow layer; for a wide one the strongest |w| of each weight matrix (half each: W2's weights are
+    /// smaller by its 1/√H initialisation, so one ranking would show W1 only), non-finite last, weakest drawn first.
+    /// </summary>
+    private static List<WeightEdge> Shown(List<WeightEdge> edges, int hidden) => hidden <= AllEdgesUpTo ? edges
+        : [.. edges.GroupBy(e => e.X1).SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
+                                                          .Take(StrongestEdges / 2).Reverse())];
+
+    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label, double widest)
     {
         var line = plot.Add.Line(x1, y1, x2, y2);
-        double share = maxW > 0 ? Math.Abs(w) / maxW : 0;
-        line.LineWidth = (float)(MinEdgeWidth + (MaxEdgeWidth - MinEdgeWidth) * share);
+        double share = maxW > 0 && double.IsFinite(w) ? Math.Abs(w) / maxW : 0;
+        line.LineWidth = (float)(MinEdgeWidth + (widest - MinEdgeWidth) * share);
         line.LineColor = (w >= 0 ? Positive : Negative).WithAlpha(0.35 + 0.55 * share); // strong weights stand out
+        if (!label) return;
+        // Off the middle, where edges cross, and off the hidden neurons' bias labels (W2 edges start beside them).
+        double t = x1 == 0 ? 0.3 : 0.62;
+        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{w:+0.00;−0.00}"), x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        text.LabelAlignment = Alignment.MiddleCenter;
+        text.LabelFontSize = 12;
+        text.LabelFontName = Figures.FontName;
+        text.LabelFontColor = w >= 0 ? Positive : Negative;
+        text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
     }
 
     private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label, Alignment align)
@@ -79,10 +114,11 @@ public static class NetworkDiagram
     private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>
         useBias ? string.Create(CultureInfo.InvariantCulture, $"  b={b[0, index]:+0.00;−0.00}") : "";
 
-    private static void Legend(Plot plot, double maxW, double maxB, bool useBias)
+    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, int total)
     {
-        string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  orange w > 0,  blue w < 0");
-        string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: blue −{maxB:F2} … white 0 … orange +{maxB:F2}") : "no biases (--no-bias)";
+        string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
+        if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, half from each layer");
+        string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));
         label.LabelAlignment = Alignment.UpperLeft;

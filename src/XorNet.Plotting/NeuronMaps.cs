@@ -58,15 +58,22 @@ public static class NeuronMaps
         plot.Font.Set(Figures.FontName);
         var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => Signed(result.Network.P.W2[j, k])));
         plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
-        var heatmap = plot.Add.Heatmap(map);
-        heatmap.Colormap = Activation;
-        heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
-        heatmap.FlipVertically = true; // row 0 is the bottom of the plane
-        heatmap.ManualRange = range; // one scale for all tiles, so they compare
+        if (map.Cast<double>().Any(double.IsFinite)) // a map of only NaN has no range: the tile stays the no-value grey
+        {
+            var heatmap = plot.Add.Heatmap(new double[1, 1]);
+            heatmap.ManualRange = range; // one scale for all tiles, so they compare
+            heatmap.Colormap = Activation;
+            heatmap.NaNCellColor = ClassPalette.NoValue;
+            heatmap.FlipVertically = true; // row 0 is the bottom of the plane
+            heatmap.Intensities = map;
+            heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
+        }
+        plot.DataBackground.Color = ClassPalette.NoValue;
         // The data, faintly, so each feature can be read against the XOR quadrants.
+        int[] shown = PointSample.Stratified(result.Data.Labels, result.Data.Classes, PointSample.MaxShown / 5); // small tiles
         for (int label = 0; label < result.Data.Classes; label++)
         {
-            int[] idx = [.. Enumerable.Range(0, result.Data.Count).Where(i => result.Data.Labels[i] == label)];
+            int[] idx = [.. shown.Where(i => result.Data.Labels[i] == label)];
             plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(), idx.Select(i => result.Data.X[i, 1]).ToArray(),
                 label == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.55));
         }

@@ -83,6 +83,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(6, apng.DeclaredFrames);
         Assert.Equal(6, apng.Frames.Count);
         Assert.Equal(6, apng.Composite().Count);
+        using (var gif = SixLabors.ImageSharp.Image.Load(Path.Combine(_dir, "training.gif")))
+            Assert.Equal(6, gif.Frames.Count); // the same frames, for slides and chats
 
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
         var history = metrics.RootElement.GetProperty("history").EnumerateArray().ToList();

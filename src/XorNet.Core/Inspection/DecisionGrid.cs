@@ -19,14 +19,19 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     public const int MinCells = 40;
 
     /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
-    public static DecisionGrid Evaluate(TwoLayerNetwork network, Matrix x, double margin = 0.5, double step = 0.01)
+    public static DecisionGrid Evaluate(TwoLayerNetwork network, Matrix x, double margin = 0.5, double step = 0.01) =>
+        Evaluate(network, [x], margin, step);
+
+    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
+    public static DecisionGrid Evaluate(TwoLayerNetwork network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
     {
         double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
-        for (int i = 0; i < x.Rows; i++)
-        {
-            xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
-            yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
-        }
+        foreach (Matrix x in xs)
+            for (int i = 0; i < x.Rows; i++)
+            {
+                xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
+                yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
+            }
         (xMin, xMax, yMin, yMax) = (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
         (columns, rows) = WithinBudget(columns, rows, network.H);
@@ -107,7 +112,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                     for (int c = 0; c < columns; c++, i += network.K)
                     {
                         double p0 = h[i], p1 = h[i + 1], sum = p0 + p1;
-                        share[r0 + r, c] = sum > 0 ? p1 / sum : 0.5;
+                        share[r0 + r, c] = Share(p1, sum);
                     }
             }
         }
@@ -115,6 +120,9 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunBands);
         return share;
     }
+
+    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite numbers.</summary>
+    private static double Share(double p1, double sum) => !double.IsFinite(sum) ? double.NaN : sum > 0 ? p1 / sum : 0.5;
 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
     internal const int BandPoints = 32_768;
@@ -141,7 +149,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         {
             int r = Math.DivRem(first + i, g.Columns, out int c);
             double p0 = batch.h2[i, 0], p1 = batch.h2[i, 1], sum = p0 + p1;
-            share[r, c] = sum > 0 ? p1 / sum : 0.5;
+            share[r, c] = Share(p1, sum);
         }
     }
 
@@ -162,7 +170,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
             for (int c = 0; c < columns; c++)
             {
                 double p0 = ws.h2[c, 0], p1 = ws.h2[c, 1], sum = p0 + p1;
-                share[r, c] = sum > 0 ? p1 / sum : 0.5;
+                share[r, c] = Share(p1, sum);
             }
         }
         return share;
