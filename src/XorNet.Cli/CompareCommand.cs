@@ -111,7 +111,7 @@ public static class CompareCommand
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
         }
     }
 
@@ -124,9 +124,9 @@ public static class CompareCommand
             log.WriteLine($"interrupted: every started run stopped after its current epoch and wrote its files{(notStarted > 0 ? $"; {notStarted} of {outcomes.Count} runs were not started" : "")}");
             return ExitCodes.Interrupted;
         }
-        var diverged = outcomes.Where(o => o.Result!.Stop.Reason == StopReason.Diverged).ToList();
+        var diverged = outcomes.Where(o => o.Result!.Status == TrainingStatus.Diverged).ToList();
         foreach (var o in diverged)
-            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {Text(o.Result!.Stop.Message!)}");
+            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {Text(o.Result!.DivergenceMessage)}");
         if (diverged.Count > 0) return ExitCodes.Diverged;
         var failed = outcomes.SelectMany(o => o.Run.Gates.Check(o.Result!.Final).Where(g => !g.Passed).Select(g => (o, g))).ToList();
         foreach (var (o, gate) in failed)
@@ -153,6 +153,8 @@ public static class CompareCommand
         var saves = prepared.Select(p => p.Output.ModelPath).OfType<string>().ToList();
         if (saves.Count > 1 && saves.Distinct().Count() != saves.Count)
             throw new UsageException($"--save {saves[0]}: every run would write this one file; leave --save out (each run keeps model.npz in its folder)");
+        if (prepared.Count > 1 && prepared[0].Output.HistoryCsvPath is { } csv)
+            throw new UsageException($"--history-csv {csv}: every run would write this one file; it is for a single train run");
         // Every run's paths in one plan, before the first run: a bad --data, an over-long folder name or one file
         // written by two runs (in any spelling) fails now, not after the first runs have written.
         plan ??= new OutputPlan();

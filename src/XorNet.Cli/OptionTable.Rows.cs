@@ -132,6 +132,9 @@ public static partial class OptionTable
         Description = "Frames of the --animate animation, at evenly spaced epochs",
         DefaultValueFactory = _ => OutputSettings.DefaultFrames,
     }, nameof(OutputSettings.Frames), Rule.Whole(2, 1000));
+    public static readonly Option<string?> HistoryCsv = Add(new Option<string?>("--history-csv")
+    { Description = "Also write every epoch's metrics to FILE (metrics.json keeps at most ~1000 evenly spaced epochs)" },
+        nameof(OutputSettings.HistoryCsvPath), words: "a file path in an existing folder");
     public static readonly Option<bool> Quiet = Add(new Option<bool>("--quiet", "-q")
     { Description = "Print only the final summary line" }, nameof(OutputSettings.Progress));
     public static readonly Option<bool> Live = Add(new Option<bool>("--live")

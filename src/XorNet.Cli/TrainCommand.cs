@@ -11,7 +11,7 @@ public static partial class TrainCommand
     private static Option[] Options =>
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
-        DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, Quiet,
+        DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
         .. LeverOptions, OptionTable.Live, LiveSeconds,
     ];
 
@@ -44,7 +44,18 @@ public static partial class TrainCommand
             InitPath = parse.GetValue(Init),
         };
         config = ReadLevers(parse, config);
-        return Checked(config);
+        config = Checked(config); // a bad value is named as such first, then an option that would change nothing
+        RefuseUnused(parse, config);
+        return config;
+    }
+
+    /// <summary>An option given on the command line that this config would ignore is refused (it would change nothing).</summary>
+    private static void RefuseUnused(ParseResult parse, TrainingConfig config)
+    {
+        foreach (Option option in Options)
+            if (parse.GetResult(option) is System.CommandLine.Parsing.OptionResult { Implicit: false }
+                && OptionTable.FieldOf(option) is { } field && config.Unused(field) is { } problem)
+                throw new UsageException(OptionTable.Text(problem));
     }
 
     public static OutputSettings ReadOutput(ParseResult parse)
@@ -56,6 +67,7 @@ public static partial class TrainCommand
         {
             ModelPath = parse.GetValue(Save),
             LiveSeconds = LiveOptions.Read(parse),
+            HistoryCsvPath = parse.GetValue(HistoryCsv),
         };
     }
 

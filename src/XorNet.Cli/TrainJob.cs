@@ -22,6 +22,8 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 
     /// <summary>`--live`: the seconds the training plays in (0 = as fast as it trains); null = no live view.</summary>
     public double? LiveSeconds { get; init; }
+    /// <summary>A CSV of every epoch (metrics.json keeps a bounded history); null = none.</summary>
+    public string? HistoryCsvPath { get; init; }
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ public static class TrainJob
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null) : null;
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
         watch?.Started(trainer, run.Train);
@@ -53,6 +56,7 @@ public static class TrainJob
             result = trainer.Run(m =>
             {
                 snapshots?.Observe(m);
+                csv?.Append(trainer.History);
                 progress.Report(m);
                 watch?.Epoch(m);
             }, cancel);
@@ -62,6 +66,7 @@ public static class TrainJob
         if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
+        csv?.Commit();
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
@@ -153,6 +158,7 @@ public static class TrainJob
                 plan.File("--out", path, folderMayBeCreated: true, written: Writes(output, name));
         }
         if (output.ModelPath is { } model) plan.File("--save", model);
+        if (output.HistoryCsvPath is { } csv) plan.File("--history-csv", csv);
         if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
@@ -164,9 +170,9 @@ public static class TrainJob
             log.WriteLine($"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
             return ExitCodes.Interrupted;
         }
-        if (result.Stop.Reason == StopReason.Diverged)
+        if (result.Status == TrainingStatus.Diverged)
         {
-            stderr.WriteLine($"xornet: {OptionTable.Text(result.Stop.Message!)}");
+            stderr.WriteLine($"xornet: {OptionTable.Text(result.DivergenceMessage)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
@@ -176,7 +182,7 @@ public static class TrainJob
     }
 
     private static string Verb(TrainingResult result) =>
-        result.Interrupted ? "stopped" : result.Stop.Reason == StopReason.Diverged ? "diverged" : "done";
+        result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
         ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {FormatLoss(m.TestLoss ?? double.NaN)}  ")
@@ -202,11 +208,12 @@ public static class TrainJob
             pictures.Add(() => WriteAnimation(result, snapshots, outDir, configuration, progress, cancel));
         try
         {
-            Parallel.Invoke(new ParallelOptions { CancellationToken = cancel }, [.. pictures]);
+            Parallel.Invoke([.. pictures]); // a Ctrl-C stops the animation; the static pictures (each < 1 s) finish
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // as itself (I/O → its exit code)
+            var first = e.Flatten().InnerExceptions[0]; // as itself (I/O → its exit code), also from nested Parallel loops
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
 

@@ -65,7 +65,7 @@ public static partial class Figures
     /// </summary>
     public static TrainingResult UpTo(TrainingResult result, int epoch)
     {
-        var sofar = result with { History = [.. result.History.TakeWhile(m => m.Epoch <= epoch)] };
+        var sofar = result with { History = result.History.Until(epoch) };
         return result.Stop.RestoredEpoch is int kept && kept > epoch ? sofar with { Stop = result.Stop with { RestoredEpoch = null } } : sofar;
     }
 

@@ -104,9 +104,13 @@ public static class NeuronMaps
         };
     }
 
-    /// <summary>maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom.</summary>
-    private static double[][,] Activations(TwoLayerNetwork network, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    /// <summary>
+    /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
+    /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
+    /// </summary>
+    private static double[][,] Activations(TwoLayerNetwork full, int[] shown, double xMin, double xMax, double yMin, double yMax)
     {
+        TwoLayerNetwork network = OnlyThese(full, shown);
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
         Workspace ws = network.CreateWorkspace(Cells);
         double dx = (xMax - xMin) / Cells, dy = (yMax - yMin) / Cells;
@@ -120,9 +124,21 @@ public static class NeuronMaps
             network.Forward(ws);
             for (int t = 0; t < shown.Length; t++)
                 for (int c = 0; c < Cells; c++)
-                    maps[t][r, c] = ws.h1[c, shown[t]];
+                    maps[t][r, c] = ws.h1[c, t];
         }
         return maps;
+    }
+
+    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not needed).</summary>
+    private static TwoLayerNetwork OnlyThese(TwoLayerNetwork network, int[] neurons)
+    {
+        var part = new TwoLayerNetwork(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);
+        for (int t = 0; t < neurons.Length; t++)
+        {
+            for (int i = 0; i < network.D; i++) part.P.W1[i, t] = network.P.W1[i, neurons[t]];
+            part.P.b1[0, t] = network.P.b1[0, neurons[t]];
+        }
+        return part;
     }
 
     private static (double, double, double, double) Range(Matrix x)

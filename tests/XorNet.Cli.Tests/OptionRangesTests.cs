@@ -29,6 +29,7 @@ public sealed class OptionRangesTests : IDisposable
         [("train", "--data")] = "{binary}",
         [("train", "--test-split")] = "1",
         [("train", "--save")] = "{dir}",
+        [("train", "--history-csv")] = "{dir}",
         [("train", "--init")] = "{file}",
         [("train", "--min-accuracy")] = "1.5",
         [("train", "--max-loss")] = "-1",

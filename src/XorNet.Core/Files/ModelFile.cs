@@ -51,14 +51,18 @@ public static class ModelFile
     public static SavedModel Load(string path)
     {
         IReadOnlyDictionary<string, NpyArray> a;
-        try { a = Npz.ReadFile(path); }
+        try { a = Npz.ReadFile(path, Members.Contains); }
         catch (FileNotFoundException) { throw new InvalidDataException("no such file"); }
         var reader = new ModelReader(a);
         return reader.Read();
     }
 
     /// <summary>As <see cref="Load(string)"/>, from a stream holding the file's bytes.</summary>
-    public static SavedModel Read(Stream stream) => new ModelReader(Npz.Read(stream)).Read();
+    public static SavedModel Read(Stream stream) => new ModelReader(Npz.Read(stream, Members.Contains)).Read();
+
+    /// <summary>The arrays a model is made of; any other member of the archive is not decoded.</summary>
+    private static readonly HashSet<string> Members =
+        ["W1", "b1", "W2", "b2", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format"];
 
     private sealed class ModelReader(IReadOnlyDictionary<string, NpyArray> arrays)
     {

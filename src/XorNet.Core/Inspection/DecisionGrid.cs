@@ -8,6 +8,16 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
     public const int MaxCells = 800;
 
+    /// <summary>
+    /// The plotting budget: cells × hidden neurons per grid (each cell costs H sigmoids). 3·10⁸ keeps every grid of
+    /// up to ~470 neurons at its full resolution and a grid of any width at about 3 s of one core; a wider network
+    /// gets a coarser grid (H = 100000: 54 × 54 cells instead of 110 s and 5 GB of plotting), never fewer than
+    /// <see cref="MinCells"/> a side.
+    /// </summary>
+    public const double MaxNeuronCells = 3e8;
+
+    public const int MinCells = 40;
+
     /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
     public static DecisionGrid Evaluate(TwoLayerNetwork network, Matrix x, double margin = 0.5, double step = 0.01) =>
         Evaluate(network, [x], margin, step);
@@ -17,6 +27,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
+        (columns, rows) = WithinBudget(columns, rows, network.H);
         return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
     }
 
@@ -47,6 +58,15 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     }
 
     private static int Cells(double span, double step) => Math.Clamp((int)Math.Ceiling(span / step), 2, MaxCells);
+
+    /// <summary>Both sides shrunk by one factor until columns × rows × hidden ≤ <see cref="MaxNeuronCells"/>.</summary>
+    public static (int Columns, int Rows) WithinBudget(int columns, int rows, int hidden)
+    {
+        double cells = (double)columns * rows * hidden;
+        if (cells <= MaxNeuronCells) return (columns, rows);
+        double shrink = Math.Sqrt(MaxNeuronCells / cells);
+        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)), Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
+    }
 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above

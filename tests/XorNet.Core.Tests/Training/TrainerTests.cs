@@ -15,8 +15,9 @@ public class TrainerTests
         Assert.Null(trainer.LatestDiagnostics.MeanGradNorm); // epoch 0: nothing trained yet
         var seen = new List<EpochDiagnostics>();
         TrainingResult result = trainer.Run(_ => seen.Add(trainer.LatestDiagnostics));
-        Assert.Equal(result.Diagnostics.Select(d => d.Epoch), seen.Select(d => d.Epoch));
-        Assert.Equal(result.Diagnostics[^1].MeanGradNorm, seen[^1].MeanGradNorm);
+        var recorded = result.History.Diagnostics.ToList();
+        Assert.Equal(recorded.Select(d => d.Epoch), seen.Select(d => d.Epoch));
+        Assert.Equal(recorded[^1].MeanGradNorm, seen[^1].MeanGradNorm);
     }
 
     [Fact]
