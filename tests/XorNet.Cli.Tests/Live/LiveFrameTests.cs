@@ -47,9 +47,9 @@ public sealed class LiveFrameTests
     {
         CellGrid frame = LiveFrame.Render(new FrameState([Tile()]), Width, Height, ColorMode.TrueColor);
         Assert.Equal("xornet train  H=3", frame.Row(0));
-        Assert.StartsWith("loss 0.0500", frame.Row(Height - 4));
+        Assert.StartsWith("loss 0.05", frame.Row(Height - 4));
         Assert.StartsWith("acc 90.0%", frame.Row(Height - 3));
-        Assert.Equal("epoch 4/10  loss 0.0500  train 90.0%  1:05", frame.Row(Height - 2));
+        Assert.Equal("epoch 4/10  loss 0.05  train 90.0%  1:05", frame.Row(Height - 2));
         Assert.Equal(LiveFrame.Keys, frame.Row(Height - 1));
         // The accuracy rose every epoch: its curve climbs from the lowest block to the highest, then stops
         // (epoch 4 of 10).
