@@ -22,7 +22,11 @@ public static class ExplainCommand
         var model = new ModelOptions();
         foreach (Option option in model.All) command.Options.Add(option);
         foreach (Option option in new Option[] { Batch, LearningRate, Json }) command.Options.Add(option);
-        command.SetAction(parse => Execute(model.Read(parse), parse.GetValue(Batch), parse.GetValue(LearningRate), parse.GetValue(Json), stdout));
+        var reference = new ReferenceOptions();
+        foreach (Option option in reference.All) command.Options.Add(option);
+        command.SetAction(parse => reference.Read(parse) is { } program
+            ? ExplainReference(model.ReadReference(parse, program), parse, stdout)
+            : Execute(model.Read(parse), parse.GetValue(Batch), parse.GetValue(LearningRate), parse.GetValue(Json), stdout));
         return command;
     }
 
@@ -37,6 +41,16 @@ public static class ExplainCommand
         var quantities = Explanation.Explain(net, ws, config.Regularization, lr);
         stdout.Write(json ? ToJson(config, batch, lr, quantities) : ToText(config, batch, lr, quantities));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless --lr).</summary>
+    private static int ExplainReference(TrainingConfig config, ParseResult parse, TextWriter stdout)
+    {
+        if (ReferenceOptions.Given(parse, Json)) throw new UsageException("--reference cannot honour --json: explain --reference prints text");
+        int batch = ReferenceOptions.Given(parse, Batch) ? parse.GetValue(Batch) : config.BatchSize;
+        if (batch < 1 || batch > config.Samples) throw new UsageException($"--batch {batch}: must be between 1 and --samples ({config.Samples})");
+        double lr = ReferenceOptions.Given(parse, LearningRate) ? parse.GetValue(LearningRate) : config.LearningRate;
+        return ReferenceInspection.Explain(config with { BatchSize = batch }, lr, stdout);
     }
 
     private const int NameWidth = 8, ShapeWidth = 7;

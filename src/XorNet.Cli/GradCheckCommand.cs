@@ -19,7 +19,11 @@ public static class GradCheckCommand
         foreach (Option option in model.All) command.Options.Add(option);
         command.Options.Add(Epsilon);
         command.Options.Add(Tolerance);
-        command.SetAction(parse => Execute(model.Read(parse), parse.GetValue(Epsilon), parse.GetValue(Tolerance), stdout));
+        var reference = new ReferenceOptions();
+        foreach (Option option in reference.All) command.Options.Add(option);
+        command.SetAction(parse => reference.Read(parse) is { } program
+            ? ReferenceInspection.GradCheck(model.ReadReference(parse, program), parse.GetValue(Epsilon), parse.GetValue(Tolerance), stdout)
+            : Execute(model.Read(parse), parse.GetValue(Epsilon), parse.GetValue(Tolerance), stdout));
         return command;
     }
 

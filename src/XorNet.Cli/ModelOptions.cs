@@ -47,6 +47,20 @@ public sealed class ModelOptions
     }
 
     /// <summary>
+    /// The reference run gradcheck and explain inspect: --hidden and --l2 as given, else the article's exploding
+    /// 50-neuron figure (whose L2 bug a check should show); the options the reference cannot honour are refused.
+    /// </summary>
+    public TrainingConfig ReadReference(ParseResult parse, ReferenceProgram program)
+    {
+        ReferenceOptions.RefuseUnhonoured(parse, [_activation, _loss, _l1, _seed, _dataset, _noise, _data, _standardize]);
+        if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(_noBias))
+            throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
+        var given = new TrainingConfig { Hidden = parse.GetValue(_hidden), L2 = parse.GetValue(_l2), Samples = parse.GetValue(_samples) };
+        bool Wrote(Option o) => ReferenceOptions.Given(parse, o);
+        return ReferenceOptions.Configure(program, ReferenceFigure.Exploding, given, (Wrote(_hidden), false, Wrote(_l2), false, false));
+    }
+
+    /// <summary>
     /// The network as train initialises it, and a workspace holding the first n training points (as train sees them:
     /// generated or read, then standardized) and their one-hot labels.
     /// </summary>

@@ -38,7 +38,7 @@ public static partial class TrainCommand
                                                  DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
                                                  Animate, Frames, Quiet })
             command.Options.Add(option);
-        foreach (Option option in LeverOptions)
+        foreach (Option option in LeverOptions.Concat(ReferenceRun.All))
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
         return command;
@@ -46,6 +46,7 @@ public static partial class TrainCommand
 
     public static TrainingConfig ReadConfig(ParseResult parse)
     {
+        if (ReferenceRun.Read(parse) is { } program) return ReadReferenceConfig(parse, program);
         var config = new TrainingConfig
         {
             Hidden = parse.GetValue(Hidden),

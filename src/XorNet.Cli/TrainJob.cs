@@ -32,17 +32,11 @@ public static class TrainJob
         PrepareOutputFolder(output.OutDir);
         if (output.JsonPath is { } jsonPath && jsonPath != "-")
             PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
-        var trainer = new Trainer(config, run.Train, run.Test);
-        if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
-        var snapshots = output.Plots && output.Animate
-            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        TrainingResult result = trainer.Run(m =>
-        {
-            snapshots?.Observe(m);
-            progress.Report(m);
-        }, cancel);
+        var (result, snapshots) = config.Reference is null
+            ? TrainXorNet(config, run, output, progress, cancel)
+            : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report, cancel);
         progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
@@ -63,6 +57,21 @@ public static class TrainJob
             $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
+    }
+
+    private static (TrainingResult, ParameterSnapshots?) TrainXorNet(TrainingConfig config, RunData run, OutputSettings output,
+        ProgressReporter progress, CancellationToken cancel)
+    {
+        var trainer = new Trainer(config, run.Train, run.Test);
+        if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
+        var snapshots = output.Plots && output.Animate
+            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
+        TrainingResult result = trainer.Run(m =>
+        {
+            snapshots?.Observe(m);
+            progress.Report(m);
+        }, cancel);
+        return (result, snapshots);
     }
 
     /// <summary>Reads every input and checks every output path and the memory budget; writes nothing.</summary>
@@ -120,12 +129,13 @@ public static class TrainJob
     internal static string FormatLoss(double loss) =>
         Math.Abs(loss) < 1e6 ? loss.ToString("F4", CultureInfo.InvariantCulture) : loss.ToString("0.###E+0", CultureInfo.InvariantCulture);
 
-    public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
+    public static string Describe(TrainingConfig c) => c.Reference is not null ? ReferenceOptions.Describe(c) : string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
     /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
+        if (c.Reference is not null) return ReferenceOptions.PlotTitle(c);
         string second = DescribeLevers(c) + RunData.Describe(c);
         return second.Length == 0 ? Describe(c) : Describe(c)[..^second.Length] + "\n" + second.Trim();
     }
