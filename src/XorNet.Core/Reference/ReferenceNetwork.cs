@@ -22,7 +22,6 @@ public sealed class ReferenceNetwork
     // the batch and the forward cache
     public Matrix X { get; }        // (N×D)
     public Matrix Y { get; }        // (N×K) one-hot
-    public Matrix z1 { get; }       // (N×H)
     public Matrix h1 { get; }       // (N×H)
     public Matrix z2 { get; }       // (N×K)
     public Matrix h2 { get; }       // (N×K)
@@ -30,23 +29,24 @@ public sealed class ReferenceNetwork
     public Matrix dL_dh2 { get; }   // (N×K)
     public Matrix dh2_dz2 { get; }  // (N×K)
     public Matrix dL_dz2 { get; }   // (N×K)
-    public Matrix dL_dh1 { get; }   // (N×H)
-    public Matrix dh1_dz1 { get; }  // (N×H)
     public Matrix dL_dz1 { get; }   // (N×H)
     public Matrix dL_dw1 { get; }   // (D×H)
     public Matrix dL_dw2 { get; }   // (H×K)
     public Matrix dL_db1 { get; }   // (1×H)
     public Matrix dL_db2 { get; }   // (1×K)
+    private readonly Matrix _w2T, _dL_dw2T; // (K×H) w2 and its gradient transposed, for the one-pass kernels
 
-    public ReferenceNetwork(ReferenceProgram program, int hidden, int batch, double lambda, int inputs = 2, int classes = 2)
+    public ReferenceNetwork(ReferenceProgram program, int hidden, int batch, double lambda)
     {
+        const int inputs = 2, classes = 2; // the reference's XOR: D = 2, K = 2
         (_program, _lambda, N, H) = (program, lambda, batch, hidden);
         (W1, W2) = ReferenceData.InitialWeights(hidden, inputs, classes);
         (b1, b2) = (new Matrix(1, hidden), new Matrix(1, classes));
         (X, Y) = (new Matrix(batch, inputs), new Matrix(batch, classes));
-        (z1, h1, z2, h2) = (new Matrix(batch, hidden), new Matrix(batch, hidden), new Matrix(batch, classes), new Matrix(batch, classes));
+        (h1, z2, h2) = (new Matrix(batch, hidden), new Matrix(batch, classes), new Matrix(batch, classes));
         (dL_dh2, dh2_dz2, dL_dz2) = (new Matrix(batch, classes), new Matrix(batch, classes), new Matrix(batch, classes));
-        (dL_dh1, dh1_dz1, dL_dz1) = (new Matrix(batch, hidden), new Matrix(batch, hidden), new Matrix(batch, hidden));
+        dL_dz1 = new Matrix(batch, hidden);
+        (_w2T, _dL_dw2T) = (new Matrix(classes, hidden), new Matrix(classes, hidden));
         (dL_dw1, dL_dw2) = (new Matrix(inputs, hidden), new Matrix(hidden, classes));
         (dL_db1, dL_db2) = (new Matrix(1, hidden), new Matrix(1, classes));
     }
@@ -81,12 +81,13 @@ public sealed class ReferenceNetwork
     /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]).</summary>
     public void Forward()
     {
-        if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, z1); // z1 = X · w1 + b1   (N×D)·(D×H) → (N×H)
-        else Ops.MatMul(X, W1, z1);                         // z1 = X · w1
-        Ops.Sigmoid(z1, h1);                                // h1 = σ(z1)
-        if (HasBias) Ops.MatMulAddRowVector(h1, W2, b2, z2); // z2 = h1 · w2 + b2  (N×H)·(H×K) → (N×K)
-        else Ops.MatMul(h1, W2, z2);                        // z2 = h1 · w2
-        Ops.Sigmoid(z2, h2);                                // h2 = σ(z2)
+        if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, h1);     // z1 = X · w1 + b1        (N×D)·(D×H) → (N×H)
+        else Ops.MatMul(X, W1, h1);                             // z1 = X · w1             (kept in h1's memory)
+        Ops.Sigmoid(h1, h1);                                    // h1 = σ(z1)
+        Transpose(W2, _w2T);
+        Ops.MatMulTwoOutputs(h1, _w2T, z2);                     // z2 = h1 · w2            (N×H)·(H×K) → (N×K)
+        if (HasBias) Ops.AddRowVector(z2, b2, z2);              //      + b2
+        Ops.Sigmoid(z2, h2);                                    // h2 = σ(z2)
     }
 
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>
@@ -111,15 +112,24 @@ public sealed class ReferenceNetwork
         double dataScale = _program.Fixed(ReferenceFix.MeanGradient) ? 1.0 / N : 1.0; // the bug: no 1/N
         Ops.SigmoidMseGradient(h2, Y, dataScale, dL_dh2, dh2_dz2, dL_dz2); // dL_dh2 = −(y − h2) [/N], dh2_dz2 = h2 ⊙ (1 − h2),
                                                                           // dL_dz2 = dL_dh2 ⊙ dh2_dz2             (N×K)
-        Ops.MatMulTransposeA(h1, dL_dz2, dL_dw2);                          // dL_dw2 = h1ᵀ · dL_dz2                (H×K)
-        AddL2(W2, sumW2, dL_dw2);                                          //        + λ·Σw2² (bug) or λ·w2/N
-        Ops.MatMulTransposeB(dL_dz2, W2, dL_dh1);                          // dL_dh1 = dL_dz2 · w2ᵀ                (N×H)
-        Ops.MultiplySigmoidDerivative(dL_dh1, h1, dh1_dz1, dL_dz1);        // dh1_dz1 = h1 ⊙ (1 − h1), dL_dz1 = dL_dh1 ⊙ dh1_dz1
-        Ops.MatMulTransposeA(X, dL_dz1, dL_dw1);                           // dL_dw1 = Xᵀ · dL_dz1                 (D×H)
-        AddL2(W1, sumW1, dL_dw1);                                          //        + λ·Σw1² (bug) or λ·w1/N
+        Ops.SigmoidLayerBackwardTwoByTwo(X, h1, dL_dz2, _w2T, dL_dz1, dL_dw1, _dL_dw2T); // in one pass over the rows:
+                                                                          // dL_dw2 = h1ᵀ · dL_dz2                (H×K)
+                                                                          // dL_dh1 = dL_dz2 · w2ᵀ                (N×H)
+                                                                          // dh1_dz1 = h1 ⊙ (1 − h1), dL_dz1 = dL_dh1 ⊙ dh1_dz1
+                                                                          // dL_dw1 = Xᵀ · dL_dz1                 (D×H)
+        Transpose(_dL_dw2T, dL_dw2);
+        AddL2(W2, sumW2, dL_dw2);                                          // dL_dw2 += λ·Σw2² (bug) or λ·w2/N
+        AddL2(W1, sumW1, dL_dw1);                                          // dL_dw1 += λ·Σw1² (bug) or λ·w1/N
         if (!HasBias) return;
         Ops.SumRows(dL_dz2, dL_db2);                                       // dL_db2 = Σ_rows dL_dz2               (1×K)
         Ops.SumRows(dL_dz1, dL_db1);                                       // dL_db1 = Σ_rows dL_dz1               (1×H)
+    }
+
+    private static void Transpose(Matrix a, Matrix destination)
+    {
+        for (int r = 0; r < a.Rows; r++)
+            for (int c = 0; c < a.Cols; c++)
+                destination[c, r] = a[r, c];
     }
 
     /// <summary>The bug adds the scalar λ·ΣW² to every entry; the true derivative of λ·ΣW²/(2N) is λ·W/N.</summary>

@@ -53,13 +53,14 @@ public sealed record ReferenceProgram(ReferenceFix Fixes = ReferenceFix.None)
         _ => string.Join(",", Bugs.Where(b => (fixes & b.Fix) != 0).Select(b => b.Name)),
     };
 
-    /// <summary>Parses "all" or comma-separated bug names; returns the unknown name as the error.</summary>
+    /// <summary>Parses "all", "none" or comma-separated bug names; returns the unknown name as the error.</summary>
     public static (ReferenceFix Fixes, string? Unknown) Parse(string text)
     {
         var fixes = ReferenceFix.None;
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             if (part.Equals("all", StringComparison.OrdinalIgnoreCase)) { fixes = ReferenceFix.All; continue; }
+            if (part.Equals("none", StringComparison.OrdinalIgnoreCase)) continue;
             var bug = Bugs.FirstOrDefault(b => b.Name.Equals(part, StringComparison.OrdinalIgnoreCase));
             if (bug.Name is null) return (fixes, part);
             fixes |= bug.Fix;
