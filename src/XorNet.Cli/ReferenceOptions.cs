@@ -9,25 +9,15 @@ namespace XorNet.Cli;
 /// network. Options the reference cannot honour are refused by name; options the user did not give take the values
 /// of one of the article's figures.
 /// </summary>
-public sealed class ReferenceOptions
+public static class ReferenceOptions
 {
-    public Option<bool> Reference { get; } = new("--reference")
-    {
-        Description = "Run the article's reference program, bugs and all: its data, initialisation, gradient and update",
-    };
-
-    public Option<string?> Fix { get; } = new("--fix")
-    {
-        Description = $"With --reference: remove bugs, comma-separated ({string.Join("|", ReferenceProgram.Bugs.Select(b => b.Name))}) or all",
-    };
-
-    public IEnumerable<Option> All => [Reference, Fix];
+    public static IEnumerable<Option> All => [OptionTable.Reference, OptionTable.Fix];
 
     /// <summary>The reference run asked for, or null without --reference; refuses --fix without it and unknown bugs.</summary>
-    public ReferenceProgram? Read(ParseResult parse)
+    public static ReferenceProgram? Read(ParseResult parse)
     {
-        string? fix = parse.GetValue(Fix);
-        if (!parse.GetValue(Reference))
+        string? fix = parse.GetValue(OptionTable.Fix);
+        if (!parse.GetValue(OptionTable.Reference))
             return fix is null ? null : throw new UsageException($"--fix {fix}: only with --reference (XorNet's own network has none of these bugs)");
         if (fix is null) return new ReferenceProgram();
         var (fixes, unknown) = ReferenceProgram.Parse(fix);
@@ -73,7 +63,7 @@ public sealed class ReferenceOptions
             UseBias = program.Fixed(ReferenceFix.Bias),
             Reference = program with { Figure = anyGiven ? null : figure },
         };
-        if (config.Validate() is { } error) throw new UsageException(error);
+        TrainCommand.Checked(config);
         if (config.BatchSize > config.Samples)
             throw new UsageException(Invariant($"--batch-size {config.BatchSize}: the reference trains on the first rows, at most --samples ({config.Samples})"));
         return config;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
@@ -12,26 +13,18 @@ namespace XorNet.Cli;
 /// </summary>
 public static class ReproduceCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "Output folder (one subfolder per run)", DefaultValueFactory = _ => "xornet-reproduce" };
-    private static readonly Option<int> Iterations = new("--iterations") { Description = "Iterations of each run (stopping at a blow-up)", DefaultValueFactory = _ => ReferenceFigure.Iterations };
-    private static readonly Option<int> Frames = new("--frames") { Description = "Frames of each run's animation (training.png)", DefaultValueFactory = _ => OutputSettings.DefaultFrames };
-    private static readonly Option<bool> NoPlots = new("--no-plots") { Description = "Only metrics.json per run and the table, no pictures" };
-    private static readonly Option<int> Parallel = new("--parallel") { Description = "Runs at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-
     public static Command Create(TextWriter stdout, CancellationToken cancel = default)
     {
         var command = new Command("reproduce", "Re-run the article's reference program for its three figures, then remove its bugs one at a time; write pictures and a table.");
-        foreach (Option option in new Option[] { Out, Iterations, Frames, NoPlots, Parallel }) command.Options.Add(option);
-        command.SetAction(parse => Execute(parse.GetValue(Out)!, parse.GetValue(Iterations), parse.GetValue(NoPlots) ? null : parse.GetValue(Frames), parse.GetValue(Parallel), stdout, cancel));
+        foreach (Option option in new Option[] { ReproduceOut, Iterations, Frames, NoPlots, ParallelRuns }) command.Options.Add(option);
+        command.SetAction(parse => Execute(parse.GetValue(ReproduceOut)!, Checked(parse, Iterations),
+            parse.GetValue(NoPlots) ? null : Checked(parse, Frames), Checked(parse, ParallelRuns), stdout, cancel));
         return command;
     }
 
     /// <summary>frames null: no pictures at all (--no-plots).</summary>
     private static int Execute(string outDir, int iterations, int? frames, int parallel, TextWriter stdout, CancellationToken cancel)
     {
-        if (iterations is < 1 or > 10_000_000) throw new UsageException($"--iterations {iterations}: must be between 1 and 10000000");
-        if (frames is < 2 or > 1000) throw new UsageException($"--frames {frames}: must be between 2 and 1000");
-        if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be ≥ 1");
         TrainJob.PrepareOutputFolder(outDir);
         var clock = Stopwatch.StartNew();
         var runs = ReferenceReproduction.Runs;

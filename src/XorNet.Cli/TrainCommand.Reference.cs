@@ -1,12 +1,11 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
 /// <summary>`xornet train --reference [--fix …]`: the article's reference program (see <see cref="ReferenceOptions"/>).</summary>
 public static partial class TrainCommand
 {
-    private static readonly ReferenceOptions ReferenceRun = new();
-
     /// <summary>The reference run's config; the options it cannot honour are refused by name.</summary>
     private static TrainingConfig ReadReferenceConfig(ParseResult parse, ReferenceProgram program)
     {

@@ -66,12 +66,12 @@ public static class ModelFile
         {
             string activation = Text("activation"), output = Text("output");
             ActivationKind f = LeverNames.Parse<ActivationKind>(activation)
-                ?? throw new InvalidDataException($"array 'activation' is '{activation}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
+                ?? throw new InvalidDataException($"array 'activation' is '{Tensors.Printable.Of(activation)}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
             LossKind loss = output switch
             {
                 "sigmoid" => LossKind.Mse,
                 "softmax" => LossKind.CrossEntropy,
-                _ => throw new InvalidDataException($"array 'output' is '{output}'; this xornet knows sigmoid, softmax"),
+                _ => throw new InvalidDataException($"array 'output' is '{Tensors.Printable.Of(output)}'; this xornet knows sigmoid, softmax"),
             };
             double[] w1 = Floats("W1", out int[] s1);
             if (s1.Length != 2 || s1[0] < 1 || s1[1] < 1) throw Shape("W1", s1, "(D, H)");

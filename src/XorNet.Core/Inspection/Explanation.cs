@@ -32,7 +32,7 @@ public static class Explanation
 
     private static void AddForward(List<ExplainedQuantity> list, TwoLayerNetwork net, Workspace ws)
     {
-        string? bias = net.UseBias ? null : "--no-bias: not used";
+        string? bias = net.UseBias ? null : "not used: the network has no biases";
         list.Add(new(ForwardSection, "X", "the input batch", ws.X.Clone()));
         list.Add(new(ForwardSection, "W1", "initial weights, uniform in ±1/√D", net.P.W1.Clone()));
         list.Add(new(ForwardSection, "b1", "initial biases", net.P.b1.Clone(), bias));
@@ -80,7 +80,7 @@ public static class Explanation
         {
             bool trained = net.UseBias || name.StartsWith('W');
             if (trained) Ops.AddScaled(grad, -learningRate, value);
-            list.Add(new(UpdateSection, name + "'", trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: --no-bias)", value));
+            list.Add(new(UpdateSection, name + "'", trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: no biases)", value));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using XorNet.Tensors;
 
 namespace XorNet;
@@ -135,15 +134,13 @@ public sealed class ReferenceTrainer
         _next += _reference.N;
     }
 
-    private string DivergenceMessage(int iteration, DivergenceVerdict verdict, BestWeights best, (double W1, double W2) start)
+    private Message DivergenceMessage(int iteration, DivergenceVerdict verdict, BestWeights best, (double W1, double W2) start)
     {
         double w1 = Ops.SquaredSum(_reference.W1), w2 = Ops.SquaredSum(_reference.W2);
-        string hint = _config.L2 > 0 && !_program.Fixed(ReferenceFix.L2Gradient)
-            ? "; the reference's L2 gradient adds the scalar λ·ΣW² to every weight, which grows ΣW²: try --fix l2-gradient"
-            : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"the reference run diverged at iteration {iteration}: {verdict.Why} (lowest {best.Loss:G5} at iteration " +
-            $"{best.Iteration}); Σw1² grew from {start.W1:G4} to {w1:G4}, Σw2² from {start.W2:G4} to {w2:G4}{hint}");
+        var what = new Message($"the reference run diverged at iteration {iteration}: {verdict.Why} (lowest {best.Loss:G5} at iteration {best.Iteration}); Σw1² grew from {start.W1:G4} to {w1:G4}, Σw2² from {start.W2:G4} to {w2:G4}");
+        if (!(_config.L2 > 0) || _program.Fixed(ReferenceFix.L2Gradient)) return what;
+        var fix = new Setting(nameof(ReferenceProgram.Fixes), "l2-gradient");
+        return new Message($"{what}; the reference's L2 gradient adds the scalar λ·ΣW² to every weight, which grows ΣW²: try {fix}");
     }
 
     /// <summary>The lowest loss so far, its iteration and its weights (a copy of a few hundred numbers when it improves).</summary>

@@ -74,12 +74,16 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(0, "--hidden")]
-    [InlineData(-1.0, "--lr")]
-    public void Validate_NamesTheBadOption(double value, string option)
+    [InlineData(0, nameof(TrainingConfig.Hidden), "Hidden 0: must be a whole number between 1 and 100000")]
+    [InlineData(-1.0, nameof(TrainingConfig.LearningRate), "LearningRate -1: must be a finite number > 0")]
+    [InlineData(double.NaN, nameof(TrainingConfig.LearningRate), "LearningRate NaN: must be a finite number > 0")]
+    public void Validate_NamesTheBadField_ItsValue_AndItsRule(double value, string field, string text)
     {
-        var config = option == "--hidden" ? new TrainingConfig { Hidden = (int)value } : new TrainingConfig { LearningRate = value };
-        Assert.StartsWith(option, config.Validate());
+        var config = field == nameof(TrainingConfig.Hidden) ? new TrainingConfig { Hidden = (int)value } : new TrainingConfig { LearningRate = value };
+        ConfigProblem problem = config.Validate()!;
+        Assert.Equal(field, problem.Field);
+        Assert.Equal(ConfigRules.For(field), problem.Rule);
+        Assert.Equal(text, problem.ToString());
         Assert.Null(new TrainingConfig().Validate());
     }
 }
