@@ -110,13 +110,11 @@ public sealed class ReferenceNetwork
     private void Backward(double sumW1, double sumW2)
     {
         double dataScale = _program.Fixed(ReferenceFix.MeanGradient) ? 1.0 / N : 1.0; // the bug: no 1/N
-        Ops.SigmoidMseGradient(h2, Y, dataScale, dL_dh2, dh2_dz2, dL_dz2); // dL_dh2 = −(y − h2) [/N], dh2_dz2 = h2 ⊙ (1 − h2),
-                                                                           // dL_dz2 = dL_dh2 ⊙ dh2_dz2             (N×K)
-        Ops.SigmoidLayerBackwardTwoByTwo(X, h1, dL_dz2, _w2T, dL_dz1, dL_dw1, _dL_dw2T); // in one pass over the rows:
-                                                                                         // dL_dw2 = h1ᵀ · dL_dz2                (H×K)
-                                                                                         // dL_dh1 = dL_dz2 · w2ᵀ                (N×H)
-                                                                                         // dh1_dz1 = h1 ⊙ (1 − h1), dL_dz1 = dL_dh1 ⊙ dh1_dz1
-                                                                                         // dL_dw1 = Xᵀ · dL_dz1                 (D×H)
+        // dL_dh2 = −(y − h2) [/N], dh2_dz2 = h2 ⊙ (1 − h2), dL_dz2 = dL_dh2 ⊙ dh2_dz2   (N×K)
+        Ops.SigmoidMseGradient(h2, Y, dataScale, dL_dh2, dh2_dz2, dL_dz2);
+        // in one pass over the rows: dL_dw2 = h1ᵀ · dL_dz2 (H×K), dL_dh1 = dL_dz2 · w2ᵀ (N×H),
+        // dh1_dz1 = h1 ⊙ (1 − h1), dL_dz1 = dL_dh1 ⊙ dh1_dz1, dL_dw1 = Xᵀ · dL_dz1 (D×H)
+        Ops.SigmoidLayerBackwardTwoByTwo(X, h1, dL_dz2, _w2T, dL_dz1, dL_dw1, _dL_dw2T);
         Transpose(_dL_dw2T, dL_dw2);
         AddL2(W2, sumW2, dL_dw2);                                          // dL_dw2 += λ·Σw2² (bug) or λ·w2/N
         AddL2(W1, sumW1, dL_dw1);                                          // dL_dw1 += λ·Σw1² (bug) or λ·w1/N
