@@ -17,7 +17,7 @@ public class ReferenceTrainerTests
         EpochMetrics lowest = r.History.MinBy(m => m.Loss);
         Assert.InRange(lowest.Epoch, 1_000, r.Stop.Epoch!.Value - 200); // it had learned, then got worse
         Assert.True(lowest.Loss < 0.24, $"lowest {lowest.Loss}");
-        Assert.Contains("--fix l2-gradient", r.Stop.Message);
+        Assert.Contains(new Setting(nameof(ReferenceProgram.Fixes), "l2-gradient"), r.Stop.Message!.Settings); // advice: --fix l2-gradient
     }
 
     [Fact]
