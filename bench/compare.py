@@ -50,6 +50,15 @@ def main():
     print(f"{'train --hidden 3 --epochs 100':<34}{'xornet':>15}{'NumPy+mpl':>15}{'ratio':>9}")
     print(f"  {'wall time, s (all PNGs)':<32}{cs_wall:>15.3f}{np_wall:>15.3f}{cs_wall / np_wall:>8.2f}×")
     print(f"  {'peak RSS, MiB':<32}{cs_rss:>15.1f}{np_rss:>15.1f}{cs_rss / np_rss:>8.2f}×")
+    reference(out)
+
+
+def reference(out):
+    """train --reference (100,000 iterations) against the NumPy loop: seconds per iteration, medians of 3."""
+    cs = statistics.median(float(open(f"{out}/ref-cs-{i}.txt").read()) / 100_000 for i in (1, 2, 3))
+    np_ = statistics.median(float(open(f"{out}/ref-np-{i}.txt").read()) for i in (1, 2, 3))
+    print(f"{'reference program, H=50 batch 50':<34}{'xornet µs':>15}{'NumPy µs':>15}{'speed-up':>9}")
+    print(f"  {'one iteration':<32}{cs * 1e6:>15.2f}{np_ * 1e6:>15.2f}{np_ / cs:>8.1f}×")
 
 
 if __name__ == "__main__":

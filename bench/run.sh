@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # XorNet against NumPy, side by side in one run on this machine; prints the ratios (medians).
 #   bash bench/run.sh [--quick] [REPS]
+# Reference: `xornet train --reference` (the article's program, H=50 lr 0.003 λ 1e-4, 100,000 iterations) against
+# tests/interop/reference_golden.py --time (the same loop in NumPy, with the accuracy on all points that the reference
+# measures every iteration), 3 alternating rounds, seconds per iteration (medians).
 # Kernels: `xornet bench --json` and bench/numpy/numpy_bench.py (NumPy with one BLAS thread), alternated 3 times
 # so both sides see the same machine load; each figure is the median over the 3.
 # End to end: `xornet train --hidden 3 --lr 1.0 --epochs 100` (all PNGs) against bench/numpy/train_numpy.py
@@ -33,6 +36,13 @@ echo "bench: end to end, $reps runs each ..." >&2
 for i in $(seq "$reps"); do
   /usr/bin/time -v -o "$out/cs-$i.time" "$xornet" train --hidden 3 --lr 1.0 --epochs 100 --out "$out/cs-run" >/dev/null
   /usr/bin/time -v -o "$out/np-$i.time" "$py" bench/numpy/train_numpy.py "$out/np-run" 3 >/dev/null
+done
+
+echo "bench: the article's reference program, 3 alternating rounds (xornet train --reference, our NumPy loop) ..." >&2
+for i in 1 2 3; do
+  "$xornet" train --reference --hidden 50 --lr 0.003 --l2 1e-4 --epochs 100000 --no-plots --quiet --out "$out/ref" \
+    | sed -n 's/.*time \([0-9.]*\)s training.*/\1/p' > "$out/ref-cs-$i.txt"
+  "$py" tests/interop/reference_golden.py --time 20000 > "$out/ref-np-$i.txt"
 done
 
 "$py" bench/compare.py "$out" "$reps"

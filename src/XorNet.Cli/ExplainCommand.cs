@@ -18,8 +18,10 @@ public static class ExplainCommand
         var command = new Command("explain", "Print one forward and backward pass with every quantity of the article: formula, shape and values.");
         foreach (Option option in ModelOptions.All) command.Options.Add(option);
         foreach (Option option in new Option[] { Batch, StepRate, ExplainJson }) command.Options.Add(option);
-        command.SetAction(parse => Execute(ModelOptions.Read(parse), parse.GetValue(Batch), Checked(parse, StepRate),
-            parse.GetValue(ExplainJson), stdout));
+        foreach (Option option in ReferenceOptions.All) command.Options.Add(option);
+        command.SetAction(parse => ReferenceOptions.Read(parse) is { } program
+            ? ExplainReference(ModelOptions.ReadReference(parse, program), parse, stdout)
+            : Execute(ModelOptions.Read(parse), parse.GetValue(Batch), Checked(parse, StepRate), parse.GetValue(ExplainJson), stdout));
         return command;
     }
 
@@ -33,6 +35,16 @@ public static class ExplainCommand
         var quantities = Explanation.Explain(net, ws, config.Regularization, lr);
         stdout.Write(json ? ToJson(config, batch, lr, quantities) : ToText(config, batch, lr, quantities));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless --lr).</summary>
+    private static int ExplainReference(TrainingConfig config, ParseResult parse, TextWriter stdout)
+    {
+        ReferenceOptions.RefuseUnhonoured(parse, [ExplainJson]);
+        int batch = ReferenceOptions.Given(parse, Batch) ? parse.GetValue(Batch) : config.BatchSize;
+        if (batch < 1 || batch > config.Samples) throw new UsageException($"--batch {batch}: must be between 1 and --samples ({config.Samples})");
+        double lr = ReferenceOptions.Given(parse, StepRate) ? Checked(parse, StepRate) : config.LearningRate;
+        return ReferenceInspection.Explain(config with { BatchSize = batch }, lr, stdout);
     }
 
     private const int NameWidth = 8, ShapeWidth = 7;

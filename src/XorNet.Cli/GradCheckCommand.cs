@@ -16,8 +16,12 @@ public static class GradCheckCommand
         foreach (Option option in ModelOptions.All) command.Options.Add(option);
         command.Options.Add(CheckEpsilon);
         command.Options.Add(Tolerance);
+        foreach (Option option in ReferenceOptions.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
+            if (ReferenceOptions.Read(parse) is { } program)
+                return ReferenceInspection.GradCheck(ModelOptions.ReadReference(parse, program),
+                    Checked(parse, CheckEpsilon), Checked(parse, Tolerance), stdout);
             TrainingConfig config = ModelOptions.Read(parse);
             return Execute(config, Checked(parse, CheckEpsilon), Checked(parse, Tolerance), stdout);
         });

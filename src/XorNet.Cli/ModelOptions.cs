@@ -31,6 +31,20 @@ public static class ModelOptions
     });
 
     /// <summary>
+    /// The reference run gradcheck and explain inspect: --hidden and --l2 as given, else the article's exploding
+    /// 50-neuron figure (whose L2 bug a check should show); the options the reference cannot honour are refused.
+    /// </summary>
+    public static TrainingConfig ReadReference(ParseResult parse, ReferenceProgram program)
+    {
+        ReferenceOptions.RefuseUnhonoured(parse, [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Standardize]);
+        if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
+            throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
+        var given = new TrainingConfig { Hidden = parse.GetValue(Hidden), L2 = parse.GetValue(L2), Samples = parse.GetValue(Samples) };
+        bool Wrote(Option o) => ReferenceOptions.Given(parse, o);
+        return ReferenceOptions.Configure(program, ReferenceFigure.Exploding, given, (Wrote(Hidden), false, Wrote(L2), false, false));
+    }
+
+    /// <summary>
     /// The network as train initialises it, and a workspace holding the first n training points (as train sees them:
     /// generated or read, then standardized) and their one-hot labels.
     /// </summary>

@@ -202,6 +202,25 @@ public static partial class OptionTable
     public static readonly Option<bool> ExplainJson = Add(new Option<bool>("--json")
     { Description = "Print the same quantities as JSON" });
 
+    // --reference (train, gradcheck, explain) and reproduce: the article's reference program
+    public static readonly Option<bool> Reference = Add(new Option<bool>("--reference")
+    { Description = "Run the article's reference program, bugs and all: its data, initialisation, gradient and update" },
+        nameof(D.Reference));
+    public static readonly Option<string?> Fix = Add(new Option<string?>("--fix")
+    {
+        Description = "With --reference: remove bugs, comma-separated " +
+                      $"({string.Join("|", ReferenceProgram.Bugs.Select(b => b.Name))}) or all",
+    }, nameof(ReferenceProgram.Fixes), words: "bug names separated by commas: " +
+        $"{string.Join(", ", ReferenceProgram.Bugs.Select(b => b.Name))}; or all, or none");
+    public static readonly Option<string> ReproduceOut = Add(new Option<string>("--out")
+    { Description = "Output folder (one subfolder per run, table.md, table.json)", DefaultValueFactory = _ => "xornet-reproduce" },
+        words: "a folder that can be created and written (one sub-folder per run)");
+    public static readonly Option<int> Iterations = Add(new Option<int>("--iterations")
+    {
+        Description = "Iterations of each run (a run stops at its blow-up)",
+        DefaultValueFactory = _ => ReferenceFigure.Iterations,
+    }, rule: ConfigRules.For(nameof(D.Epochs)));
+
     // bench
     public static readonly Option<bool> BenchJson = Add(new Option<bool>("--json")
     { Description = "Print the results as one JSON document on stdout" });

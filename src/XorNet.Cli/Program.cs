@@ -96,6 +96,7 @@ public static class Program
         root.Subcommands.Add(GradCheckCommand.Create(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReproduceCommand.Create(stdout, cancel));
         return root;
     }
 }

@@ -13,8 +13,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
 
     public static RunData Prepare(TrainingConfig config)
     {
-        Dataset all = config.DataPath is { } path
-            ? InputFiles.Csv("--data", path)
+        Dataset all = config.Reference is not null ? ReferenceData.Points(config.Samples)
+            : config.DataPath is { } path ? InputFiles.Csv("--data", path)
             : DataGenerators.Generate(config.Dataset, config.Samples, config.Noise, config.Seed);
         config = config with { Samples = all.Count };
         var (train, test) = config.TestSplit > 0 ? Split(all, config) : (all, null);

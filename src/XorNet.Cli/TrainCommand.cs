@@ -12,7 +12,7 @@ public static partial class TrainCommand
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
         DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
-        .. LeverOptions, OptionTable.Live, LiveSeconds,
+        .. LeverOptions, OptionTable.Live, LiveSeconds, Reference, Fix,
     ];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -26,6 +26,7 @@ public static partial class TrainCommand
 
     public static TrainingConfig ReadConfig(ParseResult parse)
     {
+        if (ReferenceOptions.Read(parse) is { } program) return ReadReferenceConfig(parse, program);
         var config = new TrainingConfig
         {
             Hidden = parse.GetValue(Hidden),

@@ -42,31 +42,15 @@ public static class TrainJob
         var run = CheckInputs(config, output); // bad input stops us before any file is written
         config = run.Config;
         using var files = OutputSet.Open(output.OutDir, Holder(config));
-        var trainer = new Trainer(config, run.Train, run.Test);
-        if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
-        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null) : null;
-        var snapshots = output.Plots && output.Animate
-            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        watch?.Started(trainer, run.Train);
-        TrainingResult? result = null;
-        try
-        {
-            result = trainer.Run(m =>
-            {
-                snapshots?.Observe(m);
-                csv?.Append(trainer.History);
-                progress.Report(m);
-                watch?.Epoch(m);
-            }, cancel);
-        }
-        finally { watch?.Finished(result); } // before the outputs are written: a live view need not wait for them
+        var (result, snapshots) = config.Reference is null
+            ? TrainXorNet(config, run, output, progress, watch, cancel)
+            : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report, cancel);
         progress.Finish();
         if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        csv?.Commit();
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
@@ -85,6 +69,32 @@ public static class TrainJob
             $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
+    }
+
+    /// <summary>XorNet's own training, watched by the progress line, the history CSV and a live view.</summary>
+    private static (TrainingResult, ParameterSnapshots?) TrainXorNet(TrainingConfig config, RunData run,
+        OutputSettings output, ProgressReporter progress, IRunWatcher? watch, CancellationToken cancel)
+    {
+        var trainer = new Trainer(config, run.Train, run.Test);
+        if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null) : null;
+        var snapshots = output.Plots && output.Animate
+            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
+        watch?.Started(trainer, run.Train);
+        TrainingResult? result = null;
+        try
+        {
+            result = trainer.Run(m =>
+            {
+                snapshots?.Observe(m);
+                csv?.Append(trainer.History);
+                progress.Report(m);
+                watch?.Epoch(m);
+            }, cancel);
+        }
+        finally { watch?.Finished(result); } // before the outputs are written: a live view need not wait for them
+        csv?.Commit();
+        return (result!, snapshots);
     }
 
     /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at commit).</summary>
@@ -234,12 +244,13 @@ public static class TrainJob
     /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
     internal static string FormatLoss(double loss) => MetricText.Loss(loss);
 
-    public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
+    public static string Describe(TrainingConfig c) => c.Reference is not null ? ReferenceOptions.Describe(c) : string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
     /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
+        if (c.Reference is not null) return ReferenceOptions.PlotTitle(c);
         string second = DescribeLevers(c) + RunData.Describe(c);
         return second.Length == 0 ? Describe(c) : Describe(c)[..^second.Length] + "\n" + second.Trim();
     }

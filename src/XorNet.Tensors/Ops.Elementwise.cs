@@ -36,6 +36,16 @@ public static partial class Ops
             d[i] = x[i] * s;
     }
 
+    /// <summary>Computes destination[i] = a[i] + s: NumPy's broadcast of a scalar over a matrix.</summary>
+    public static void AddScalar(Matrix a, double s, Matrix destination)
+    {
+        RequireSameShape(a, destination, nameof(destination));
+        Span<double> d = destination.Data;
+        ReadOnlySpan<double> x = a.Data;
+        for (int i = 0; i < d.Length; i++)
+            d[i] = x[i] + s;
+    }
+
     /// <summary>Computes destination[i] += x[i] · s (NumPy's d += s * x, BLAS's axpy).</summary>
     public static void AddScaled(Matrix x, double s, Matrix destination)
     {

@@ -87,6 +87,13 @@ public sealed class OptionRangesTests : IDisposable
         [("explain", "--samples")] = "1",
         [("explain", "--batch")] = "301",
         [("explain", "--lr")] = "-1",
+        [("train", "--fix")] = "l2",
+        [("gradcheck", "--fix")] = "bias",
+        [("explain", "--fix")] = "all",
+        [("reproduce", "--out")] = "{file}",
+        [("reproduce", "--iterations")] = "0",
+        [("reproduce", "--frames")] = "1001",
+        [("reproduce", "--parallel")] = "0",
     };
 
     /// <summary>Every option that takes a value, per command, from the command tree `xornet` really runs.</summary>
@@ -147,7 +154,7 @@ public sealed class OptionRangesTests : IDisposable
     /// <summary>The other options a command needs to get as far as checking this one (never the option under test).</summary>
     private static string[] Required(string command, string option, string outDir) => command switch
     {
-        "train" or "compare" => option == "--out" ? ["--no-plots"] : ["--no-plots", "--out", outDir],
+        "train" or "compare" or "reproduce" => option == "--out" ? ["--no-plots"] : ["--no-plots", "--out", outDir],
         "data" => option == "--out" ? [] : ["--out", outDir + ".csv"],
         "predict" => option switch { "--model" => ["--point", "1,2"], "--point" => ["--model", "m.npz"], _ => ["--model", "m.npz"] },
         _ => [],

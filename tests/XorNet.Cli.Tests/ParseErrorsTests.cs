@@ -17,11 +17,11 @@ public sealed class ParseErrorsTests
 
     [Fact]
     public void NoCommand_ListsTheCommands() =>
-        Assert.Equal("xornet: error: no command given; choose one of train, compare, predict, data, gradcheck, explain, bench (see xornet --help)", Error());
+        Assert.Equal("xornet: error: no command given; choose one of train, compare, predict, data, gradcheck, explain, bench, reproduce (see xornet --help)", Error());
 
     [Fact]
     public void UnknownCommand_IsNamed() =>
-        Assert.Equal("xornet: error: 'trian': not a command; choose one of train, compare, predict, data, gradcheck, explain, bench (see xornet --help)", Error("trian"));
+        Assert.Equal("xornet: error: 'trian': not a command; choose one of train, compare, predict, data, gradcheck, explain, bench, reproduce (see xornet --help)", Error("trian"));
 
     [Fact]
     public void MissingValue_NamesTheOptionAndTheRange() =>

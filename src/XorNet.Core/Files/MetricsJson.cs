@@ -58,6 +58,7 @@ public static class MetricsJson
         w.WriteString("loss", LeverNames.Of(c.Loss));
         WriteLevers(w, c);
         WriteDataConfig(w, c);
+        if (c.Reference is { } reference) w.WriteString("reference_fixes", ReferenceProgram.Describe(reference.Fixes));
         w.WriteEndObject();
     }
 

@@ -47,6 +47,9 @@ public sealed record TrainingConfig
     /// <summary>Stop with status "diverged" when the loss blows up (see <see cref="DivergenceDetector"/>); off = train on through it.</summary>
     public bool StopOnDivergence { get; init; } = true;
 
+    /// <summary>Run the article's reference program (its data, init, gradient and bugs) instead of XorNet's network; null = off.</summary>
+    public ReferenceProgram? Reference { get; init; }
+
     public Regularization Regularization => new(L2, L1);
 
     /// <summary>The first field that breaks its rule (see <see cref="ConfigRules"/>), or null when all are valid.</summary>

@@ -46,6 +46,18 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         foreach (Row row in rows) ConsiderForBest(row);
     }
 
+    /// <summary>A fixed history of epochs kept elsewhere, in epoch order (the reference program keeps its own).</summary>
+    public static TrainingHistory Of(IEnumerable<EpochMetrics> epochs, int tensors)
+    {
+        var rows = epochs.Select(m =>
+        {
+            var row = new Row(tensors);
+            row.Set(m, double.NaN, double.NaN, default, default);
+            return row;
+        }).ToList();
+        return new TrainingHistory(new TrainingHistory(tensors), rows);
+    }
+
     public int Limit { get; }
 
     /// <summary>The spacing of the kept epochs past the first Limit: 1, 2, 4, …</summary>
