@@ -9,7 +9,7 @@ public static class OptionRanges
 {
     private static readonly Dictionary<string, string> Common = new()
     {
-        ["--hidden"] = "a whole number between 1 and 100000",
+        ["--hidden"] = "widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none",
         ["--lr"] = "a finite number > 0",
         ["--epochs"] = "a whole number between 1 and 10000000",
         ["--batch-size"] = "a whole number ≥ 1",

@@ -7,7 +7,7 @@ public static partial class TrainCommand
 {
     private static readonly Option<string> Activation = Choice<ActivationKind>("--activation", "Hidden-layer activation", LeverNames.Of(Defaults.Activation));
     private static readonly Option<string> Loss = Choice<LossKind>("--loss", "mse: Σ(y−h2)²/2N on sigmoid outputs (the article's); cross-entropy: softmax outputs, −Σy·log h2/N", LeverNames.Of(Defaults.Loss));
-    private static readonly Option<double> L1 = new("--l1") { Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2|)/N (biases never regularised)", DefaultValueFactory = _ => Defaults.L1 };
+    private static readonly Option<double> L1 = new("--l1") { Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2| + …)/N (biases never regularised)", DefaultValueFactory = _ => Defaults.L1 };
     private static readonly Option<string> OptimizerOption = Choice<OptimizerKind>("--optimizer", "sgd: θ −= lr·g; momentum: v = μv + g, θ −= lr·v; adam", LeverNames.Of(Defaults.Optimizer));
     private static readonly Option<double> MomentumOption = new("--momentum") { Description = "μ of --optimizer momentum", DefaultValueFactory = _ => Defaults.Momentum };
     private static readonly Option<double> Beta1 = new("--beta1") { Description = "Adam's β1", DefaultValueFactory = _ => Defaults.Beta1 };

@@ -7,11 +7,11 @@ public static partial class TrainCommand
 {
     private static readonly TrainingConfig Defaults = new();
 
-    private static readonly Option<int> Hidden = new("--hidden") { Description = "Hidden neurons H", DefaultValueFactory = _ => Defaults.Hidden };
+    private static readonly Option<string> Hidden = HiddenOption.Create();
     private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate (of plain SGD unless --optimizer says otherwise)", DefaultValueFactory = _ => Defaults.LearningRate };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Shuffled passes over the training data", DefaultValueFactory = _ => Defaults.Epochs };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Minibatch size (a full batch: --batch-size equal to --samples)", DefaultValueFactory = _ => Defaults.BatchSize };
-    private static readonly Option<double> L2 = new("--l2") { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2²)/(2N)", DefaultValueFactory = _ => Defaults.L2 };
+    private static readonly Option<double> L2 = new("--l2") { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2² + …)/(2N), every weight matrix", DefaultValueFactory = _ => Defaults.L2 };
     private static readonly Option<long> Seed = new("--seed") { Description = "Seed for the data, the initial weights and the shuffling", DefaultValueFactory = _ => Defaults.Seed };
     private static readonly Option<int> Samples = new("--samples") { Description = "Number of Gaussian XOR points", DefaultValueFactory = _ => Defaults.Samples };
     private static readonly Option<bool> NoBias = new("--no-bias") { Description = "Drop the biases, as the article's reference code (XOR then fails)" };
@@ -33,7 +33,7 @@ public static partial class TrainCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
+        var command = new Command("train", "Train the network (--hidden 3 by default, the article's) and write metrics.json and the plots to --out.");
         foreach (Option option in new Option[] { Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
                                                  DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss,
                                                  Animate, Frames, Quiet })
@@ -48,7 +48,7 @@ public static partial class TrainCommand
     {
         var config = new TrainingConfig
         {
-            Hidden = parse.GetValue(Hidden),
+            Hidden = HiddenOption.Read(parse, Hidden),
             LearningRate = parse.GetValue(LearningRate),
             Epochs = parse.GetValue(Epochs),
             BatchSize = parse.GetValue(BatchSize),

@@ -18,25 +18,12 @@ public static class Animation
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>Encodes one frame per snapshot; the network is loaded with each snapshot in turn and restored after.</summary>
+    /// <summary>Encodes one frame per snapshot, each drawn from a network holding that snapshot (the trained one is never touched).</summary>
     public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
     {
-        TwoLayerNetwork network = result.Network;
-        var trained = new Parameters(network.D, network.H, network.K);
-        network.P.CopyTo(trained);
         var frames = new List<byte[]>(snapshots.Count);
-        try
-        {
-            foreach (var (metrics, parameters) in snapshots)
-            {
-                parameters.CopyTo(network.P);
-                frames.Add(RenderFrame(result, metrics, configuration));
-            }
-        }
-        finally
-        {
-            trained.CopyTo(network.P); // the caller's network ends as it was: trained
-        }
+        foreach (var (metrics, parameters) in snapshots)
+            frames.Add(RenderFrame(result with { Network = result.Network.WithParameters(parameters) }, metrics, configuration));
         int[] delays = [.. frames.Select((_, i) => i == frames.Count - 1 ? LastFrameDelayMs : FrameDelayMs)];
         return Apng.Encode(DeltaFrames.From(frames, delays), Describe(snapshots, configuration));
     }

@@ -18,40 +18,52 @@ public static class NetworkDiagram
     /// <summary>Taller for wide layers so 50 hidden neurons stay apart.</summary>
     public static int Height(int hidden) => Math.Clamp(140 + 22 * hidden, 520, 1400);
 
-    public static Plot Draw(TwoLayerNetwork network, string configuration)
+    /// <summary>Wider for deep stacks, so that the columns of neurons keep room for their labels.</summary>
+    public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
+
+    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
+    public static Plot Draw(Network network, string configuration)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        double[] yIn = Spread(network.D), yHidden = Spread(network.H), yOut = Spread(network.K);
         Parameters p = network.P;
-        double maxW = Math.Max(MaxAbs(p.W1.Data), MaxAbs(p.W2.Data));
-        for (int i = 0; i < network.D; i++)
-            for (int j = 0; j < network.H; j++)
-                Edge(plot, 0, yIn[i], 1, yHidden[j], p.W1[i, j], maxW);
-        for (int j = 0; j < network.H; j++)
-            for (int k = 0; k < network.K; k++)
-                Edge(plot, 1, yHidden[j], 2, yOut[k], p.W2[j, k], maxW);
+        int layers = p.Layers, widest = network.Hidden.Widths.DefaultIfEmpty(0).Max();
+        double[][] y = [.. network.Widths.Select(Spread)];
+        double maxW = Enumerable.Range(1, layers).Max(l => MaxAbs(p.W(l).Data));
+        for (int l = 1; l <= layers; l++)
+            for (int i = 0; i < y[l - 1].Length; i++)
+                for (int j = 0; j < y[l].Length; j++)
+                    Edge(plot, l - 1, y[l - 1][i], l, y[l][j], p.W(l)[i, j], maxW);
 
-        double maxB = network.UseBias ? Math.Max(MaxAbs(p.b1.Data), MaxAbs(p.b2.Data)) : 0;
-        float size = network.H <= 20 ? 26 : 16;
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, yIn[i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
-        for (int j = 0; j < network.H; j++)
-            Neuron(plot, 1, yHidden[j], network.UseBias ? p.b1[0, j] : null, maxB, size, network.H <= 20 ? BiasLabel(p.b1, j, network.UseBias) : null, Alignment.MiddleLeft);
+        double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
+        float size = widest <= 20 ? 26 : 16;
+        bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
+        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        for (int l = 1; l < layers; l++)
+            for (int j = 0; j < y[l].Length; j++)
+                Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size, labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
-            Neuron(plot, 2, yOut[k], network.UseBias ? p.b2[0, k] : null, maxB, 30, $"h2[{k}] (class {k}){BiasLabel(p.b2, k, network.UseBias)}", Alignment.MiddleLeft);
+            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
         Legend(plot, maxW, maxB, network.UseBias);
-        plot.Axes.SetLimits(-0.45, 2.6, -0.16, 1.04);
+        plot.Axes.SetLimits(-0.45, layers + 0.6, -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
         return plot;
     }
 
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
-    public static void Save(string path, TwoLayerNetwork network, string configuration)
+    public static void Save(string path, Network network, string configuration)
     {
-        byte[] png = Draw(network, configuration).GetImageBytes(Width, Height(network.H), ImageFormat.Png);
-        string title = $"The trained network: {network.D} inputs → {network.H} hidden → {network.K} outputs";
+        int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
+        byte[] png = Draw(network, configuration).GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
+        string hidden = network.Hidden.Count switch
+        {
+            0 => "no hidden layer (a linear model)",
+            1 => $"{network.Hidden.Widths[0]} hidden",
+            _ => $"hidden layers {string.Join(" → ", network.Hidden.Widths)}",
+        };
+        string title = $"The trained network: {network.D} inputs → {hidden} → {network.K} outputs";
         AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
     }
 

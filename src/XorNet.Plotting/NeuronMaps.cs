@@ -15,22 +15,26 @@ public static class NeuronMaps
     private static readonly IColormap Activation = new ScottPlot.Colormaps.Viridis();
 
     /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing weights.</summary>
-    public static int[] Select(TwoLayerNetwork network)
+    public static int[] Select(Network network)
     {
-        if (network.H <= MaxShown) return [.. Enumerable.Range(0, network.H)];
-        return [.. Enumerable.Range(0, network.H).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
+        int width = network.P.W(1).Cols;
+        if (width <= MaxShown) return [.. Enumerable.Range(0, width)];
+        return [.. Enumerable.Range(0, width).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
     }
 
     /// <summary>Σ_k |W2[j, k]|: how much neuron j can move the outputs.</summary>
-    public static double OutgoingWeight(TwoLayerNetwork network, int j)
+    public static double OutgoingWeight(Network network, int j)
     {
+        Matrix w2 = network.P.W(2);
         double sum = 0;
-        for (int k = 0; k < network.K; k++) sum += Math.Abs(network.P.W2[j, k]);
+        for (int k = 0; k < w2.Cols; k++) sum += Math.Abs(w2[j, k]);
         return sum;
     }
 
+    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no neurons.png.</summary>
     public static void Save(string path, TrainingResult result, string configuration)
     {
+        if (result.Network.Hidden.Count == 0) return;
         int[] shown = Select(result.Network);
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
@@ -44,9 +48,10 @@ public static class NeuronMaps
             if (t == 0) multiplot.Reset(tile); else multiplot.AddPlot(tile);
         }
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
-        string heading = shown.Length == result.Network.H
+        int width = result.Network.Hidden.Widths[0];
+        string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
-            : $"The {shown.Length} of {result.Network.H} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
+            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
         byte[] grid = multiplot.Render(columns * TileWidth, rows * TileHeight).GetImageBytes(ImageFormat.Png);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
             FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
@@ -56,7 +61,8 @@ public static class NeuronMaps
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => Signed(result.Network.P.W2[j, k])));
+        Matrix W2 = result.Network.P.W(2);
+        var w2 = string.Join(", ", Enumerable.Range(0, W2.Cols).Select(k => Signed(W2[j, k])));
         plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
         var heatmap = plot.Add.Heatmap(map);
         heatmap.Colormap = Activation;
@@ -98,7 +104,7 @@ public static class NeuronMaps
     }
 
     /// <summary>maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom.</summary>
-    private static double[][,] Activations(TwoLayerNetwork network, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    private static double[][,] Activations(Network network, int[] shown, double xMin, double xMax, double yMin, double yMax)
     {
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
         Workspace ws = network.CreateWorkspace(Cells);
@@ -113,7 +119,7 @@ public static class NeuronMaps
             network.Forward(ws);
             for (int t = 0; t < shown.Length; t++)
                 for (int c = 0; c < Cells; c++)
-                    maps[t][r, c] = ws.h1[c, shown[t]];
+                    maps[t][r, c] = ws.Layer(1).h[c, shown[t]];
         }
         return maps;
     }

@@ -14,7 +14,7 @@ public sealed class NetworkDiagramTests : IDisposable
     [InlineData(50)]
     public void Save_DrawsPositiveAndNegativeEdges_TallerForWideLayers(int hidden)
     {
-        var network = new TwoLayerNetwork(2, hidden, 2);
+        var network = new Network(2, hidden, 2);
         foreach (var (_, m) in network.P.Named())
             for (int i = 0; i < m.Length; i++) m.Data[i] = i % 2 == 0 ? 1.0 : -1.0; // both signs, equally strong
         string path = Path.Combine(_dir, "network.png");

@@ -43,7 +43,7 @@ public static class MetricsJson
         w.WriteStartObject("config");
         w.WriteString("dataset", c.DataPath is null ? c.Dataset : "csv");
         w.WriteNumber("samples", c.Samples);
-        w.WriteNumber("hidden", c.Hidden);
+        WriteHidden(w, c.Hidden);
         w.WriteNumber("lr", c.LearningRate);
         w.WriteNumber("epochs", c.Epochs);
         w.WriteNumber("batch_size", c.BatchSize);
@@ -55,6 +55,19 @@ public static class MetricsJson
         WriteLevers(w, c);
         WriteDataConfig(w, c);
         w.WriteEndObject();
+    }
+
+    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for none).</summary>
+    public static void WriteHidden(Utf8JsonWriter w, HiddenLayers hidden)
+    {
+        if (hidden.Count == 1)
+        {
+            w.WriteNumber("hidden", hidden.Widths[0]);
+            return;
+        }
+        w.WriteStartArray("hidden");
+        foreach (int width in hidden.Widths) w.WriteNumberValue(width);
+        w.WriteEndArray();
     }
 
     /// <summary>The issue-4 levers; a parameter that does not apply to the chosen lever is null.</summary>
@@ -83,7 +96,7 @@ public static class MetricsJson
     private static EpochDiagnostics? DiagnosticsOf(TrainingResult result, int epoch) =>
         epoch < result.Diagnostics.Count && result.Diagnostics[epoch].Epoch == epoch ? result.Diagnostics[epoch] : null;
 
-    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", "W2", "b2"}, each the mean over the epoch's steps.</summary>
+    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps.</summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
     {
         if (d is null) return;
@@ -95,8 +108,8 @@ public static class MetricsJson
             return;
         }
         w.WriteStartObject("grad_norm");
-        for (int i = 0; i < EpochDiagnostics.Names.Length; i++)
-            WriteDouble(w, EpochDiagnostics.Names[i], d.MeanGradNorm[i]);
+        for (int i = 0; i < d.Names.Count; i++)
+            WriteDouble(w, d.Names[i], d.MeanGradNorm[i]);
         w.WriteEndObject();
     }
 

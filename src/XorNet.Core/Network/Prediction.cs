@@ -15,13 +15,13 @@ public sealed record Prediction(int[] Classes, Matrix Probabilities)
         model.Scaler.Apply(rawX).CopyTo(ws.X);
         model.Network.Forward(ws);
         if (model.Network.Output.Kind == LossKind.CrossEntropy) // softmax rows already sum to 1: dividing again would only add rounding
-            return new Prediction((int[])ws.Predictions.Clone(), ws.h2);
+            return new Prediction((int[])ws.Predictions.Clone(), ws.Output.h);
         var p = new Matrix(rawX.Rows, model.Network.K);
         for (int i = 0; i < p.Rows; i++)
         {
             double sum = 0;
-            for (int k = 0; k < p.Cols; k++) sum += ws.h2[i, k];
-            for (int k = 0; k < p.Cols; k++) p[i, k] = ws.h2[i, k] / sum; // sigmoid outputs are > 0, so sum > 0
+            for (int k = 0; k < p.Cols; k++) sum += ws.Output.h[i, k];
+            for (int k = 0; k < p.Cols; k++) p[i, k] = ws.Output.h[i, k] / sum; // sigmoid outputs are > 0, so sum > 0
         }
         return new Prediction((int[])ws.Predictions.Clone(), p);
     }

@@ -3,7 +3,7 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>The outcome of a run: the trained network, the history (epoch 0 first) and the training data.</summary>
-public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
+public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
 {
     /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
     public EpochMetrics Final => Stop.RestoredEpoch is int best ? History[best] : History[^1];
@@ -42,7 +42,7 @@ public static class TrainingStatus
 public sealed class Trainer
 {
     private readonly TrainingConfig _config;
-    private readonly TwoLayerNetwork _network;
+    private readonly Network _network;
     private readonly Dataset _data;
     private readonly Matrix _targets;      // (N×K) one-hot labels of the whole set
     private readonly Parameters _grads;
@@ -57,7 +57,7 @@ public sealed class Trainer
     private readonly Optimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
     private readonly IReadOnlyList<Trainable> _trainables;
-    private readonly GradientNormStats _norms = new();
+    private readonly GradientNormStats _norms;
     private readonly DiagnosticsLog _diagnostics;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
@@ -67,11 +67,12 @@ public sealed class Trainer
     {
         _config = config;
         _data = data;
-        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
+        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
-        _grads = new Parameters(data.Features, config.Hidden, data.Classes);
+        _grads = _network.P.CloneShape();
+        _norms = new GradientNormStats(_grads.Tensors.Count);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
         _lastBatch = rest == 0 ? null : _network.CreateWorkspace(rest);
@@ -83,7 +84,7 @@ public sealed class Trainer
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
         _trainables = _network.Trainables(_grads);
-        _diagnostics = new DiagnosticsLog(config.Epochs + 1);
+        _diagnostics = new DiagnosticsLog(config.Epochs + 1, _network.P.Layers);
         _diagnostics.AddBeforeTraining(WeightNorm());
         if (test is null) return;
         _test = test;
@@ -92,7 +93,7 @@ public sealed class Trainer
         test.OneHot().CopyTo(_testAll.Y);
     }
 
-    public TwoLayerNetwork Network => _network;
+    public Network Network => _network;
 
     /// <summary>
     /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training); stops at once when
@@ -174,10 +175,13 @@ public sealed class Trainer
         _optimizer.Step(_trainables, lr);
     }
 
+    /// <summary>√(Σ over every tensor of Σθ²), summed in the tensors' order.</summary>
     private double WeightNorm()
     {
-        Parameters p = _network.P;
-        return Math.Sqrt(Ops.SquaredSum(p.W1) + Ops.SquaredSum(p.b1) + Ops.SquaredSum(p.W2) + Ops.SquaredSum(p.b2));
+        IReadOnlyList<Matrix> tensors = _network.P.Tensors;
+        double sum = 0;
+        for (int i = 0; i < tensors.Count; i++) sum += Ops.SquaredSum(tensors[i]);
+        return Math.Sqrt(sum);
     }
 
     /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>

@@ -7,9 +7,9 @@ public class PredictionTests
     [Fact]
     public void ProbabilitiesSumToOne_ClassIsTheirArgmax_AndStandardizationIsApplied()
     {
-        var network = new TwoLayerNetwork(2, 6, 4);
+        var network = new Network(2, 6, 4);
         network.Initialize(new Rng(1));
-        new Rng(2).FillUniform(network.P.b2, -2, 2);
+        new Rng(2).FillUniform(network.P.b(2), -2, 2);
         var scaler = new Standardizer([1, 2], [3, 4]);
         var x = new Matrix(25, 2);
         new Rng(3).FillNormal(x);
@@ -22,7 +22,7 @@ public class PredictionTests
         var ws = network.CreateWorkspace(25);
         scaler.Apply(x).CopyTo(ws.X);
         network.Forward(ws);
-        Assert.Equal(ws.h2[7, 2] / ws.h2.Row(7).ToArray().Sum(), p.Probabilities[7, 2]);
+        Assert.Equal(ws.Output.h[7, 2] / ws.Output.h.Row(7).ToArray().Sum(), p.Probabilities[7, 2]);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(0, "--hidden")]
+    [InlineData(-1, "--hidden")]
+    [InlineData(100_001, "--hidden")]
     [InlineData(-1.0, "--lr")]
     public void Validate_NamesTheBadOption(double value, string option)
     {
