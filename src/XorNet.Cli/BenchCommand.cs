@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,17 +9,14 @@ namespace XorNet.Cli;
 /// <summary>`xornet bench`: times the kernels on this machine (see <see cref="PerformanceBench"/>) and prints a table or JSON.</summary>
 public static class BenchCommand
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the results as one JSON document on stdout" };
-    private static readonly Option<bool> Quick = new("--quick") { Description = "Fewer samples and smaller sizes (a smoke test, not for quoting)" };
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("bench", "Time matmul, training steps and the decision grid, each next to the naive reference, in one run.");
-        command.Options.Add(Json);
+        command.Options.Add(BenchJson);
         command.Options.Add(Quick);
         command.SetAction(parse =>
         {
-            bool json = parse.GetValue(Json);
+            bool json = parse.GetValue(BenchJson);
             BenchReport report = PerformanceBench.Run(parse.GetValue(Quick), json ? null : line => stderr.WriteLine($"  measured {line}"));
             stdout.Write(json ? ToJson(report) : ToTable(report));
             return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
@@ -14,10 +15,6 @@ namespace XorNet.Cli;
 /// </summary>
 public static class CompareCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "Parent folder: one sub-folder per run, plus comparison.png and compare.json", DefaultValueFactory = _ => "xornet-compare" };
-    private static readonly Option<string?> Json = new("--json") { Description = "Also write compare.json to FILE ('-' = stdout, all other output to stderr)" };
-    private static readonly Option<int> Parallel = new("--parallel") { Description = "Runs trained at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-
     /// <summary>A grid point, parsed and validated before anything runs.</summary>
     public sealed record PreparedRun(GridRun Grid, TrainingConfig Config, OutputSettings Output)
     {
@@ -34,7 +31,7 @@ public static class CompareCommand
         {
             TreatUnmatchedTokensAsErrors = false, // the unmatched tokens are train options, checked by train's parser
         };
-        foreach (Option option in new Option[] { Out, Json, Parallel })
+        foreach (Option option in new Option[] { CompareOut, CompareJson, ParallelRuns })
             command.Options.Add(option);
         command.SetAction(parse => Execute(parse, stdout, stderr, cancel));
         return command;
@@ -42,9 +39,8 @@ public static class CompareCommand
 
     private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        string root = parse.GetValue(Out)!, json = parse.GetValue(Json) ?? "";
-        int parallel = parse.GetValue(Parallel);
-        if (parallel < 1) throw new UsageException($"--parallel {parallel}: must be ≥ 1");
+        string root = parse.GetValue(CompareOut)!, json = parse.GetValue(CompareJson) ?? "";
+        int parallel = Checked(parse, ParallelRuns);
         var runs = Prepare(parse.UnmatchedTokens, root);
         if (json.Length > 0 && json != "-") OutputFiles.Check("--json", json);
         if (TooBigTogether(runs, parallel) is { } tooBig) throw new UsageException(tooBig);
@@ -78,11 +74,11 @@ public static class CompareCommand
         }
         var diverged = outcomes.Where(o => o.Result!.Stop.Reason == StopReason.Diverged).ToList();
         foreach (var o in diverged)
-            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {o.Result!.Stop.Message}");
+            stderr.WriteLine($"xornet: run {o.Run.Grid.Label}: {Text(o.Result!.Stop.Message!)}");
         if (diverged.Count > 0) return ExitCodes.Diverged;
         var failed = outcomes.SelectMany(o => o.Run.Gates.Check(o.Result!.Final).Where(g => !g.Passed).Select(g => (o, g))).ToList();
         foreach (var (o, gate) in failed)
-            log.WriteLine($"gate failed in run {o.Run.Grid.Label}: {gate.Describe()}");
+            log.WriteLine($"gate failed in run {o.Run.Grid.Label}: {Text(gate.Describe())}");
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,23 +13,18 @@ namespace XorNet.Cli;
 /// </summary>
 public static class ExplainCommand
 {
-    private static readonly Option<int> Batch = new("--batch") { Description = "Examples in the batch (the article explains one)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<double> LearningRate = new("--lr") { Description = "Learning rate of the SGD step shown at the end", DefaultValueFactory = _ => new TrainingConfig().LearningRate };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print the same quantities as JSON" };
-
     public static Command Create(TextWriter stdout)
     {
         var command = new Command("explain", "Print one forward and backward pass with every quantity of the article: formula, shape and values.");
-        var model = new ModelOptions();
-        foreach (Option option in model.All) command.Options.Add(option);
-        foreach (Option option in new Option[] { Batch, LearningRate, Json }) command.Options.Add(option);
-        command.SetAction(parse => Execute(model.Read(parse), parse.GetValue(Batch), parse.GetValue(LearningRate), parse.GetValue(Json), stdout));
+        foreach (Option option in ModelOptions.All) command.Options.Add(option);
+        foreach (Option option in new Option[] { Batch, StepRate, ExplainJson }) command.Options.Add(option);
+        command.SetAction(parse => Execute(ModelOptions.Read(parse), parse.GetValue(Batch), Checked(parse, StepRate),
+            parse.GetValue(ExplainJson), stdout));
         return command;
     }
 
     private static int Execute(TrainingConfig config, int batch, double lr, bool json, TextWriter stdout)
     {
-        if (!(lr > 0 && double.IsFinite(lr))) throw new UsageException($"--lr {lr}: must be a finite number > 0");
         var run = RunData.Prepare(config);
         config = run.Config; // --data sets the sample count
         if (batch < 1 || batch > config.Samples)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 using System.Globalization;
 
 namespace XorNet.Cli;
@@ -9,24 +10,22 @@ namespace XorNet.Cli;
 /// </summary>
 public static class GradCheckCommand
 {
-    private static readonly Option<double> Epsilon = new("--eps") { Description = "Finite-difference step ε of the central difference [−L(θ+2ε) + 8L(θ+ε) − 8L(θ−ε) + L(θ−2ε)] / 12ε", DefaultValueFactory = _ => GradientCheck.DefaultEpsilon };
-    private static readonly Option<double> Tolerance = new("--tol") { Description = "Largest relative error that passes", DefaultValueFactory = _ => 1e-6 };
-
     public static Command Create(TextWriter stdout)
     {
         var command = new Command("gradcheck", "Compare backward's gradients with central finite differences on every parameter entry (exit 0 all OK, 1 otherwise).");
-        var model = new ModelOptions();
-        foreach (Option option in model.All) command.Options.Add(option);
-        command.Options.Add(Epsilon);
+        foreach (Option option in ModelOptions.All) command.Options.Add(option);
+        command.Options.Add(CheckEpsilon);
         command.Options.Add(Tolerance);
-        command.SetAction(parse => Execute(model.Read(parse), parse.GetValue(Epsilon), parse.GetValue(Tolerance), stdout));
+        command.SetAction(parse =>
+        {
+            TrainingConfig config = ModelOptions.Read(parse);
+            return Execute(config, Checked(parse, CheckEpsilon), Checked(parse, Tolerance), stdout);
+        });
         return command;
     }
 
     private static int Execute(TrainingConfig config, double epsilon, double tolerance, TextWriter stdout)
     {
-        if (!(epsilon > 0 && epsilon < 1)) throw new UsageException($"--eps {epsilon}: must be in (0, 1)");
-        if (!(tolerance > 0)) throw new UsageException($"--tol {tolerance}: must be > 0");
         var run = RunData.Prepare(config);
         config = run.Config; // --data sets the sample count
         if (Work(config) > MaxWork)

@@ -30,7 +30,7 @@ public static class ParseErrors
         Option option = result.Option;
         if (message.StartsWith(option.Name + " ", StringComparison.Ordinal) || message.StartsWith(option.Name + ":", StringComparison.Ordinal))
             return message; // already ours
-        string range = OptionRanges.For(command, option.Name) ?? "a flag that takes no value";
+        string range = OptionTable.RangeOf(option) ?? "a flag that takes no value";
         string[] values = [.. result.Tokens.Select(t => Shown(t.Value))];
         if (result.IdentifierTokenCount == 0) return $"{option.Name}: required by xornet {command}; must be {range}";
         if (values.Length == 0) return $"{option.Name}: missing its value; must be {range}";
@@ -46,13 +46,12 @@ public static class ParseErrors
     /// </summary>
     public static string? CommaInANumber(ParseResult parse)
     {
-        string command = parse.CommandResult.Command.Name;
         foreach (OptionResult result in parse.CommandResult.Children.OfType<OptionResult>())
         {
             Type type = Nullable.GetUnderlyingType(result.Option.ValueType) ?? result.Option.ValueType;
             if (type != typeof(int) && type != typeof(long) && type != typeof(double)) continue;
             if (result.Tokens.FirstOrDefault(t => t.Value.Contains(',')) is { } token)
-                return $"{result.Option.Name} {Shown(token.Value)}: must be {OptionRanges.For(command, result.Option.Name)} ('.' for decimals; lists only in xornet compare)";
+                return $"{result.Option.Name} {Shown(token.Value)}: must be {OptionTable.RangeOf(result.Option)} ('.' for decimals; lists only in xornet compare)";
         }
         return null;
     }
@@ -85,7 +84,7 @@ public static class ParseErrors
                 : $"'{token}': unexpected value (options of xornet {command} take at most one value each; flags take none)";
         }
         Option? missing = current.Options.FirstOrDefault(o => o.Required && parse.GetResult(o) is null);
-        return missing is null ? null : $"{missing.Name}: required by xornet {command}; must be {OptionRanges.For(command, missing.Name)}";
+        return missing is null ? null : $"{missing.Name}: required by xornet {command}; must be {OptionTable.RangeOf(missing)}";
     }
 
     /// <summary>A value as typed, but never more than a line: long or multi-line values are escaped and cut.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static XorNet.Cli.OptionTable;
 using System.Globalization;
 using System.Text;
 using XorNet.Tensors;
@@ -11,14 +12,10 @@ namespace XorNet.Cli;
 /// </summary>
 public static class PredictCommand
 {
-    private static readonly Option<string> Model = new("--model") { Description = "A model file written by `xornet train`", Required = true };
-    private static readonly Option<string?> Data = new("--data") { Description = "CSV with a header and x1,x2 or x1,x2,label rows" };
-    private static readonly Option<string[]> Point = new("--point") { Description = "One or more points x1,x2 (e.g. --point 0.5,-1 2,0)", AllowMultipleArgumentsPerToken = true };
-
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("predict", "Classify points with a saved model; prints CSV: x1,x2[,label],class,p0,…");
-        foreach (Option option in new Option[] { Model, Data, Point })
+        foreach (Option option in new Option[] { Model, Points, Point })
             command.Options.Add(option);
         command.SetAction(parse => Execute(parse, stdout, stderr));
         return command;
@@ -26,7 +23,7 @@ public static class PredictCommand
 
     private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
-        string? dataPath = parse.GetValue(Data);
+        string? dataPath = parse.GetValue(Points);
         string[] points = parse.GetValue(Point) ?? [];
         if ((dataPath is null) == (points.Length == 0))
             throw new UsageException("predict needs exactly one of --data FILE.csv or --point x1,x2");

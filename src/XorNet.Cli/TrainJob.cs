@@ -46,7 +46,7 @@ public static class TrainJob
         progress.Finish();
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
-        string json = MetricsJson.Serialize(result, gates?.Check(result.Final));
+        string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
         if (output.JsonPath == "-") stdout.Write(json);
         else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
@@ -72,7 +72,7 @@ public static class TrainJob
         if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
         if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
         if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
-            throw new UsageException(tooBig);
+            throw new UsageException(OptionTable.Text(tooBig));
         return run;
     }
 
@@ -86,12 +86,12 @@ public static class TrainJob
         }
         if (result.Stop.Reason == StopReason.Diverged)
         {
-            stderr.WriteLine($"xornet: {result.Stop.Message}");
+            stderr.WriteLine($"xornet: {OptionTable.Text(result.Stop.Message!)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
         foreach (var gate in failed)
-            log.WriteLine($"gate failed: {gate.Describe()}");
+            log.WriteLine($"gate failed: {OptionTable.Text(gate.Describe())}");
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 

@@ -4,7 +4,8 @@ namespace XorNet.Cli.Tests;
 
 /// <summary>
 /// Bad files, bad paths, too-large configurations and internal errors: exit 2 (or 70) with one line, nothing written.
-/// README's "Bad input and what XorNet does" table names these tests and the others that cover its rows.
+/// The "Bad input and what XorNet does" table in docs/pipelines.md names these tests and the others that cover its
+/// rows.
 /// </summary>
 public sealed class BadInputTests : IDisposable
 {

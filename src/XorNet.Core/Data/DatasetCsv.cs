@@ -4,7 +4,7 @@ using System.Text;
 namespace XorNet;
 
 /// <summary>
-/// The CSV format of `--data`: a header line, then one point per line: x1,x2[,label]. Features are finite numbers
+/// The CSV format of data files: a header line, then one point per line: x1,x2[,label]. Features are finite numbers
 /// (invariant culture, so '.' decimals); a label is a whole number 0..K−1 ("1" or NumPy's savetxt "1.0e+00").
 /// Every problem is an InvalidDataException whose message gives the line and column.
 /// </summary>

@@ -9,9 +9,13 @@ namespace XorNet;
 /// </summary>
 public static class MetricsJson
 {
-    public static string Serialize(TrainingResult result, IReadOnlyList<GateResult>? gates = null)
+    /// <summary>The document; <paramref name="settingName"/> spells the settings the gates and messages name
+    /// (the CLI passes its option names; by default the field names).</summary>
+    public static string Serialize(TrainingResult result, IReadOnlyList<GateResult>? gates = null,
+        Func<string, string>? settingName = null)
     {
         gates ??= [];
+        settingName ??= field => field;
         string status = result.Status == TrainingStatus.Ok && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -30,8 +34,8 @@ public static class MetricsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            WriteStop(w, result.Stop);
-            if (gates.Count > 0) WriteGates(w, gates);
+            WriteStop(w, result.Stop, settingName);
+            if (gates.Count > 0) WriteGates(w, gates, settingName);
             w.WriteString("status", status);
             w.WriteEndObject();
         }
@@ -114,7 +118,7 @@ public static class MetricsJson
     }
 
     /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run ended.</summary>
-    private static void WriteStop(Utf8JsonWriter w, StopInfo stop)
+    private static void WriteStop(Utf8JsonWriter w, StopInfo stop, Func<string, string> settingName)
     {
         w.WriteStartObject("stop");
         w.WriteString("reason", stop.Reason switch
@@ -127,7 +131,7 @@ public static class MetricsJson
         if (stop.RestoredEpoch is int best) w.WriteNumber("best_epoch", best);
         if (stop.Monitor is not null) w.WriteString("monitor", stop.Monitor);
         if (stop.Parameter is not null) w.WriteString("parameter", stop.Parameter);
-        if (stop.Message is not null) w.WriteString("message", stop.Message);
+        if (stop.Message is not null) w.WriteString("message", stop.Message.Format(settingName));
         w.WriteEndObject();
     }
 
@@ -136,13 +140,13 @@ public static class MetricsJson
         if (value is double v) WriteDouble(w, name, v);
         else w.WriteNull(name);
     }
-    private static void WriteGates(Utf8JsonWriter w, IReadOnlyList<GateResult> gates)
+    private static void WriteGates(Utf8JsonWriter w, IReadOnlyList<GateResult> gates, Func<string, string> settingName)
     {
         w.WriteStartArray("gates");
         foreach (var g in gates)
         {
             w.WriteStartObject();
-            w.WriteString("option", g.Option);
+            w.WriteString("option", settingName(g.Field));
             w.WriteString("metric", g.Metric);
             WriteDouble(w, "threshold", g.Threshold);
             WriteDouble(w, "value", g.Value);

@@ -68,14 +68,14 @@ public static class ModelFile
     {
         public SavedModel Read()
         {
-            string activation = Printable(Text("activation")), output = Printable(Text("output"));
+            string activation = Text("activation"), output = Text("output");
             ActivationKind f = LeverNames.Parse<ActivationKind>(activation)
-                ?? throw new InvalidDataException($"array 'activation' is '{activation}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
+                ?? throw new InvalidDataException($"array 'activation' is '{Tensors.Printable.Of(activation)}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
             LossKind loss = output switch
             {
                 "sigmoid" => LossKind.Mse,
                 "softmax" => LossKind.CrossEntropy,
-                _ => throw new InvalidDataException($"array 'output' is '{output}'; this xornet knows sigmoid, softmax"),
+                _ => throw new InvalidDataException($"array 'output' is '{Tensors.Printable.Of(output)}'; this xornet knows sigmoid, softmax"),
             };
             int[] widths = arrays.ContainsKey("widths") ? Widths() : VersionOneWidths();
             int k = widths[^1];
@@ -155,9 +155,6 @@ public static class ModelFile
 
         private string Text(string name) => Get(name) is { Values: string[] { Length: 1 } v, Shape.Length: 0 } ? v[0]
             : throw new InvalidDataException($"array '{name}' must be a 0-d unicode string array");
-
-        /// <summary>A damaged name may hold control characters; the error message stays one clean line.</summary>
-        private static string Printable(string text) => new([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
 
         private static InvalidDataException Shape(string name, int[] shape, string expected) =>
             new($"array '{name}' has shape {NpyArray.Describe(shape)}; expected {expected}");

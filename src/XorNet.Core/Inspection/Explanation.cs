@@ -33,7 +33,7 @@ public static class Explanation
     /// <summary>X, then per layer W_l, b_l, z_l = h_{l−1}·W_l + b_l, h_l = f(z_l) (the last: the output g), then y.</summary>
     private static void AddForward(List<ExplainedQuantity> list, Network net, Workspace ws)
     {
-        string? bias = net.UseBias ? null : "--no-bias: not used";
+        string? bias = net.UseBias ? null : "not used: the network has no biases";
         int last = net.Layers.Count;
         list.Add(new(ForwardSection, "X", "the input batch", ws.X.Clone()));
         for (int l = 1; l <= last; l++)
@@ -90,7 +90,7 @@ public static class Explanation
         {
             bool trained = net.UseBias || name.StartsWith('W');
             if (trained) Ops.AddScaled(grad, -learningRate, value);
-            list.Add(new(UpdateSection, name + "'", trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: --no-bias)", value));
+            list.Add(new(UpdateSection, name + "'", trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: no biases)", value));
         }
     }
 

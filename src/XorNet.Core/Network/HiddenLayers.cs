@@ -20,7 +20,7 @@ public sealed class HiddenLayers : IEquatable<HiddenLayers>
 
     public static implicit operator HiddenLayers(int width) => width == 0 ? new() : new(width);
 
-    /// <summary>"8x8x4", "3" or "0"; null when text is not such a spelling (the range is <see cref="Validate"/>'s).</summary>
+    /// <summary>"8x8x4", "3" or "0"; null when text is not such a spelling (the range is <see cref="IsValid"/>'s).</summary>
     public static HiddenLayers? Parse(string text)
     {
         string[] parts = text.Trim().Split('x');
@@ -31,14 +31,8 @@ public sealed class HiddenLayers : IEquatable<HiddenLayers>
         return new(widths);
     }
 
-    /// <summary>A one-line message when a width or the depth is out of range, else null.</summary>
-    public string? Validate()
-    {
-        if (_widths.Length > MaxLayers) return $"--hidden {this}: at most {MaxLayers} hidden layers, got {_widths.Length}";
-        if (_widths.Any(w => w < 1 || w > MaxWidth))
-            return $"--hidden {this}: every width must be between 1 and {MaxWidth} (or --hidden 0 for no hidden layer)";
-        return null;
-    }
+    /// <summary>At most <see cref="MaxLayers"/> layers, each 1 to <see cref="MaxWidth"/> wide (the rule of <see cref="ConfigRules"/>).</summary>
+    public bool IsValid => _widths.Length <= MaxLayers && _widths.All(w => w >= 1 && w <= MaxWidth);
 
     /// <summary>The layer widths of the whole network: D, H1, …, K.</summary>
     public int[] WithEnds(int inputs, int classes) => [inputs, .. _widths, classes];

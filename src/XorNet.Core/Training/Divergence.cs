@@ -68,7 +68,7 @@ public static class DivergenceReport
     /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
     /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
     /// </summary>
-    public static (string Parameter, string Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
+    public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
         EpochDiagnostics d, double[] firstStepNorms, double firstStepJointNorm)
     {
         double[] max = d.MaxGradNorm ?? new double[d.Names.Count];
@@ -81,7 +81,8 @@ public static class DivergenceReport
             : growth[worst] > ExplodedGrowth
                 ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, {growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
                 : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): {StepsTooLong(c, firstStepJointNorm)}");
-        return (name, Invariant($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {Advice(c, hadLearned, firstStepJointNorm)}."));
+        Message advice = Advice(c, hadLearned, firstStepJointNorm);
+        return (name, new($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {advice}."));
     }
 
     /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight for Adam.</summary>
@@ -92,16 +93,23 @@ public static class DivergenceReport
         _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = {c.LearningRate * g:G3} on the first step"),
     };
 
-    private static string Advice(TrainingConfig c, bool hadLearned, double firstStepJointNorm)
+    /// <summary>The remedies as settings with values (data), in a sentence the front end spells.</summary>
+    private static Message Advice(TrainingConfig c, bool hadLearned, double firstStepJointNorm)
     {
+        Setting Lr(double value) => new(nameof(c.LearningRate), value);
         if (hadLearned)
-            return Invariant($"It had learned before it got worse, as the article's 50-neuron run: try --lr {NiceFloor(c.LearningRate / 4):G3}, or a decaying --lr-schedule exponential");
+        {
+            Setting lower = Lr(NiceFloor(c.LearningRate / 4));
+            Setting decaying = new(nameof(c.LrSchedule), LeverNames.Of(ScheduleKind.Exponential));
+            const string Learned = "It had learned before it got worse, as the article's 50-neuron run";
+            return new($"{Learned}: try {lower:G3}, or a decaying {decaying}");
+        }
         if (c.Optimizer == OptimizerKind.Adam) // Adam normalises the gradient, so clipping its norm does not shorten the step
-            return Invariant($"Try --lr {NiceFloor(c.LearningRate / 10):G3}");
+            return new($"Try {Lr(NiceFloor(c.LearningRate / 10)):G3}");
         double speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
         double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(1 / (firstStepJointNorm * speed)));
-        double clip = NiceFloor(SafeStep / (c.LearningRate * speed));
-        return Invariant($"Try --lr {lr:G3}, or --clip-norm {clip:G3} (no step then moves the weights by more than {SafeStep})");
+        Setting clip = new(nameof(c.ClipNorm), NiceFloor(SafeStep / (c.LearningRate * speed)));
+        return new($"Try {Lr(lr):G3}, or {clip:G3} (no step then moves the weights by more than {SafeStep})");
     }
 
     /// <summary>The largest of 1, 2, 5 × 10^k not above x (1 when x is not positive and finite).</summary>

@@ -1,18 +1,19 @@
-using System.Globalization;
-
 namespace XorNet;
 
 /// <summary>One pipeline gate and how the run fared against it.</summary>
-public sealed record GateResult(string Option, string Metric, double Threshold, double Value, bool Passed)
+/// <remarks>Field is the gate's field in <see cref="QualityGates"/> (MinAccuracy, MaxLoss).</remarks>
+public sealed record GateResult(string Field, string Metric, double Threshold, double Value, bool Passed)
 {
-    /// <summary>"train accuracy 0.757 < --min-accuracy 0.8 (short by 0.043)" or "... passed".</summary>
-    public string Describe() => Passed
-        ? string.Create(CultureInfo.InvariantCulture, $"{Metric} {Value:0.####} meets {Option} {Threshold:G}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Metric} {Value:0.####} fails {Option} {Threshold:G} (off by {Math.Abs(Value - Threshold):0.####})");
+    /// <summary>"train accuracy 0.757 fails MinAccuracy 0.8 (off by 0.043)" or "... meets ...".</summary>
+    public Message Describe() => Passed
+        ? new($"{Metric} {Value:0.####} meets {new Setting(Field, Threshold):G}")
+        : new($"{Metric} {Value:0.####} fails {new Setting(Field, Threshold):G} (off by {Off:0.####})");
+
+    private double Off => Math.Abs(Value - Threshold);
 }
 
 /// <summary>
-/// Pipeline gates: --min-accuracy (train accuracy, or test accuracy when there is a test split) and --max-loss.
+/// Pipeline gates: a minimum accuracy (train accuracy, or test accuracy when there is a test split) and a maximum loss.
 /// </summary>
 public sealed record QualityGates(double? MinAccuracy = null, double? MaxLoss = null)
 {
@@ -24,18 +25,14 @@ public sealed record QualityGates(double? MinAccuracy = null, double? MaxLoss = 
         if (MinAccuracy is double minAccuracy)
         {
             var (metric, accuracy) = final.TestAccuracy is double test ? ("test accuracy", test) : ("train accuracy", final.TrainAccuracy);
-            results.Add(new("--min-accuracy", metric, minAccuracy, accuracy, accuracy >= minAccuracy));
+            results.Add(new(nameof(MinAccuracy), metric, minAccuracy, accuracy, accuracy >= minAccuracy));
         }
         if (MaxLoss is double maxLoss)
-            results.Add(new("--max-loss", "loss", maxLoss, final.Loss, double.IsFinite(final.Loss) && final.Loss <= maxLoss));
+            results.Add(new(nameof(MaxLoss), "loss", maxLoss, final.Loss, double.IsFinite(final.Loss) && final.Loss <= maxLoss));
         return results;
     }
 
-    /// <summary>Returns a one-line message for an invalid threshold, or null.</summary>
-    public string? Validate()
-    {
-        if (MinAccuracy is double a && !(a >= 0 && a <= 1)) return $"--min-accuracy {a}: must be between 0 and 1";
-        if (MaxLoss is double l && !(double.IsFinite(l) && l >= 0)) return $"--max-loss {l}: must be a finite number ≥ 0";
-        return null;
-    }
+    /// <summary>Returns the threshold that breaks its rule (see <see cref="ConfigRules"/>), or null.</summary>
+    public ConfigProblem? Validate() =>
+        ConfigProblem.Check(nameof(MinAccuracy), MinAccuracy) ?? ConfigProblem.Check(nameof(MaxLoss), MaxLoss);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace XorNet;
 
 /// <summary>
@@ -23,12 +21,15 @@ public static class ResourceGuard
         return (long)Math.Min(long.MaxValue, 8 * (4 * parameters + data + workspaces + history));
     }
 
-    /// <summary>Returns a one-line refusal with the numbers, or null when the run fits.</summary>
-    public static string? Check(TrainingConfig c, int inputs = 2, int classes = 2)
+    /// <summary>A one-line refusal with the numbers and the settings to lower, or null when the run fits.</summary>
+    public static Message? Check(TrainingConfig c, int inputs = 2, int classes = 2)
     {
         long bytes = EstimateBytes(c, inputs, classes);
         if (bytes <= BudgetBytes) return null;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"--hidden {c.Hidden} with --samples {c.Samples} needs about {bytes / (double)(1L << 30):F1} GiB, more than the {BudgetBytes >> 30} GiB memory budget; lower --hidden or --samples");
+        Setting hidden = new(nameof(c.Hidden), c.Hidden), samples = new(nameof(c.Samples), c.Samples);
+        Setting h = hidden with { Value = null }, n = samples with { Value = null };
+        (double gib, long budget) = (bytes / (double)(1L << 30), BudgetBytes >> 30);
+        const string Over = "GiB memory budget";
+        return new($"{hidden} with {samples} needs about {gib:F1} GiB, more than the {budget} {Over}; lower {h} or {n}");
     }
 }

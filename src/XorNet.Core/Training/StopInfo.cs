@@ -7,13 +7,13 @@ public enum StopReason { Completed, EarlyStopped, Diverged }
 /// weights back; Parameter and Message explain a divergence.
 /// </summary>
 public sealed record StopInfo(StopReason Reason, int? Epoch = null, int? RestoredEpoch = null, string? Monitor = null,
-    string? Parameter = null, string? Message = null)
+    string? Parameter = null, Message? Message = null)
 {
     public static StopInfo Completed { get; } = new(StopReason.Completed);
 
     public static StopInfo EarlyStopped(int epoch, int bestEpoch, string monitor) =>
         new(StopReason.EarlyStopped, epoch, bestEpoch, monitor);
 
-    public static StopInfo Diverged(int epoch, string parameter, string message) =>
+    public static StopInfo Diverged(int epoch, string parameter, Message message) =>
         new(StopReason.Diverged, epoch, Parameter: parameter, Message: message);
 }

@@ -50,52 +50,38 @@ public sealed record TrainingConfig
 
     public Regularization Regularization => new(L2, L1);
 
-    /// <summary>Returns a one-line message for the first invalid field, or null when the config is valid.</summary>
-    public string? Validate()
-    {
-        if (Hidden.Validate() is { } hidden) return hidden;
-        if (!double.IsFinite(LearningRate) || LearningRate <= 0) return $"--lr {LearningRate}: must be a finite number > 0";
-        if (Epochs < 1 || Epochs > 10_000_000) return $"--epochs {Epochs}: must be between 1 and 10000000";
-        if (BatchSize < 1) return $"--batch-size {BatchSize}: must be ≥ 1";
-        if (!double.IsFinite(L2) || L2 < 0) return $"--l2 {L2}: must be a finite number ≥ 0";
-        if (Samples < 2 || Samples > 10_000_000) return $"--samples {Samples}: must be between 2 and 10000000";
-        if (Seed < 0) return $"--seed {Seed}: must be a whole number between 0 and {long.MaxValue}";
-        return ValidateData() ?? ValidateLevers();
-    }
+    /// <summary>The first field that breaks its rule (see <see cref="ConfigRules"/>), or null when all are valid.</summary>
+    public ConfigProblem? Validate() =>
+        RuledFields().Select(f => ConfigProblem.Check(f.Field, f.Value)).FirstOrDefault(p => p is not null)
+        ?? ValidateScheduleOptions();
 
-    private string? ValidateData()
-    {
-        if (!DataGenerators.Names.Contains(Dataset)) return $"--dataset {Dataset}: unknown (choose {string.Join(", ", DataGenerators.Names)})";
-        if (!double.IsFinite(Noise) || Noise < 0 || Noise > 10) return $"--noise {Noise}: must be a number between 0 and 10";
-        if (!(TestSplit >= 0 && TestSplit < 1)) return $"--test-split {TestSplit}: must be ≥ 0 and < 1";
-        return null;
-    }
-
-    private string? ValidateLevers()
-    {
-        if (!double.IsFinite(L1) || L1 < 0) return $"--l1 {L1}: must be a finite number ≥ 0";
-        if (!(Momentum >= 0 && Momentum < 1)) return $"--momentum {Momentum}: must be in [0, 1)";
-        if (!(Beta1 >= 0 && Beta1 < 1)) return $"--beta1 {Beta1}: must be in [0, 1)";
-        if (!(Beta2 >= 0 && Beta2 < 1)) return $"--beta2 {Beta2}: must be in [0, 1)";
-        if (!(AdamEpsilon > 0 && double.IsFinite(AdamEpsilon))) return $"--eps {AdamEpsilon}: must be a finite number > 0";
-        if (LrStepSize is < 1) return $"--lr-step-size {LrStepSize}: must be ≥ 1";
-        if (LrGamma is double g && !(g > 0 && g <= 1)) return $"--lr-gamma {g}: must be in (0, 1]";
-        if (LrDecay is double k && !(k >= 0 && double.IsFinite(k))) return $"--lr-decay {k}: must be a finite number ≥ 0";
-        if (LrFinal is double f && !(f >= 0 && double.IsFinite(f))) return $"--lr-final {f}: must be a finite number ≥ 0";
-        if (ClipNorm is double n && !(n > 0 && double.IsFinite(n))) return $"--clip-norm {n}: must be a finite number > 0";
-        if (ClipValue is double v && !(v > 0 && double.IsFinite(v))) return $"--clip-value {v}: must be a finite number > 0";
-        if (EarlyStop is < 1) return $"--early-stop {EarlyStop}: must be ≥ 1 (epochs without improvement)";
-        return ValidateScheduleOptions();
-    }
+    /// <summary>The fields that have a rule, in the order they are checked; null values (not set) pass.</summary>
+    private IEnumerable<(string Field, object? Value)> RuledFields() =>
+    [
+        (nameof(Hidden), Hidden), (nameof(LearningRate), LearningRate), (nameof(Epochs), Epochs),
+        (nameof(BatchSize), BatchSize), (nameof(L2), L2), (nameof(Samples), Samples), (nameof(Seed), Seed),
+        (nameof(Dataset), Dataset), (nameof(Noise), Noise), (nameof(TestSplit), TestSplit),
+        (nameof(L1), L1), (nameof(Momentum), Momentum), (nameof(Beta1), Beta1), (nameof(Beta2), Beta2),
+        (nameof(AdamEpsilon), AdamEpsilon), (nameof(LrStepSize), LrStepSize), (nameof(LrGamma), LrGamma),
+        (nameof(LrDecay), LrDecay), (nameof(LrFinal), LrFinal), (nameof(ClipNorm), ClipNorm),
+        (nameof(ClipValue), ClipValue), (nameof(EarlyStop), EarlyStop),
+    ];
 
     /// <summary>A schedule parameter given for a schedule that does not use it is a mistake worth reporting.</summary>
-    private string? ValidateScheduleOptions()
+    private ConfigProblem? ValidateScheduleOptions()
     {
-        string schedule = LeverNames.Of(LrSchedule);
-        if (LrStepSize is not null && LrSchedule != ScheduleKind.Step) return $"--lr-step-size: only --lr-schedule step uses it (got {schedule})";
-        if (LrGamma is not null && LrSchedule is not (ScheduleKind.Step or ScheduleKind.Exponential)) return $"--lr-gamma: only --lr-schedule step or exponential uses it (got {schedule})";
-        if (LrDecay is not null && LrSchedule != ScheduleKind.Inverse) return $"--lr-decay: only --lr-schedule inverse uses it (got {schedule})";
-        if (LrFinal is not null && LrSchedule != ScheduleKind.Linear) return $"--lr-final: only --lr-schedule linear uses it (got {schedule})";
+        if (LrStepSize is not null && LrSchedule != ScheduleKind.Step) return OnlyFor(nameof(LrStepSize), "step");
+        if (LrGamma is not null && LrSchedule is not (ScheduleKind.Step or ScheduleKind.Exponential))
+            return OnlyFor(nameof(LrGamma), "step or exponential");
+        if (LrDecay is not null && LrSchedule != ScheduleKind.Inverse) return OnlyFor(nameof(LrDecay), "inverse");
+        if (LrFinal is not null && LrSchedule != ScheduleKind.Linear) return OnlyFor(nameof(LrFinal), "linear");
         return null;
     }
+
+    /// <summary>"LrGamma: only LrSchedule step or exponential uses it (got constant)", settings as data.</summary>
+    private ConfigProblem OnlyFor(string field, string schedules) => new(field, null,
+        new Rule($"used only by the {schedules} schedule", _ => false,
+            new Message($"only {new Setting(nameof(LrSchedule), schedules)} uses it (got {ScheduleName})")));
+
+    private string ScheduleName => LeverNames.Of(LrSchedule);
 }

@@ -59,8 +59,10 @@ public class LearningRateScheduleTests
     [Fact]
     public void ParameterOfAnotherSchedule_IsRejected()
     {
-        Assert.StartsWith("--lr-gamma", new TrainingConfig { LrGamma = 0.5 }.Validate());
-        Assert.StartsWith("--lr-step-size", new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrStepSize = 3 }.Validate());
+        ConfigProblem gamma = new TrainingConfig { LrGamma = 0.5 }.Validate()!;
+        Assert.Equal(nameof(TrainingConfig.LrGamma), gamma.Field);
+        Assert.Equal("LrGamma: only LrSchedule step or exponential uses it (got constant)", gamma.ToString());
+        Assert.Equal(nameof(TrainingConfig.LrStepSize), new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrStepSize = 3 }.Validate()?.Field);
         Assert.Null(new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrGamma = 0.9 }.Validate());
     }
 }

@@ -74,13 +74,17 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(-1, "--hidden")]
-    [InlineData(100_001, "--hidden")]
-    [InlineData(-1.0, "--lr")]
-    public void Validate_NamesTheBadOption(double value, string option)
+    [InlineData(-1, nameof(TrainingConfig.Hidden), "Hidden -1: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
+    [InlineData(100_001, nameof(TrainingConfig.Hidden), "Hidden 100001: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
+    [InlineData(-1.0, nameof(TrainingConfig.LearningRate), "LearningRate -1: must be a finite number > 0")]
+    [InlineData(double.NaN, nameof(TrainingConfig.LearningRate), "LearningRate NaN: must be a finite number > 0")]
+    public void Validate_NamesTheBadField_ItsValue_AndItsRule(double value, string field, string text)
     {
-        var config = option == "--hidden" ? new TrainingConfig { Hidden = (int)value } : new TrainingConfig { LearningRate = value };
-        Assert.StartsWith(option, config.Validate());
+        var config = field == nameof(TrainingConfig.Hidden) ? new TrainingConfig { Hidden = (int)value } : new TrainingConfig { LearningRate = value };
+        ConfigProblem problem = config.Validate()!;
+        Assert.Equal(field, problem.Field);
+        Assert.Equal(ConfigRules.For(field), problem.Rule);
+        Assert.Equal(text, problem.ToString());
         Assert.Null(new TrainingConfig().Validate());
     }
 }

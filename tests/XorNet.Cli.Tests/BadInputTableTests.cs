@@ -2,37 +2,34 @@ using System.Text.RegularExpressions;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>Every row of README's "Bad input and what XorNet does" table names at least one test, and each named test exists.</summary>
-public sealed partial class ReadmeTableTests
+/// <summary>Every row of the "Bad input and what XorNet does" table in docs/pipelines.md names at least one test,
+/// and each named test exists.</summary>
+public sealed partial class BadInputTableTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "XorNet.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("XorNet.sln not found above the test binaries");
-    }
+    private const string Heading = "## Bad input and what XorNet does";
 
-    private static List<string> Rows(string readme)
+    private static List<string> Rows(string page)
     {
-        string[] lines = readme.Split('\n');
-        int start = Array.FindIndex(lines, l => l.StartsWith("### Bad input and what XorNet does", StringComparison.Ordinal));
-        Assert.True(start >= 0, "README has no 'Bad input and what XorNet does' section");
+        string[] lines = page.Split('\n');
+        int start = Array.FindIndex(lines, l => l.StartsWith(Heading, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"docs/pipelines.md has no '{Heading}' section");
         return [.. lines.Skip(start + 1).TakeWhile(l => !l.StartsWith('#')).Where(l => l.StartsWith('|')).Skip(2)];
     }
 
     [Fact]
     public void EveryBadInputRow_NamesTestsThatExist()
     {
-        string root = RepoRoot();
+        string root = RepoFiles.Root();
         var sources = Directory.GetFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
-        var rows = Rows(File.ReadAllText(Path.Combine(root, "README.md")));
+        var rows = Rows(File.ReadAllText(Path.Combine(root, "docs", "pipelines.md")));
         Assert.True(rows.Count >= 20, $"only {rows.Count} rows");
         foreach (string row in rows)
         {
             string testColumn = row.TrimEnd().TrimEnd('|').Split('|')[^1];
-            var names = TestName().Matches(testColumn).Select(m => (Class: m.Groups[1].Value, Method: m.Groups[2].Value)).ToList();
+            var names = TestName().Matches(testColumn)
+                .Select(m => (Class: m.Groups[1].Value, Method: m.Groups[2].Value)).ToList();
             Assert.True(names.Count > 0, $"row without a test: {row}");
             foreach (var (cls, method) in names)
             {
