@@ -69,8 +69,8 @@ public static class CompareReport
             }
             using var metrics = JsonDocument.Parse(File.ReadAllText(o.MetricsPath));
             JsonElement final = metrics.RootElement.GetProperty("final");
-            rows.Add([o.Run.Grid.Label, Number(final, "loss", "F4"), Number(final, "train_accuracy", "P1"),
-                      Number(final, "test_accuracy", "P1"), Number(final, "epoch", "F0"),
+            rows.Add([o.Run.Grid.Label, Number(final, "loss", MetricText.Loss), Number(final, "train_accuracy", MetricText.Accuracy),
+                      Number(final, "test_accuracy", MetricText.Accuracy), Number(final, "epoch", v => v.ToString("F0", CultureInfo.InvariantCulture)),
                       o.Time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + "s",
                       metrics.RootElement.GetProperty("status").GetString()!]);
         }
@@ -81,8 +81,8 @@ public static class CompareReport
         return text.ToString();
     }
 
-    private static string Number(JsonElement obj, string name, string format) =>
+    private static string Number(JsonElement obj, string name, Func<double, string> format) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number
-            ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture)
+            ? format(v.GetDouble())
             : "–";
 }

@@ -28,8 +28,8 @@ public static class DataCommand
         };
         if (config.Validate() is { } problem) throw new UsageException(OptionTable.Text(problem));
         string csv = parse.GetValue(DataOut)!, png = parse.GetValue(Plot) ?? "";
-        OutputFiles.Check("--out", csv);
-        if (parse.GetValue(Plot) is { } plot) OutputFiles.Check("--plot", plot);
+        var plan = new OutputPlan().File("--out", csv);
+        if (parse.GetValue(Plot) is { } plot) plan.File("--plot", plot);
         var data = DataGenerators.Generate(config.Dataset, config.Samples, config.Noise, config.Seed);
         AtomicFile.WriteAllText(csv, DatasetCsv.Format(data));
         if (png.Length > 0)

@@ -135,8 +135,21 @@ public static partial class OptionTable
         Description = "Frames of the --animate animation, at evenly spaced epochs",
         DefaultValueFactory = _ => OutputSettings.DefaultFrames,
     }, nameof(OutputSettings.Frames), Rule.Whole(2, 1000));
+    public static readonly Option<string?> HistoryCsv = Add(new Option<string?>("--history-csv")
+    { Description = "Also write every epoch's metrics to FILE (metrics.json keeps at most ~1000 evenly spaced epochs)" },
+        nameof(OutputSettings.HistoryCsvPath), words: "a file path in an existing folder");
     public static readonly Option<bool> Quiet = Add(new Option<bool>("--quiet", "-q")
     { Description = "Print only the final summary line" }, nameof(OutputSettings.Progress));
+    public static readonly Option<bool> Live = Add(new Option<bool>("--live")
+    {
+        Description = "Watch it learn in the terminal: the decision surface, the curves and the status, "
+                      + "redrawn as it trains (keys: q stop, space pause)",
+    }, nameof(OutputSettings.LiveSeconds));
+    public static readonly Option<double> LiveSeconds = Add(new Option<double>("--live-seconds")
+    {
+        Description = "With --live: play the whole training in about this many seconds (0 = as fast as it trains)",
+        DefaultValueFactory = _ => OutputSettings.DefaultLiveSeconds,
+    }, rule: Rule.Number("a number of seconds from 0 to 86400", s => s >= 0 && s <= 86_400));
 
     // compare
     public static readonly Option<string> CompareOut = Add(new Option<string>("--out")

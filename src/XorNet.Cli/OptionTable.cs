@@ -29,6 +29,9 @@ public static partial class OptionTable
     /// <summary>What the option accepts, in words; null for flags.</summary>
     public static string? RangeOf(Option option) => Rows.GetValueOrDefault(option)?.Range;
 
+    /// <summary>The field an option sets (null for options that set none).</summary>
+    public static string? FieldOf(Option option) => Rows.GetValueOrDefault(option)?.Field;
+
     /// <summary>The option that sets a field ("--lr" for LearningRate); the field itself when no option does.</summary>
     public static string NameOf(string field) => Names.GetValueOrDefault(field, field);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace XorNet.Cli;
@@ -7,10 +8,37 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        UseInvariantCulture();
+        bool[] closed = StandardStreams.Closed();
+        var stdout = new GuardedWriter(Console.Out);
+        // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never write it.
+        var stderr = new GuardedWriter(closed[2] ? TextWriter.Null : Console.Error);
+        if (closed[1])
+        {
+            stderr.WriteLine("xornet: error: stdout is closed; redirect it instead (e.g. >/dev/null)");
+            return ExitCodes.IoError;
+        }
         using var interrupt = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => StopGracefully(c, interrupt));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => StopGracefully(c, interrupt));
-        return Run(args, Console.Out, Console.Error, interrupt.Token);
+        int code = Run(args, stdout, stderr, interrupt.Token);
+        stdout.Flush();
+        if (stdout.Failure is { } failure && code is ExitCodes.Success or ExitCodes.GateFailed or ExitCodes.Diverged)
+        {
+            stderr.WriteLine($"xornet: error: cannot write to stdout: {failure} (the files written are complete)");
+            return ExitCodes.IoError;
+        }
+        return code;
+    }
+
+    /// <summary>
+    /// Numbers are read and written the same under every locale (LC_ALL=de_DE would read "--lr 0.5" as 5), also when
+    /// DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=0 overrides our runtimeconfig; messages stay English.
+    /// </summary>
+    public static void UseInvariantCulture()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
     /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it.</summary>
@@ -43,6 +71,11 @@ public static class Program
         {
             stderr.WriteLine($"xornet: error: {e.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.BadInput;
+        }
+        catch (OutputFailure e)
+        {
+            stderr.WriteLine($"xornet: error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.IoError;
         }
         catch (Exception e)
         {

@@ -25,7 +25,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     public static ProgressMode Choose(bool quiet, TextWriter log, string? jsonPath)
     {
         if (quiet) return ProgressMode.Quiet;
-        bool terminal = ReferenceEquals(log, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out) && !Console.IsOutputRedirected;
         return terminal && jsonPath != "-" ? ProgressMode.Bar : ProgressMode.Lines;
     }
 
@@ -42,6 +42,29 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         _barShown = false;
     }
 
+    /// <summary>A line of its own (after ending a bar), shown in every mode.</summary>
+    public void Log(string line)
+    {
+        Finish();
+        log.WriteLine(line);
+    }
+
+    /// <summary>
+    /// A long step after training, e.g. "training.png: frame 37/300": redrawn in place on a terminal, at ten evenly
+    /// spaced points as lines otherwise, not at all when quiet.
+    /// </summary>
+    public void Step(string what, int done, int total)
+    {
+        string text = $"{what} {done}/{total}";
+        if (mode == ProgressMode.Lines && (done == total || done % Math.Max(1, total / 10) == 0)) log.WriteLine("  " + text);
+        if (mode != ProgressMode.Bar || (done != total && _lastDraw is { } last && _clock.Elapsed - last < BarInterval)) return;
+        _lastDraw = _clock.Elapsed;
+        log.Write("\r" + (AnsiAllowed ? text + "\u001b[K" : text.PadRight(_lastLength)));
+        _lastLength = text.Length;
+        log.Flush();
+        _barShown = true;
+    }
+
     /// <summary>A short line at ten evenly spaced epochs (and the first and last).</summary>
     private void Line(EpochMetrics m)
     {
@@ -49,7 +72,7 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         if (m.Epoch % every != 0 && m.Epoch != epochs) return;
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:F3}{(m.TestAccuracy is double t ? $"  test accuracy {t:F3}" : "")}"));
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:P1}{(m.TestAccuracy is double t ? $"  test accuracy {t:P1}" : "")}"));
     }
 
     private void Bar(EpochMetrics m)
@@ -63,14 +86,14 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         _barShown = true;
     }
 
-    /// <summary>"[██████░░░░]  epoch 40/100  loss 0.1234  acc 0.873  0:02 elapsed, ETA 0:03".</summary>
+    /// <summary>"[██████░░░░]  epoch 40/100  loss 0.1234  acc 87.3 %  0:02 elapsed, ETA 0:03".</summary>
     public static string FormatBar(EpochMetrics m, int epochs, TimeSpan elapsed)
     {
         double done = epochs == 0 ? 1 : (double)m.Epoch / epochs;
         int filled = (int)Math.Round(done * BarCells);
         string eta = m.Epoch == 0 ? "?" : Clock(elapsed * ((1 - done) / done));
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {m.Loss:F4}  acc {m.TrainAccuracy:F3}  {Clock(elapsed)} elapsed, ETA {eta}");
+            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  acc {m.TrainAccuracy:P1}  {Clock(elapsed)} elapsed, ETA {eta}");
     }
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1

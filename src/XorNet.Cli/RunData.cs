@@ -19,7 +19,7 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
         config = config with { Samples = all.Count };
         var (train, test) = config.TestSplit > 0 ? Split(all, config) : (all, null);
         var scaler = config.Standardize ? Standardizer.Fit(train.X) : Standardizer.Identity(train.Features);
-        var initial = config.InitPath is { } init ? InitialWeights(init, config, all) : null;
+        var initial = config.InitPath is { } init ? InitialWeights(init, config, all, scaler) : null;
         return new RunData(config, train, test, scaler, initial);
     }
 
@@ -30,9 +30,14 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     }
 
     /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network has.</summary>
-    private static Parameters InitialWeights(string path, TrainingConfig config, Dataset data)
+    private static Parameters InitialWeights(string path, TrainingConfig config, Dataset data, Standardizer scaler)
     {
-        var model = InputFiles.Model("--init", path).Network;
+        var saved = InputFiles.Model("--init", path);
+        var model = saved.Network;
+        if (saved.Standardized != config.Standardize || (config.Standardize && !SameScaling(saved.Scaler, scaler)))
+            throw new UsageException($"--init {path}: the model was trained on {(saved.Standardized ? "standardised" : "raw")} inputs" +
+                $"{(saved.Standardized ? $" (mean {Numbers(saved.Scaler.Mean)}, std {Numbers(saved.Scaler.Std)})" : "")} but this run's inputs are " +
+                $"{(config.Standardize ? $"standardised with mean {Numbers(scaler.Mean)}, std {Numbers(scaler.Std)}" : "raw")}: its weights would mean something else");
         if (model.Activation.Kind != config.Activation || model.Output.Kind != config.Loss)
             throw new UsageException($"--init {path}: the model has activation {LeverNames.Of(model.Activation.Kind)} and output {ModelFile.OutputName(model.Output.Kind)} " +
                                      $"but this run has --activation {LeverNames.Of(config.Activation)} --loss {LeverNames.Of(config.Loss)} " +
@@ -46,6 +51,13 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
                                          $"(--hidden {config.Hidden}, {data.Features} inputs, {data.Classes} classes)");
         return model.P;
     }
+
+    private static bool SameScaling(Standardizer a, Standardizer b) =>
+        a.Mean.Length == b.Mean.Length && a.Mean.Zip(b.Mean).All(p => Close(p.First, p.Second)) && a.Std.Zip(b.Std).All(p => Close(p.First, p.Second));
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a) + Math.Abs(b));
+
+    private static string Numbers(double[] values) => "(" + string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
 
     /// <summary>NumPy's spelling: biases are vectors (H,), weights matrices (D, H).</summary>
     private static string Shape(string name, Tensors.Matrix m) => name.StartsWith('b') ? $"({m.Cols},)" : $"({m.Rows}, {m.Cols})";

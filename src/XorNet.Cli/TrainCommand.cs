@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XorNet.Cli.Live;
 using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
@@ -10,8 +11,8 @@ public static partial class TrainCommand
     private static Option[] Options =>
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
-        DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, Quiet,
-        .. LeverOptions,
+        DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
+        .. LeverOptions, OptionTable.Live, LiveSeconds,
     ];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -43,7 +44,18 @@ public static partial class TrainCommand
             InitPath = parse.GetValue(Init),
         };
         config = ReadLevers(parse, config);
-        return Checked(config);
+        config = Checked(config); // a bad value is named as such first, then an option that would change nothing
+        RefuseUnused(parse, config);
+        return config;
+    }
+
+    /// <summary>An option given on the command line that this config would ignore is refused (it would change nothing).</summary>
+    private static void RefuseUnused(ParseResult parse, TrainingConfig config)
+    {
+        foreach (Option option in Options)
+            if (parse.GetResult(option) is System.CommandLine.Parsing.OptionResult { Implicit: false }
+                && OptionTable.FieldOf(option) is { } field && config.Unused(field) is { } problem)
+                throw new UsageException(OptionTable.Text(problem));
     }
 
     public static OutputSettings ReadOutput(ParseResult parse)
@@ -54,6 +66,8 @@ public static partial class TrainCommand
         return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
         {
             ModelPath = parse.GetValue(Save),
+            LiveSeconds = LiveOptions.Read(parse),
+            HistoryCsvPath = parse.GetValue(HistoryCsv),
         };
     }
 
@@ -77,6 +91,10 @@ public static partial class TrainCommand
         QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
         output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
+        if (output.LiveSeconds is double seconds && LiveOptions.CanShow(log, output.JsonPath, stderr))
+            return LiveTrain.Run(config, output, gates, seconds, stdout, stderr, cancel);
+        if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar)
+            output = output with { Progress = ProgressMode.Lines }; // --live without its view: plain lines, not the bar
         TrainingResult result = TrainJob.Run(config, output, log, stdout, gates, cancel);
         return TrainJob.ExitCode(result, gates, log, stderr);
     }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using XorNet.Tensors;
+using XorNet.Cli.Live;
 using XorNet.Plotting;
 
 namespace XorNet.Cli;
@@ -12,9 +15,15 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
     bool Animate = false, int Frames = OutputSettings.DefaultFrames, ProgressMode Progress = ProgressMode.Lines)
 {
     public const int DefaultFrames = 50;
+    public const double DefaultLiveSeconds = 8;
 
     /// <summary>Where the model goes; null = model.npz in OutDir.</summary>
     public string? ModelPath { get; init; }
+
+    /// <summary>`--live`: the seconds the training plays in (0 = as fast as it trains); null = no live view.</summary>
+    public double? LiveSeconds { get; init; }
+    /// <summary>A CSV of every epoch (metrics.json keeps a bounded history); null = none.</summary>
+    public string? HistoryCsvPath { get; init; }
 }
 
 /// <summary>
@@ -23,38 +32,51 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
+    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's comparison.gif.</param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
-                                     QualityGates? gates = null, CancellationToken cancel = default)
+                                     QualityGates? gates = null, CancellationToken cancel = default,
+                                     IRunWatcher? watch = null,
+                                     Action<IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)>>? onSnapshots = null)
     {
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written
         config = run.Config;
-        PrepareOutputFolder(output.OutDir);
-        if (output.JsonPath is { } jsonPath && jsonPath != "-")
-            PrepareOutputFolder(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!, "--json");
+        using var files = OutputSet.Open(output.OutDir, Holder(config));
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
         if (output.Progress != ProgressMode.Quiet) log.WriteLine($"xornet train: {Describe(config)}");
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null, trainer.Network.P.Layers) : null;
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        TrainingResult result = trainer.Run(m =>
+        watch?.Started(trainer, run.Train);
+        TrainingResult? result = null;
+        try
         {
-            snapshots?.Observe(m);
-            progress.Report(m);
-        }, cancel);
+            result = trainer.Run(m =>
+            {
+                snapshots?.Observe(m);
+                csv?.Append(trainer.History);
+                progress.Report(m);
+                watch?.Epoch(m);
+            }, cancel);
+        }
+        finally { watch?.Finished(result); } // before the outputs are written: a live view need not wait for them
         progress.Finish();
+        if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
+        csv?.Commit();
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
-        AtomicFile.WriteAllText(Path.Combine(output.OutDir, "metrics.json"), json);
-        if (output.JsonPath == "-") stdout.Write(json);
-        else if (output.JsonPath is not null) AtomicFile.WriteAllText(output.JsonPath, json);
-        ModelFile.Save(output.ModelPath ?? Path.Combine(output.OutDir, "model.npz"), new SavedModel(result.Network, run.Scaler, config.Standardize));
-        if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
-            log.WriteLine(fontWarning);
-        if (output.Plots)
-            WritePictures(result, run.ForPlots(result), output.OutDir, PlotTitle(config), snapshots);
+        try
+        {
+            result = WriteOutputs(result, run, output, files, json, snapshots, gates, progress, cancel);
+        }
+        catch (OutputFailure e)
+        {
+            throw files.Explain(e);
+        }
+        if (output.JsonPath == "-") stdout.Write(json); // after the files: a failing stdout never costs the model
 
         var final = result.Final;
         if (result.Stop.Reason == StopReason.EarlyStopped)
@@ -65,15 +87,79 @@ public static class TrainJob
         return result;
     }
 
-    /// <summary>Reads every input and checks every output path and the memory budget; writes nothing.</summary>
-    public static RunData CheckInputs(TrainingConfig config, OutputSettings output)
+    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at commit).</summary>
+    public static readonly string[] OwnedNames =
+        ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png", "training.png",
+         "training.gif"];
+
+    private static bool Writes(OutputSettings output, string name) => name switch
     {
-        var run = RunData.Prepare(config);
-        if (output.ModelPath is { } model) OutputFiles.Check("--save", model);
-        if (output.JsonPath is { } jsonFile && jsonFile != "-") OutputFiles.Check("--json", jsonFile, folderMustExist: false); // created by Run
-        if (ResourceGuard.Check(run.Config, run.Train.Features, run.Train.Classes) is { } tooBig)
+        "metrics.json" => true,
+        "model.npz" => output.ModelPath is null,
+        "training.png" or "training.gif" => output.Plots && output.Animate,
+        _ => output.Plots,
+    };
+
+    /// <summary>
+    /// Stages metrics.json, the model and the pictures, then commits them as one set (metrics.json last). A Ctrl-C
+    /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
+    /// </summary>
+    private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output, OutputSet files, string json,
+                                               ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                               CancellationToken cancel)
+    {
+        AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
+        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize);
+        if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
+        else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
+        if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)));
+        if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
+            progress.Log(fontWarning);
+        try
+        {
+            if (output.Plots)
+                WritePictures(result, run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates, progress,
+                              cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            progress.Finish();
+            progress.Log("interrupted while drawing the pictures: metrics.json, the model and the pictures finished so far are written");
+            result = result with { Interrupted = true };
+        }
+        files.Commit(OwnedNames, "metrics.json");
+        return result;
+    }
+
+    /// <summary>Who holds --out, as a second run into it is told: "pid 1234 since 20:31:02 UTC, H=3 lr=1 …".</summary>
+    private static string Holder(TrainingConfig config) => string.Create(CultureInfo.InvariantCulture,
+        $"pid {Environment.ProcessId} since {DateTime.UtcNow:HH:mm:ss} UTC, {Describe(config)}");
+
+    /// <summary>Reads every input and checks every path and the memory budget; writes nothing.</summary>
+    public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null)
+    {
+        Plan(plan ?? new OutputPlan(), config, output);
+        var data = RunData.Prepare(config);
+        if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
             throw new UsageException(OptionTable.Text(tooBig));
-        return run;
+        return data;
+    }
+
+    /// <summary>Adds the run's inputs and outputs (every file of ours in --out, written or not) to the plan.</summary>
+    public static void Plan(OutputPlan plan, TrainingConfig config, OutputSettings output)
+    {
+        plan.Input("--data", config.DataPath).Input("--init", config.InitPath);
+        plan.Folder("--out", output.OutDir);
+        string? save = output.ModelPath is { } m && m.Trim().Length > 0 ? OutputPlan.Resolve("--save", m) : null;
+        foreach (string name in OwnedNames)
+        {
+            string path = Path.Combine(output.OutDir, name);
+            if (name != "model.npz" || save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz: the default place, spelled out
+                plan.File("--out", path, folderMayBeCreated: true, written: Writes(output, name));
+        }
+        if (output.ModelPath is { } model) plan.File("--save", model);
+        if (output.HistoryCsvPath is { } csv) plan.File("--history-csv", csv);
+        if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
     /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
@@ -84,9 +170,9 @@ public static class TrainJob
             log.WriteLine($"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
             return ExitCodes.Interrupted;
         }
-        if (result.Stop.Reason == StopReason.Diverged)
+        if (result.Status == TrainingStatus.Diverged)
         {
-            stderr.WriteLine($"xornet: {OptionTable.Text(result.Stop.Message!)}");
+            stderr.WriteLine($"xornet: {OptionTable.Text(result.DivergenceMessage)}");
             return ExitCodes.Diverged;
         }
         var failed = gates.Check(result.Final).Where(g => !g.Passed).ToList();
@@ -96,29 +182,57 @@ public static class TrainJob
     }
 
     private static string Verb(TrainingResult result) =>
-        result.Interrupted ? "stopped" : result.Stop.Reason == StopReason.Diverged ? "diverged" : "done";
+        result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
-        ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {m.TestLoss:F4}  ")
+        ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {FormatLoss(m.TestLoss ?? double.NaN)}  ")
         : "";
 
-    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png when animating.</summary>
+    /// <summary>summary.png and its panels, network.png, neurons.png, and training.png/.gif when animating.</summary>
     /// <remarks>
     /// The static pictures use <paramref name="plotted"/> (standardisation folded into W1, so axes are the data's own);
     /// the animation replays the trainer's snapshots, which live in the network's (possibly standardised) inputs.
+    /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
-    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration, ParameterSnapshots? snapshots)
+    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration,
+                                      ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                      CancellationToken cancel)
     {
-        Figures.WriteAll(plotted, outDir, configuration);
-        NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration);
-        NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration);
+        var pictures = new List<Action>
+        {
+            () => Figures.WriteAll(plotted, outDir, configuration, gates),
+            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration),
+            () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
+        };
         if (snapshots is not null)
-            AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), Animation.Render(result, snapshots.Taken, configuration));
+            pictures.Add(() => WriteAnimation(result, snapshots, outDir, configuration, progress, cancel));
+        try
+        {
+            Parallel.Invoke([.. pictures]); // a Ctrl-C stops the animation; the static pictures (each < 1 s) finish
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            var first = e.Flatten().InnerExceptions[0]; // as itself (I/O → its exit code), also from nested Parallel loops
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
     }
 
-    /// <summary>Four decimals, as always; a blown-up loss (≥ 1e6) in scientific notation instead of 60 digits.</summary>
-    internal static string FormatLoss(double loss) =>
-        Math.Abs(loss) < 1e6 ? loss.ToString("F4", CultureInfo.InvariantCulture) : loss.ToString("0.###E+0", CultureInfo.InvariantCulture);
+    /// <summary>training.png (APNG) and training.gif from one set of frames, with progress ("frame 37/300").</summary>
+    private static void WriteAnimation(TrainingResult result, ParameterSnapshots snapshots, string outDir,
+                                       string configuration, ProgressReporter progress, CancellationToken cancel)
+    {
+        var frames = Animation.RenderFrames(result, snapshots.Taken, configuration,
+            (done, total) => progress.Step("training.png: frame", done, total), cancel);
+        byte[] apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
+        byte[] gif = frames.ToGif();
+        cancel.ThrowIfCancellationRequested();
+        progress.Finish();
+        AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), apng);
+        AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), gif);
+    }
+
+    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
+    internal static string FormatLoss(double loss) => MetricText.Loss(loss);
 
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
@@ -144,22 +258,5 @@ public static class TrainJob
         if (c.ClipValue is double v) parts.Add(string.Create(CultureInfo.InvariantCulture, $"clip-value={v:G}"));
         if (c.EarlyStop is int p) parts.Add($"early-stop={p}");
         return parts.Count == 0 ? "" : " " + string.Join(" ", parts);
-    }
-
-    /// <summary>Creates the folder and proves it is writable before any training starts.</summary>
-    public static void PrepareOutputFolder(string outDir, string option = "--out")
-    {
-        if (outDir.Trim().Length == 0) throw new UsageException($"{option} '{outDir}': an empty path; must be a folder");
-        try
-        {
-            Directory.CreateDirectory(outDir);
-            string probe = Path.Combine(outDir, $".xornet-write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new UsageException($"{option} {outDir}: cannot write there ({e.Message})");
-        }
     }
 }

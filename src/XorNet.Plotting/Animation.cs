@@ -18,39 +18,82 @@ public static class Animation
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>Encodes one frame per snapshot, each drawn from a network holding that snapshot (the trained one is never touched).</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration)
+    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame description.</summary>
+    public sealed record Frames(IReadOnlyList<byte[]> Pngs, IReadOnlyList<int> DelaysMs, string Comment)
     {
-        var frames = new List<byte[]>(snapshots.Count);
-        foreach (var (metrics, parameters) in snapshots)
-            frames.Add(RenderFrame(result with { Network = result.Network.WithParameters(parameters) }, metrics, configuration));
-        int[] delays = [.. frames.Select((_, i) => i == frames.Count - 1 ? LastFrameDelayMs : FrameDelayMs)];
-        return Apng.Encode(DeltaFrames.From(frames, delays), Describe(snapshots, configuration));
+        /// <summary>
+        /// training.png: an animated PNG, unchanged pixels of later frames left out; progress hears each encoded frame,
+        /// a cancellation stops within one frame (OperationCanceledException).
+        /// </summary>
+        public byte[] ToApng(Action<int>? done = null, CancellationToken cancel = default) =>
+            Apng.Encode(DeltaFrames.From(Pngs, DelaysMs, done, cancel), Comment);
+
+        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame only.</summary>
+        public byte[] ToGif() => Gif.Encode(Pngs, DelaysMs);
     }
 
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
-    private static byte[] RenderFrame(TrainingResult result, EpochMetrics at, string configuration)
-    {
-        var sofar = result with { History = [.. result.History.TakeWhile(m => m.Epoch <= at.Epoch)] };
-        double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        var grid = Banded(DecisionGrid.Evaluate(result.Network, result.Data.X, step: GridStep(result)));
+    /// <summary>Encodes one frame per snapshot as an animated PNG.</summary>
+    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+                                string configuration) =>
+        RenderFrames(result, snapshots, configuration).ToApng();
 
-        Plot accuracy = Figures.Accuracy(sofar, configuration);
+    /// <summary>
+    /// One frame per snapshot, rendered on the cores in parallel: each worker loads the snapshots into its own copy of
+    /// the network, so the caller's network is never touched (other pictures may be drawing it meanwhile).
+    /// progress hears (frames done, total) as frames are drawn; a cancellation stops within one frame.
+    /// </summary>
+    public static Frames RenderFrames(TrainingResult result,
+                                      IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+                                      string configuration, Action<int, int>? progress = null,
+                                      CancellationToken cancel = default)
+    {
+        var pngs = new byte[snapshots.Count][];
+        int done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        Parallel.For(0, snapshots.Count, options, () => Copy(result.Network),
+            (i, _, network) =>
+            {
+                snapshots[i].Parameters.CopyTo(network.P);
+                pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
+                progress?.Invoke(Interlocked.Increment(ref done), snapshots.Count);
+                return network;
+            }, _ => { });
+        int[] delays = [.. pngs.Select((_, i) => i == pngs.Length - 1 ? LastFrameDelayMs : FrameDelayMs)];
+        return new Frames(pngs, delays, Describe(snapshots, configuration));
+    }
+
+    /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
+    private static Network Copy(Network n) => new(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
+
+    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
+    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>
+    private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
+    {
+        var result = whole;
+        var sofar = Figures.UpTo(frame, at.Epoch);
+        double lossMax = result.History.Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        var grid = Banded(Figures.PlotGrid(sofar, GridStep(result)));
+
+        // Every plot and surface is disposed here, on this thread: left to the finalizer thread, Skia objects were
+        // freed while the next frame drew (SIGSEGV in libSkiaSharp in 2 of 15 runs of 300 frames).
+        using Plot accuracy = Figures.Accuracy(sofar, configuration);
         accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        Plot boundary = Figures.Boundary(sofar, grid, configuration);
+        using Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
-        Plot loss = Figures.Loss(sofar, configuration, log);
-        loss.Title(Invariant($"Loss {at.Loss:F4}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        if (log) loss.Axes.SetLimitsY(LossPlot.LogLimits(result).Min, LossPlot.LogLimits(result).Max); // log10 units: 0..lossMax would hide every loss below 1
+        using Plot loss = Figures.Loss(sofar, configuration, log);
+        loss.Title(Invariant($"Loss {MetricText.Loss(at.Loss)}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
+        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
+        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole), LossPlot.LastEpoch(whole));
+        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel); // small panels: the titles say it all
         var multiplot = new Multiplot();
         multiplot.Reset(accuracy);
         multiplot.AddPlot(boundary);
         multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        return multiplot.Render(3 * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
+        return PngFile.Encode(multiplot, 3 * PanelWidth, PanelHeight); // faster zlib settings, same pixels
     }
 
     /// <summary>

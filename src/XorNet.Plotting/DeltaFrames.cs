@@ -9,7 +9,9 @@ namespace XorNet.Plotting;
 /// </summary>
 public static class DeltaFrames
 {
-    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs)
+    /// <summary>done hears how many frames are encoded; a cancellation stops within one frame.</summary>
+    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done = null,
+                                        CancellationToken cancel = default)
     {
         var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
         SKBitmap previous = Decode(pngs[0]);
@@ -17,12 +19,14 @@ public static class DeltaFrames
         {
             for (int i = 1; i < pngs.Count; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 SKBitmap current = Decode(pngs[i]);
                 if (current.Width != previous.Width || current.Height != previous.Height)
                     throw new ArgumentException($"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.", nameof(pngs));
                 frames.Add(Delta(previous, current, delaysMs[i]));
                 previous.Dispose();
                 previous = current;
+                done?.Invoke(i + 1);
             }
         }
         finally
@@ -58,7 +62,10 @@ public static class DeltaFrames
     /// <summary>Decoded as unpremultiplied RGBA so every pixel is one uint and the frames compare exactly.</summary>
     private static SKBitmap Decode(byte[] png)
     {
-        using var codec = SKCodec.Create(new MemoryStream(png)) ?? throw new ArgumentException("A frame is not a decodable PNG.");
+        // From native memory (SKData), not a managed Stream: Skia would call back into a wrapper that only a weak
+        // handle keeps alive.
+        using var data = SKData.CreateCopy(png);
+        using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
         var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
         if (Pixels(bitmap).ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu))

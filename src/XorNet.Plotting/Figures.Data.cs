@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using XorNet.Tensors;
 
@@ -6,34 +7,34 @@ namespace XorNet.Plotting;
 /// <summary>What the data options add: test curves, test points, K-class regions and the dataset picture.</summary>
 public static partial class Figures
 {
-    /// <summary>Class colours: the two of the binary plots first, then Tableau's palette.</summary>
-    private static readonly Color[] ClassColors =
-    [
-        Color.FromHex("#1f5fa8"), Color.FromHex("#e8710a"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"),
-        Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"),
-        Color.FromHex("#bcbd22"), Color.FromHex("#17becf"),
-    ];
-
-    public static Color ClassColor(int label) => ClassColors[label % ClassColors.Length];
+    public static Color ClassColor(int label, int classes) => ClassPalette.Of(label, classes);
 
     /// <summary>The points of a dataset coloured by label: what `xornet data --plot` draws.</summary>
     public static Plot DataPlot(Dataset data, string title)
     {
         Plot plot = NewPlot(title, "x1", "x2");
+        int[] shown = PointSample.Stratified(data.Labels, data.Classes);
+        float size = MarkerSize(shown.Length);
         for (int label = 0; label < data.Classes; label++)
         {
-            int[] idx = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
-            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, 6, ClassColor(label));
-            markers.LegendText = $"class {label} ({idx.Length})";
+            int[] idx = [.. shown.Where(i => data.Labels[i] == label)];
+            plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, size, ClassColor(label, data.Classes));
         }
+        if (data.Classes <= MaxClassEntries)
+            for (int label = 0; label < data.Classes; label++)
+                plot.Legend.ManualItems.Add(Entry($"class {label} ({data.Labels.Count(l => l == label):N0})", MarkerShape.FilledCircle, ClassColor(label, data.Classes)));
+        else
+            plot.Legend.ManualItems.Add(Entry($"{data.Classes} classes, one colour each", MarkerShape.None, Colors.Black));
+        SampleNote(plot, shown.Length, data.Count);
         plot.Axes.SquareUnits();
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Legend.FontName = FontName;
-        return plot;
+        return BelowLegend(plot);
     }
 
-    public static void SaveDataPlot(string path, Dataset data, string title) =>
-        AtomicFile.Write(path, tmp => DataPlot(data, title).SavePng(tmp, PanelHeight, PanelHeight));
+    public static void SaveDataPlot(string path, Dataset data, string title)
+    {
+        using Plot plot = DataPlot(data, title);
+        PngFile.Save(path, plot, PanelHeight, PanelHeight + 40);
+    }
 
     private static string TestText(EpochMetrics final) =>
         final.TestAccuracy is double test ? $", test {test:P1}" : "";
@@ -48,52 +49,113 @@ public static partial class Figures
         test.LinePattern = LinePattern.Dashed;
         train.LegendText = "train";
         test.LegendText = $"test ({result.Test.Count} held-out points)";
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.Legend.FontName = FontName;
     }
 
-    /// <summary>K ≥ 3: each cell tinted by its predicted class, paler where the network is less sure.</summary>
+    /// <summary>Up to this many classes get a legend entry each in the data plot; more are told apart by colour alone.</summary>
+    public const int MaxClassEntries = 10;
+
+    /// <summary>K ≥ 3: one heatmap, each cell its predicted class's colour, paler where the network is less sure.</summary>
     private static Plot ClassRegions(Plot plot, TrainingResult result, DecisionGrid grid)
     {
-        var regions = ClassGrid.Evaluate(result.Network, grid);
-        for (int k = 0; k < result.Network.K; k++)
-        {
-            var cells = new double[grid.Rows, grid.Columns];
-            for (int r = 0; r < grid.Rows; r++)
-                for (int c = 0; c < grid.Columns; c++)
-                    cells[r, c] = regions.Classes[r, c] == k ? regions.Confidence[r, c] : double.NaN; // NaN is transparent
-            var heatmap = plot.Add.Heatmap(cells);
-            heatmap.Colormap = new ScottPlot.Colormaps.CustomInterpolated([Colors.White, ClassColor(k).Lighten(0.55)]);
-            heatmap.Rectangle = new CoordinateRect(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
-            heatmap.FlipVertically = true;
-            heatmap.ManualRange = new ScottPlot.Range(1.0 / result.Network.K, 1);
-        }
-        AddPoints(plot, result);
+        int classes = result.Network.K;
+        var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid), classes);
+        var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid, noValue);
+        plot.Legend.ManualItems.Add(Entry("shading: predicted class (colour bar; pale = unsure)", MarkerShape.FilledSquare, ClassColor(0, classes).Lighten(0.45)));
+        int every = (int)Math.Ceiling(classes / 12.0);
+        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k + 0.5)],
+            [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k.ToString(CultureInfo.InvariantCulture))]);
+        NoValueNote(plot, noValue, cells.Length);
+        return PointsAndLegend(plot, result, grid);
+    }
+
+    /// <summary>The points over the background, the legend below the data, the axes on the grid.</summary>
+    private static Plot PointsAndLegend(Plot plot, TrainingResult result, DecisionGrid grid)
+    {
+        int classes = result.Network.K;
+        if (classes == 2) // more classes are named by the colour bar
+            for (int k = 0; k < classes; k++)
+                plot.Legend.ManualItems.Add(Entry($"class {k}", MarkerShape.FilledCircle, ClassColor(k, classes)));
+        AddPoints(plot, result.Network, result.Data, result.Final.TrainAccuracy, result.Test is null ? "" : "train", MarkerShape.FilledCircle);
+        if (result.Test is not null) AddPoints(plot, result.Network, result.Test, result.Final.TestAccuracy, "test", MarkerShape.OpenCircle);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
-        plot.ShowLegend(Alignment.UpperRight);
+        return BelowLegend(plot);
+    }
+
+    /// <summary>
+    /// One set of points (train or test) coloured by true label, a sample of them beyond a few thousand; misclassified
+    /// points crossed while all are shown. The legend counts the mistakes over all points: from the run's accuracy
+    /// (measured on every point), so only the points drawn go through the network here.
+    /// </summary>
+    private static void AddPoints(Plot plot, Network network, Dataset data, double? accuracy, string name, MarkerShape shape)
+    {
+        int[] shown = PointSample.Stratified(data.Labels, data.Classes);
+        int[] predicted = PointSample.Predict(network, Rows(data.X, shown));
+        float size = MarkerSize(shown.Length) + (shape == MarkerShape.OpenCircle ? 2 : 0);
+        for (int label = 0; label < data.Classes; label++)
+        {
+            int[] idx = [.. shown.Where(i => data.Labels[i] == label)];
+            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), shape, size, ClassColor(label, network.K));
+            if (shape == MarkerShape.OpenCircle) markers.MarkerStyle.OutlineWidth = 2;
+        }
+        if (name.Length > 0) plot.Legend.ManualItems.Add(Entry($"{name} points", shape, Colors.DimGray));
+        int[] wrongShown = [.. shown.Where((row, s) => predicted[s] != data.Labels[row])];
+        int wrong = accuracy is double a && double.IsFinite(a) ? data.Count - (int)Math.Round(a * data.Count) : wrongShown.Length;
+        if (shown.Length < data.Count) wrongShown = []; // over a sample of thousands crosses would be a sea: the legend counts them
+        if (wrongShown.Length > 0)
+            plot.Add.Markers(Column(data.X, wrongShown, 0), Column(data.X, wrongShown, 1), MarkerShape.Eks, size + 2, Colors.Black);
+        string prefix = name.Length > 0 ? name + " " : "";
+        plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant(
+            $"{prefix}misclassified {wrong:N0} of {data.Count:N0} ({(double)wrong / Math.Max(1, data.Count):P1})"),
+            wrongShown.Length > 0 ? MarkerShape.Eks : MarkerShape.None, Colors.Black));
+        SampleNote(plot, shown.Length, data.Count, prefix);
+    }
+
+    private static Matrix Rows(Matrix x, int[] rows)
+    {
+        var picked = new Matrix(rows.Length, x.Cols);
+        for (int r = 0; r < rows.Length; r++) x.Row(rows[r]).CopyTo(picked.Row(r));
+        return picked;
+    }
+
+    /// <summary>A legend line saying that only a sample of the points is drawn.</summary>
+    private static void SampleNote(Plot plot, int shown, int count, string prefix = "")
+    {
+        if (shown < count)
+            plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant($"{shown:N0} of {count:N0} {prefix}points shown"), MarkerShape.None, Colors.Black));
+    }
+
+    /// <summary>Markers shrink as more points are shown, so a sample of thousands still shows the classes' shapes.</summary>
+    private static float MarkerSize(int shown) => shown <= 600 ? 7 : shown <= 2000 ? 5 : 3.5f;
+
+    private static LegendItem Entry(string text, MarkerShape shape, Color color) => new()
+    {
+        LabelText = text,
+        MarkerShape = shape,
+        MarkerFillColor = color,
+        MarkerLineColor = color,
+        MarkerSize = 9,
+        MarkerLineWidth = shape == MarkerShape.OpenCircle ? 2 : 1,
+    };
+
+    /// <summary>The legend as a panel below the data rectangle: it never hides a point.</summary>
+    internal static Plot BelowLegend(Plot plot)
+    {
+        int entries = plot.Legend.ManualItems.Count + plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
+        if (entries <= 1) return NoLegend(plot); // one curve needs no key: the axis label names it
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
         plot.Legend.FontName = FontName;
+        plot.Legend.FontSize = 12;
         return plot;
     }
 
-    /// <summary>Training points filled, test points as open circles, both coloured by true label; mistakes crossed.</summary>
-    private static void AddPointsWithTest(Plot plot, TrainingResult result)
+    /// <summary>No legend at all, also no room kept for one below the data (small animation panels).</summary>
+    public static Plot NoLegend(Plot plot)
     {
-        foreach (var (data, shape, name) in new[] { (result.Data, MarkerShape.FilledCircle, "train"), (result.Test!, MarkerShape.OpenCircle, "test") })
-        {
-            var ws = result.Network.CreateWorkspace(data.Count);
-            data.X.CopyTo(ws.X);
-            result.Network.Forward(ws);
-            for (int label = 0; label < data.Classes; label++)
-            {
-                int[] idx = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
-                var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), shape, name == "test" ? 9 : 7, ClassColor(label));
-                markers.LegendText = $"{name}, class {label}";
-                if (name == "test") markers.MarkerStyle.OutlineWidth = 2;
-            }
-            int[] wrong = Enumerable.Range(0, data.Count).Where(i => ws.Predictions[i] != data.Labels[i]).ToArray();
-            if (wrong.Length == 0) continue;
-            var crosses = plot.Add.Markers(Column(data.X, wrong, 0), Column(data.X, wrong, 1), MarkerShape.Eks, 9, Colors.Black);
-            crosses.LegendText = $"{name} misclassified ({wrong.Length})";
-        }
+        plot.HideLegend();
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
+        return plot;
     }
 }

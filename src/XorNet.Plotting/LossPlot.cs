@@ -27,7 +27,8 @@ public static class LossPlot
 
     private static double StoppedAt(TrainingResult result) => Math.Max(1, result.History[^1].Epoch);
 
-    public static Plot LogScale(Plot plot, TrainingResult result)
+    /// <summary>The loss as log10 on a log-labelled axis; the divergence, early stop and --max-loss marked.</summary>
+    public static Plot LogScale(Plot plot, TrainingResult result, double? maxLoss = null)
     {
         var points = result.History.Where(m => double.IsFinite(m.Loss) && m.Loss > 0).ToArray();
         var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.Loss)).ToArray());
@@ -36,24 +37,25 @@ public static class LossPlot
         line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
         line.LegendText = result.Test is null ? "loss" : "train";
         AddTestCurve(plot, result, line);
-        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Abs(y) < 3 ? Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : $"1e{y:0}",
-        };
-        plot.Axes.Left.TickGenerator = ticks;
-        plot.Axes.SetLimitsX(FirstEpoch(result), LastEpoch(result));
+        CurveMarks.Add(plot, result, maxLoss, "--max-loss", log10: true);
+        var limits = LogLimits(result, maxLoss);
+        plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
+        plot.Axes.SetLimits(FirstEpoch(result), LastEpoch(result), limits.Min, limits.Max);
         MarkDivergence(plot, result);
-        plot.ShowLegend(result.Stop.Reason == StopReason.Diverged ? Alignment.UpperLeft : Alignment.UpperRight); // a falling curve starts top left
-        plot.Legend.FontName = Figures.FontName;
         return plot;
     }
 
-    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
-    public static ScottPlot.Range LogLimits(TrainingResult result)
+    /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every frame.</summary>
+    public static void SetLogRange(Plot plot, ScottPlot.Range limits)
     {
-        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN })
+        plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
+        plot.Axes.SetLimitsY(limits.Min, limits.Max);
+    }
+
+    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
+    public static ScottPlot.Range LogLimits(TrainingResult result, double? maxLoss = null)
+    {
+        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
                                          .Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10)];
         if (logs.Length == 0) return new ScottPlot.Range(-1, 1);
         double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
@@ -82,7 +84,5 @@ public static class LossPlot
         marker.LinePattern = LinePattern.Dashed;
         double loss = result.History[^1].Loss;
         marker.LegendText = double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.Legend.FontName = Figures.FontName;
     }
 }

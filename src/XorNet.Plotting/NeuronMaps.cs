@@ -52,7 +52,7 @@ public static class NeuronMaps
         string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
             : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
-        byte[] grid = multiplot.Render(columns * TileWidth, rows * TileHeight).GetImageBytes(ImageFormat.Png);
+        byte[] grid = PngFile.Encode(multiplot, columns * TileWidth, rows * TileHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
             FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
     }
@@ -64,15 +64,22 @@ public static class NeuronMaps
         Matrix W2 = result.Network.P.W(2);
         var w2 = string.Join(", ", Enumerable.Range(0, W2.Cols).Select(k => Signed(W2[j, k])));
         plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
-        var heatmap = plot.Add.Heatmap(map);
-        heatmap.Colormap = Activation;
-        heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
-        heatmap.FlipVertically = true; // row 0 is the bottom of the plane
-        heatmap.ManualRange = range; // one scale for all tiles, so they compare
+        if (map.Cast<double>().Any(double.IsFinite)) // a map of only NaN has no range: the tile stays the no-value grey
+        {
+            var heatmap = plot.Add.Heatmap(new double[1, 1]);
+            heatmap.ManualRange = range; // one scale for all tiles, so they compare
+            heatmap.Colormap = Activation;
+            heatmap.NaNCellColor = ClassPalette.NoValue;
+            heatmap.FlipVertically = true; // row 0 is the bottom of the plane
+            heatmap.Intensities = map;
+            heatmap.Rectangle = new CoordinateRect(xMin, xMax, yMin, yMax);
+        }
+        plot.DataBackground.Color = ClassPalette.NoValue;
         // The data, faintly, so each feature can be read against the XOR quadrants.
+        int[] shown = PointSample.Stratified(result.Data.Labels, result.Data.Classes, PointSample.MaxShown / 5); // small tiles
         for (int label = 0; label < result.Data.Classes; label++)
         {
-            int[] idx = [.. Enumerable.Range(0, result.Data.Count).Where(i => result.Data.Labels[i] == label)];
+            int[] idx = [.. shown.Where(i => result.Data.Labels[i] == label)];
             plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(), idx.Select(i => result.Data.X[i, 1]).ToArray(),
                 label == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.55));
         }
@@ -103,9 +110,13 @@ public static class NeuronMaps
         };
     }
 
-    /// <summary>maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom.</summary>
-    private static double[][,] Activations(Network network, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    /// <summary>
+    /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
+    /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
+    /// </summary>
+    private static double[][,] Activations(Network full, int[] shown, double xMin, double xMax, double yMin, double yMax)
     {
+        Network network = OnlyThese(full, shown);
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
         Workspace ws = network.CreateWorkspace(Cells);
         double dx = (xMax - xMin) / Cells, dy = (yMax - yMin) / Cells;
@@ -119,9 +130,22 @@ public static class NeuronMaps
             network.Forward(ws);
             for (int t = 0; t < shown.Length; t++)
                 for (int c = 0; c < Cells; c++)
-                    maps[t][r, c] = ws.Layer(1).h[c, shown[t]];
+                    maps[t][r, c] = ws.Layer(1).h[c, t];
         }
         return maps;
+    }
+
+    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not needed).</summary>
+    private static Network OnlyThese(Network network, int[] neurons)
+    {
+        var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);
+        Matrix w1 = network.P.W(1), b1 = network.P.b(1), partW1 = part.P.W(1), partB1 = part.P.b(1);
+        for (int t = 0; t < neurons.Length; t++)
+        {
+            for (int i = 0; i < network.D; i++) partW1[i, t] = w1[i, neurons[t]];
+            partB1[0, t] = b1[0, neurons[t]];
+        }
+        return part;
     }
 
     private static (double, double, double, double) Range(Matrix x)

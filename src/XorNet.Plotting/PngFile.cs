@@ -22,7 +22,59 @@ internal static class PngFile
     public static void Save(string path, Multiplot multiplot, int width, int height) =>
         Save(path, width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
 
+    /// <summary>The plot drawn once on white and kept as an image: saved alone and placed in a composite without redrawing.</summary>
+    public static SKImage Draw(Plot plot, int width, int height)
+    {
+        using SKSurface surface = Surface(width, height);
+        surface.Canvas.Clear(SKColors.White);
+        plot.Render(surface.Canvas, width, height);
+        return surface.Snapshot();
+    }
+
+    /// <summary>Images of one height placed left to right (summary.png: the three panels as saved alone).</summary>
+    public static SKImage SideBySide(IReadOnlyList<SKImage> images)
+    {
+        using SKSurface surface = Surface(images.Sum(i => i.Width), images.Max(i => i.Height));
+        surface.Canvas.Clear(SKColors.White);
+        int x = 0;
+        foreach (SKImage image in images) { surface.Canvas.DrawImage(image, x, 0); x += image.Width; }
+        return surface.Snapshot();
+    }
+
+    public static void Save(string path, SKImage image) => Save(path, image.Width, image.Height, canvas => canvas.DrawImage(image, 0, 0));
+
+    private static SKSurface Surface(int width, int height) =>
+        SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
+
+    /// <summary>
+    /// The multiplot as PNG bytes on white (a grid cell without a plot would otherwise stay transparent), drawn on
+    /// surfaces we dispose; its plots are disposed after (ScottPlot's own Render(width, height) leaves its surface and
+    /// image to the finalizer thread).
+    /// </summary>
+    public static byte[] Encode(Multiplot multiplot, int width, int height)
+    {
+        try
+        {
+            using SKSurface layer = Surface(width, height);
+            multiplot.Render(layer.Canvas, new PixelRect(new PixelSize(width, height))); // may clear to transparent
+            using SKImage drawn = layer.Snapshot();
+            using SKData png = Encode(width, height, canvas => canvas.DrawImage(drawn, 0, 0)); // over white: opaque
+            return png.ToArray();
+        }
+        finally
+        {
+            foreach (Plot plot in multiplot.GetPlots()) plot.Dispose();
+        }
+    }
+
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
+    {
+        using SKData png = Encode(width, height, render);
+        AtomicFile.Write(path, png.SaveTo);
+    }
+
+    private static SKData Encode(int width, int height, Action<SKCanvas> render)
     {
         using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
@@ -30,12 +82,7 @@ internal static class PngFile
         render(surface.Canvas);
         using SKImage image = surface.Snapshot();
         using SKPixmap pixels = image.PeekPixels();
-        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
+        return pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
             ?? throw new InvalidOperationException($"PNG encoding of a {width}×{height} image failed.");
-        AtomicFile.Write(path, tmp =>
-        {
-            using FileStream file = File.Create(tmp);
-            png.SaveTo(file);
-        });
     }
 }

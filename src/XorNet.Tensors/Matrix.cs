@@ -39,7 +39,7 @@ public sealed class Matrix
 
     public Span<double> Row(int row) => Data.AsSpan(row * Cols, Cols);
 
-    public Span<double> AsSpan() => Data;
+    internal Span<double> AsSpan() => Data;
 
     public static Matrix FromRows(double[,] values)
     {

@@ -20,7 +20,7 @@ public static partial class Npy
         return Read(stream);
     }
 
-    public static void WriteFile(string path, NpyArray array)
+    internal static void WriteFile(string path, NpyArray array)
     {
         using var stream = File.Create(path);
         Write(stream, array);

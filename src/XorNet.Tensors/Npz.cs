@@ -10,18 +10,30 @@ public static class Npz
 {
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Every member, by name without ".npy", in archive order. Bad zips and bad members are InvalidDataException.</summary>
-    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream)
+    /// <summary>
+    /// The most bytes read from an archive (1 GiB): its own size when it has to be buffered (a pipe), and its
+    /// members decoded, all of them together (so a small file of deflated zeros cannot fill the memory).
+    /// </summary>
+    public const long MaxBytes = Npy.MaxDataBytes;
+
+    /// <summary>
+    /// The members, by name without ".npy", in archive order; only those wanted are decoded (all when wanted is null).
+    /// Bad zips, bad members and archives over maxBytes are InvalidDataException.
+    /// </summary>
+    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream, Func<string, bool>? wanted = null, long maxBytes = MaxBytes)
     {
         var arrays = new Dictionary<string, NpyArray>();
-        using var zip = OpenZip(stream);
+        using var seekable = stream.CanSeek ? null : Buffer(stream, maxBytes);
+        using var zip = OpenZip(seekable ?? stream);
+        var decoded = new ReadBudget(maxBytes, "the archive's members decode to");
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
             if (entry.FullName.EndsWith('/')) continue;
             string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
+            if (wanted is not null && !wanted(name)) continue;
             try
             {
-                using var member = entry.Open();
+                using var member = new BoundedReadStream(entry.Open(), decoded);
                 arrays[name] = Npy.Read(member);
             }
             catch (InvalidDataException e)
@@ -32,10 +44,19 @@ public static class Npz
         return arrays;
     }
 
-    public static IReadOnlyDictionary<string, NpyArray> ReadFile(string path)
+    public static IReadOnlyDictionary<string, NpyArray> ReadFile(string path, Func<string, bool>? wanted = null)
     {
         using var stream = File.OpenRead(path);
-        return Read(stream);
+        return Read(stream, wanted);
+    }
+
+    /// <summary>A zip is read from its end, so a pipe is copied to memory first: at most maxBytes of it.</summary>
+    private static MemoryStream Buffer(Stream stream, long maxBytes)
+    {
+        var copy = new MemoryStream();
+        new BoundedReadStream(stream, new ReadBudget(maxBytes, "the file holds"), leaveOpen: true).CopyTo(copy);
+        copy.Position = 0;
+        return copy;
     }
 
     /// <summary>Writes the arrays as members NAME.npy, deflated when compress is true (as numpy.savez_compressed).</summary>

@@ -34,7 +34,7 @@ public sealed partial class BadInputTableTests
             foreach (var (cls, method) in names)
             {
                 Assert.True(sources.TryGetValue(cls, out string? source), $"no test class {cls} (row: {row})");
-                Assert.Matches($@"\b(void|Property)\s+{method}\s*\(", source);
+                Assert.Matches($@"\b(void|Task|Property)\s+{method}\s*\(", source);
             }
         }
     }

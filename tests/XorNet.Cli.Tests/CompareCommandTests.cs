@@ -97,7 +97,14 @@ public sealed class CompareCommandTests : IDisposable
         var (code, _, err) = Run("compare", "--hidden", "2,4", "--epochs", "4", "--samples", "40", "--animate", "--frames", "3", "--out", root);
         Assert.True(code == 0, err);
         foreach (string run in new[] { "hidden-2", "hidden-4" })
+        {
             Assert.Equal(3, ApngDecoderFrames(Path.Combine(root, run, "training.png")));
+            using var gif = SixLabors.ImageSharp.Image.Load(Path.Combine(root, run, "training.gif"));
+            Assert.Equal(3, gif.Frames.Count);
+        }
+        using (var both = SixLabors.ImageSharp.Image.Load(Path.Combine(root, "comparison.gif")))
+            Assert.Equal(3, both.Frames.Count); // both runs share the epochs 0, 2, 4: one frame each
+        Assert.True(File.Exists(Path.Combine(root, "comparison-curves.png")));
     }
 
     private static Dictionary<string, string> Statuses(string root)

@@ -11,7 +11,7 @@ public sealed class ProgressReporterTests
         string bar = ProgressReporter.FormatBar(new EpochMetrics(25, 0.12345, 0.8), 100, TimeSpan.FromSeconds(10));
         Assert.Contains("epoch 25/100", bar);
         Assert.Contains("loss 0.1235", bar);
-        Assert.Contains("acc 0.800", bar);
+        Assert.Contains("acc 80.0 %", bar); // one percentage style with the summary line
         Assert.Contains("0:10 elapsed", bar);
         Assert.Contains("ETA 0:30", bar); // a quarter done in 10 s leaves 30 s
         Assert.Equal(6, bar.Count(c => c == '█'));  // 25% of 24 cells

@@ -36,7 +36,8 @@ public sealed class SignalTests : IDisposable
         Assert.Equal("interrupted", doc.RootElement.GetProperty("status").GetString());
         int finalEpoch = doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
         Assert.InRange(finalEpoch, 1, 4_999_999);
-        Assert.Equal(finalEpoch + 1, doc.RootElement.GetProperty("history").GetArrayLength());
+        var history = doc.RootElement.GetProperty("history");
+        Assert.Equal(finalEpoch, history[history.GetArrayLength() - 1].GetProperty("epoch").GetInt32()); // bounded, ends last
         foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
             AssertCompletePng(Path.Combine(_dir, png));
     }
@@ -91,6 +92,29 @@ public sealed class SignalTests : IDisposable
         foreach (string run in new[] { "hidden-2", "hidden-3" })
             AssertCompletePng(Path.Combine(_dir, run, "summary.png"));
         AssertCompletePng(Path.Combine(_dir, "comparison.png"));
+    }
+
+    [Fact]
+    public void Sigterm_WhileTheAnimationIsDrawn_StopsWithinAFrame_Exits130_WithCompleteFiles()
+    {
+        // Issue 12 item 11: rendering used to ignore the signal until the last of its frames (16–270 s), then exit 0.
+        using var child = Start("train", "--hidden", "8", "--epochs", "400", "--animate", "--frames", "400", "--out", _dir);
+        string? line;
+        while ((line = child.StandardOutput.ReadLine()) is not null && !line.Contains("training.png: frame")) { }
+        Assert.NotNull(line); // "training.png: frame 40/400": rendering shows its progress
+        Signal(child, "TERM");
+        string rest = child.StandardOutput.ReadToEnd();
+        Assert.True(child.WaitForExit(60_000), "did not stop after SIGTERM");
+        Assert.Equal(130, child.ExitCode);
+        Assert.DoesNotContain("frame 400/400", rest); // it stopped drawing, not after the last frame
+        Assert.Contains("interrupted while drawing the pictures", rest);
+        Assert.False(File.Exists(Path.Combine(_dir, "training.png")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        Assert.Equal(400, doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32());
+        Assert.True(File.Exists(Path.Combine(_dir, "model.npz")));
+        foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png" })
+            AssertCompletePng(Path.Combine(_dir, png));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
     }
 
     /// <summary>A PNG is complete when it starts with the signature and ends with the IEND chunk and its CRC.</summary>

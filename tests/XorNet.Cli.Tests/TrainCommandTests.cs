@@ -27,6 +27,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void ALongRun_KeepsABoundedHistory_AndTheCsvHasEveryEpoch()
+    {
+        string csv = Path.Combine(_dir, "history.csv");
+        var (code, _, _) = Run("train", "--epochs", "3000", "--samples", "10", "--no-plots", "--history-csv", csv, "--out", _dir);
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        int[] epochs = [.. doc.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32())];
+        Assert.InRange(epochs.Length, TrainingHistory.DefaultLimit / 2, TrainingHistory.DefaultLimit + 3);
+        Assert.Equal((0, 3000), (epochs[0], epochs[^1]));
+        string[] rows = File.ReadAllLines(csv);
+        Assert.Equal(3002, rows.Length); // the header and epochs 0..3000
+        Assert.StartsWith("epoch,loss,train_accuracy,lr,weight_norm,grad_norm_W1", rows[0]);
+        Assert.Equal("3000", rows[^1].Split(',')[0]);
+        Assert.Empty(Directory.GetFiles(_dir, ".*.tmp"));
+    }
+
+    [Fact]
     public void JsonDash_PutsOnlyTheDocumentOnStdout()
     {
         var (code, stdout, stderr) = Run("train", "--epochs", "3", "--no-plots", "--json", "-", "--out", _dir);
@@ -66,6 +83,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(6, apng.DeclaredFrames);
         Assert.Equal(6, apng.Frames.Count);
         Assert.Equal(6, apng.Composite().Count);
+        using (var gif = SixLabors.ImageSharp.Image.Load(Path.Combine(_dir, "training.gif")))
+            Assert.Equal(6, gif.Frames.Count); // the same frames, for slides and chats
 
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
         var history = metrics.RootElement.GetProperty("history").EnumerateArray().ToList();

@@ -12,7 +12,8 @@ public sealed class NetworkDiagramTests : IDisposable
     [Theory]
     [InlineData(3)]
     [InlineData(50)]
-    public void Save_DrawsPositiveAndNegativeEdges_TallerForWideLayers(int hidden)
+    [InlineData(1000)]
+    public void Save_DrawsPositiveAndNegativeEdges_InColoursNoClassUses_TallerForWideLayers(int hidden)
     {
         var network = new Network(2, hidden, 2);
         foreach (var (_, m) in network.P.Named())
@@ -23,8 +24,27 @@ public sealed class NetworkDiagramTests : IDisposable
         using var bitmap = SKBitmap.Decode(path);
         Assert.Equal(NetworkDiagram.Width, bitmap.Width);
         Assert.True(bitmap.Height >= NetworkDiagram.Height(hidden), $"height {bitmap.Height}");
-        Assert.True(CountNear(bitmap, new SKColor(0xd6, 0x54, 0x1c)) > 100, "no positive (orange) edges");
-        Assert.True(CountNear(bitmap, new SKColor(0x1f, 0x5f, 0xa8)) > 100, "no negative (blue) edges");
+        Assert.True(CountNear(bitmap, new SKColor(0x1b, 0x78, 0x37)) > 100, "no positive (green) edges");
+        Assert.True(CountNear(bitmap, new SKColor(0x76, 0x2a, 0x83)) > 100, "no negative (purple) edges");
+        foreach (int k in new[] { 0, 1 }) // the boundary's class colours mean classes only
+        {
+            var c = ClassPalette.Of(k, 2);
+            Assert.True(CountNear(bitmap, new SKColor(c.R, c.G, c.B)) < 50, $"class {k}'s colour appears in network.png");
+        }
+    }
+
+    [Fact]
+    public void ASmallNetwork_PrintsEveryWeightOnItsEdge_AWideOneDrawsOnlyTheStrongest()
+    {
+        var small = new Network(2, 3, 2);
+        small.P.W(1)[0, 1] = 1.234;
+        var texts = NetworkDiagram.Draw(small, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        Assert.Contains("+1.23", texts);
+        var wide = new Network(2, 100, 2);
+        wide.Initialize(new XorNet.Tensors.Rng(1));
+        var plot = NetworkDiagram.Draw(wide, "t");
+        Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());
+        Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(), t => t.LabelText.Contains("300 strongest of 400 weights"));
     }
 
     [Fact]

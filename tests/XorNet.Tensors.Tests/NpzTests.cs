@@ -24,6 +24,65 @@ public class NpzTests
         Assert.Equal([1.5f, -2.25f, 3.0e-3f], Assert.IsType<float[]>(arrays["v"].Values));
     }
 
+    private static MemoryStream Archive(params (string Name, NpyArray Array)[] members)
+    {
+        var stream = new MemoryStream();
+        Npz.Write(stream, members.Select(m => new KeyValuePair<string, NpyArray>(m.Name, m.Array)), compress: true);
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Fact]
+    public void TheMembers_CountTogether_AgainstTheLimit()
+    {
+        NpyArray kilobyte = NpyArray.Vector(new double[128]); // 1024 bytes of data, deflated to almost nothing
+        Assert.Equal(2, Npz.Read(Archive(("a", kilobyte), ("b", kilobyte)), maxBytes: 4096).Count);
+        var e = Assert.Throws<InvalidDataException>(() => Npz.Read(Archive(("a", kilobyte), ("b", kilobyte)), maxBytes: 1500));
+        Assert.Contains("member 'b.npy': the archive's members decode to more than the 1500 bytes XorNet reads", e.Message);
+    }
+
+    [Fact]
+    public void MembersNotWanted_AreNotDecoded()
+    {
+        var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = zip.CreateEntry("a.npy").Open()) Npy.Write(w, NpyArray.Scalar(7));
+            using (var junk = zip.CreateEntry("junk.npy").Open()) junk.Write("not an array"u8);
+        }
+        stream.Position = 0;
+        var arrays = Npz.Read(stream, wanted: name => name == "a");
+        Assert.Equal(["a"], arrays.Keys);
+        stream.Position = 0;
+        Assert.Throws<InvalidDataException>(() => Npz.Read(stream));
+    }
+
+    [Fact]
+    public void AnEndlessPipe_StopsAtTheLimit()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => Npz.Read(new EndlessZeros(), maxBytes: 1 << 20));
+        Assert.Equal("the file holds more than the 1 MiB XorNet reads", e.Message);
+    }
+
+    /// <summary>A pipe that never ends (CanSeek false, every read returns zeros).</summary>
+    private sealed class EndlessZeros : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            return count;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void TruncatedArchive_IsInvalidData() =>
         Assert.Throws<InvalidDataException>(() => Npz.ReadFile(Fixture("truncated.npz")));

@@ -30,7 +30,7 @@ public static class MetricsJson
             {
                 w.WriteStartObject();
                 WriteMetrics(w, m);
-                WriteDiagnostics(w, DiagnosticsOf(result, m.Epoch));
+                WriteDiagnostics(w, result.History.DiagnosticsAt(m.Epoch));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -95,10 +95,6 @@ public static class MetricsJson
         WriteOptional(w, "early_stop", c.EarlyStop);
         w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
     }
-
-    /// <summary>The trainer records one entry per epoch, epoch 0 first, so the epoch is the index.</summary>
-    private static EpochDiagnostics? DiagnosticsOf(TrainingResult result, int epoch) =>
-        epoch < result.Diagnostics.Count && result.Diagnostics[epoch].Epoch == epoch ? result.Diagnostics[epoch] : null;
 
     /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps.</summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)

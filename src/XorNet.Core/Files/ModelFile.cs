@@ -26,7 +26,7 @@ public static class ModelFile
     public const long FormatVersion = 2;
 
     public static void Save(string path, SavedModel model) =>
-        AtomicFile.Write(path, tmp => Npz.WriteFile(tmp, Arrays(model)));
+        AtomicFile.Write(path, stream => Npz.Write(stream, Arrays(model)));
 
     public static IEnumerable<KeyValuePair<string, NpyArray>> Arrays(SavedModel model)
     {
@@ -55,14 +55,24 @@ public static class ModelFile
     public static SavedModel Load(string path)
     {
         IReadOnlyDictionary<string, NpyArray> a;
-        try { a = Npz.ReadFile(path); }
+        try { a = Npz.ReadFile(path, IsMember); }
         catch (FileNotFoundException) { throw new InvalidDataException("no such file"); }
         var reader = new ModelReader(a);
         return reader.Read();
     }
 
     /// <summary>As <see cref="Load(string)"/>, from a stream holding the file's bytes.</summary>
-    public static SavedModel Read(Stream stream) => new ModelReader(Npz.Read(stream)).Read();
+    public static SavedModel Read(Stream stream) => new ModelReader(Npz.Read(stream, IsMember)).Read();
+
+    /// <summary>The arrays a model is made of (every layer's W_l and b_l); any other member is not decoded.</summary>
+    private static bool IsMember(string name) => Named.Contains(name) || IsLayerArray(name);
+
+    private static readonly HashSet<string> Named =
+        ["widths", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format"];
+
+    /// <summary>"W3", "b12": a W or b followed by a layer number (digits only, at most the deepest stack's).</summary>
+    private static bool IsLayerArray(string name) =>
+        name.Length is >= 2 and <= 4 && (name[0] is 'W' or 'b') && !name.AsSpan(1).ContainsAnyExceptInRange('0', '9');
 
     private sealed class ModelReader(IReadOnlyDictionary<string, NpyArray> arrays)
     {

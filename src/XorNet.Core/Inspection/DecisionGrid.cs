@@ -8,21 +8,65 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
     public const int MaxCells = 800;
 
+    /// <summary>
+    /// The plotting budget: cells × hidden neurons per grid (each cell costs H sigmoids). 3·10⁸ keeps every grid of
+    /// up to ~470 neurons at its full resolution and a grid of any width at about 3 s of one core; a wider network
+    /// gets a coarser grid (H = 100000: 54 × 54 cells instead of 110 s and 5 GB of plotting), never fewer than
+    /// <see cref="MinCells"/> a side.
+    /// </summary>
+    public const double MaxNeuronCells = 3e8;
+
+    public const int MinCells = 40;
+
     /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
-    public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01)
+    public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01) =>
+        Evaluate(network, [x], margin, step);
+
+    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
+    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
+    {
+        var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
+        int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
+        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max()); // the widest layer
+        return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
+    }
+
+    /// <summary>The same grid at a resolution the caller chooses (the terminal view: a cell per half-block).</summary>
+    public static DecisionGrid Evaluate(
+        Network network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
+    {
+        var (xMin, xMax, yMin, yMax) = plane;
+        double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows);
+        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, share);
+    }
+
+    /// <summary>The data's range in x1 and x2, widened by margin on each side.</summary>
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(Matrix x, double margin = 0.5) =>
+        Bounds([x], margin);
+
+    /// <summary>The range in x1 and x2 of every point set, widened by margin on each side.</summary>
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin = 0.5)
     {
         double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
-        for (int i = 0; i < x.Rows; i++)
-        {
-            xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
-            yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
-        }
-        (xMin, xMax, yMin, yMax) = (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
-        int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
-        return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, Evaluate(network, xMin, xMax, yMin, yMax, columns, rows));
+        foreach (Matrix x in xs)
+            for (int i = 0; i < x.Rows; i++)
+            {
+                xMin = Math.Min(xMin, x[i, 0]); xMax = Math.Max(xMax, x[i, 0]);
+                yMin = Math.Min(yMin, x[i, 1]); yMax = Math.Max(yMax, x[i, 1]);
+            }
+        return (xMin - margin, xMax + margin, yMin - margin, yMax + margin);
     }
 
     private static int Cells(double span, double step) => Math.Clamp((int)Math.Ceiling(span / step), 2, MaxCells);
+
+    /// <summary>Both sides shrunk by one factor until columns × rows × hidden ≤ <see cref="MaxNeuronCells"/>.</summary>
+    public static (int Columns, int Rows) WithinBudget(int columns, int rows, int hidden)
+    {
+        double cells = (double)columns * rows * hidden;
+        if (cells <= MaxNeuronCells) return (columns, rows);
+        double shrink = Math.Sqrt(MaxNeuronCells / cells);
+        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)), Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
+    }
 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
@@ -87,7 +131,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                     for (int c = 0; c < columns; c++, i += network.K)
                     {
                         double p0 = h[i], p1 = h[i + 1], sum = p0 + p1;
-                        share[r0 + r, c] = sum > 0 ? p1 / sum : 0.5;
+                        share[r0 + r, c] = Share(p1, sum);
                     }
             }
         }
@@ -95,6 +139,9 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunBands);
         return share;
     }
+
+    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite numbers.</summary>
+    private static double Share(double p1, double sum) => !double.IsFinite(sum) ? double.NaN : sum > 0 ? p1 / sum : 0.5;
 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
     internal const int BandPoints = 32_768;
@@ -121,7 +168,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         {
             int r = Math.DivRem(first + i, g.Columns, out int c);
             double p0 = batch.Output.h[i, 0], p1 = batch.Output.h[i, 1], sum = p0 + p1;
-            share[r, c] = sum > 0 ? p1 / sum : 0.5;
+            share[r, c] = Share(p1, sum);
         }
     }
 
@@ -142,7 +189,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
             for (int c = 0; c < columns; c++)
             {
                 double p0 = ws.Output.h[c, 0], p1 = ws.Output.h[c, 1], sum = p0 + p1;
-                share[r, c] = sum > 0 ? p1 / sum : 0.5;
+                share[r, c] = Share(p1, sum);
             }
         }
         return share;

@@ -8,22 +8,59 @@ namespace XorNet;
 /// </summary>
 public sealed record Prediction(int[] Classes, Matrix Probabilities)
 {
-    /// <summary>Standardizes raw points as the model was trained, runs Forward, and normalizes h2 to sum 1.</summary>
+    /// <summary>
+    /// Standardizes raw points as the model was trained, runs Forward, and normalizes h2 to sum 1. A row whose
+    /// plain result is not a probability (NaN from overflow, or every σ output underflowed to 0) is evaluated again
+    /// with <see cref="StableForward"/>, and its class is the argmax of those probabilities.
+    /// </summary>
     public static Prediction Run(SavedModel model, Matrix rawX)
     {
         var ws = model.Network.CreateWorkspace(rawX.Rows);
-        model.Scaler.Apply(rawX).CopyTo(ws.X);
+        Matrix x = model.Scaler.Apply(rawX);
+        x.CopyTo(ws.X);
         model.Network.Forward(ws);
-        if (model.Network.Output.Kind == LossKind.CrossEntropy) // softmax rows already sum to 1: dividing again would only add rounding
-            return new Prediction((int[])ws.Predictions.Clone(), ws.Output.h);
-        var p = new Matrix(rawX.Rows, model.Network.K);
+        var classes = (int[])ws.Predictions.Clone();
+        var p = model.Network.Output.Kind == LossKind.CrossEntropy
+            ? ws.Output.h // softmax rows already sum to 1: dividing again would only add rounding
+            : Normalized(ws.Output.h);
+        for (int i = 0; i < p.Rows; i++)
+        {
+            if (IsProbability(p.Row(i))) continue;
+            StableForward.Probabilities(model.Network, x.Row(i), p.Row(i));
+            classes[i] = ArgMax(p.Row(i));
+        }
+        return new Prediction(classes, p);
+    }
+
+    /// <summary>p_k = h2_k / Σ_j h2_j per row; a row whose sum underflowed is left NaN for the stable path.</summary>
+    private static Matrix Normalized(Matrix h2)
+    {
+        var p = new Matrix(h2.Rows, h2.Cols);
         for (int i = 0; i < p.Rows; i++)
         {
             double sum = 0;
-            for (int k = 0; k < p.Cols; k++) sum += ws.Output.h[i, k];
-            for (int k = 0; k < p.Cols; k++) p[i, k] = ws.Output.h[i, k] / sum; // sigmoid outputs are > 0, so sum > 0
+            for (int k = 0; k < p.Cols; k++) sum += h2[i, k];
+            for (int k = 0; k < p.Cols; k++) p[i, k] = sum >= MinSum ? h2[i, k] / sum : double.NaN;
         }
-        return new Prediction((int[])ws.Predictions.Clone(), p);
+        return p;
+    }
+
+    /// <summary>Below this the σ outputs are subnormal or 0 and their ratios lose their digits.</summary>
+    private const double MinSum = 1e-300;
+
+    private static bool IsProbability(ReadOnlySpan<double> row)
+    {
+        foreach (double v in row)
+            if (!(v >= 0 && v <= 1)) return false;
+        return true;
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> row)
+    {
+        int best = 0;
+        for (int k = 1; k < row.Length; k++)
+            if (row[k] > row[best]) best = k;
+        return best;
     }
 
     /// <summary>Fraction of points whose predicted class equals the label.</summary>

@@ -17,7 +17,7 @@ public static class ResourceGuard
         double data = (double)c.Samples * (inputs + classes + 2);                          // X, one-hot Y, labels, order
         double perRow = inputs + 5.0 * c.Hidden.TotalNeurons + 6.0 * classes;              // one Workspace row
         double workspaces = perRow * (c.Samples + Math.Min(c.BatchSize, c.Samples) * 2.0 + DecisionGrid.MaxCells);
-        double history = 8.0 * c.Epochs;
+        double history = 16.0 * (TrainingHistory.DefaultLimit + 3 + TrainingHistory.RecentEpochs); // bounded: see TrainingHistory
         return (long)Math.Min(long.MaxValue, 8 * (4 * parameters + data + workspaces + history));
     }
 

@@ -2,14 +2,11 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The outcome of a run: the trained network, the history (epoch 0 first) and the training data.</summary>
-public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, IReadOnlyList<EpochMetrics> History)
+/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training data.</summary>
+public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, TrainingHistory History)
 {
     /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
-    public EpochMetrics Final => Stop.RestoredEpoch is int best ? History[best] : History[^1];
-
-    /// <summary>Per epoch (epoch 0 first): learning rate and gradient norms.</summary>
-    public IReadOnlyList<EpochDiagnostics> Diagnostics { get; init; } = [];
+    public EpochMetrics Final => Stop.RestoredEpoch is int best ? History.At(best) ?? History.Best : History.Last;
 
     /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
     public StopInfo Stop { get; init; } = StopInfo.Completed;
@@ -17,9 +14,16 @@ public sealed record TrainingResult(TrainingConfig Config, Network Network, Data
     /// <summary>True when a cancellation (Ctrl-C, SIGTERM) stopped the run between epochs.</summary>
     public bool Interrupted { get; init; }
 
-    /// <summary>metrics.json's status: "interrupted", "diverged" or "ok".</summary>
+    /// <summary>
+    /// metrics.json's status: "interrupted", "diverged" or "ok". A run whose final loss is NaN or infinite diverged
+    /// even when the divergence check was off and it trained on through it: never "ok" beside "loss": null.
+    /// </summary>
     public string Status => Interrupted ? TrainingStatus.Interrupted
-        : Stop.Reason == StopReason.Diverged ? TrainingStatus.Diverged : TrainingStatus.Ok;
+        : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
+
+    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss says.</summary>
+    public Message DivergenceMessage => Stop.Message ?? new Message(
+        $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
@@ -58,7 +62,9 @@ public sealed class Trainer
     private readonly LearningRateSchedule _schedule;
     private readonly IReadOnlyList<Trainable> _trainables;
     private readonly GradientNormStats _norms;
-    private readonly DiagnosticsLog _diagnostics;
+    private readonly TrainingHistory _history;
+    private readonly double[] _meanNorms, _maxNorms;
+    private double _epochRate = double.NaN;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
     private int _epoch;
@@ -72,7 +78,9 @@ public sealed class Trainer
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
         _grads = _network.P.CloneShape();
-        _norms = new GradientNormStats(_grads.Tensors.Count);
+        int tensors = _grads.Tensors.Count;
+        (_norms, _history) = (new GradientNormStats(tensors), new TrainingHistory(tensors));
+        (_meanNorms, _maxNorms) = (new double[tensors], new double[tensors]);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
         _lastBatch = rest == 0 ? null : _network.CreateWorkspace(rest);
@@ -84,8 +92,6 @@ public sealed class Trainer
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
         _trainables = _network.Trainables(_grads);
-        _diagnostics = new DiagnosticsLog(config.Epochs + 1, _network.P.Layers);
-        _diagnostics.AddBeforeTraining(WeightNorm());
         if (test is null) return;
         _test = test;
         _testAll = _network.CreateWorkspace(test.Count);
@@ -95,6 +101,13 @@ public sealed class Trainer
 
     public Network Network => _network;
 
+    /// <summary>The latest epoch's learning rate and gradient norms (epoch 0: none yet), for a live view.</summary>
+    public EpochDiagnostics LatestDiagnostics => _history.Count == 0
+        ? EpochDiagnostics.BeforeTraining(_network.P.Layers)
+        : _history.DiagnosticsAt(_history.Last.Epoch)!;
+    /// <summary>The history recorded so far; in Run's onEpoch its Last is the epoch just reported.</summary>
+    public TrainingHistory History => _history;
+
     /// <summary>
     /// Runs every epoch, calling onEpoch after each (and once for epoch 0, before training); stops at once when
     /// training diverges, or early when the monitored loss stops improving (then the best weights are restored).
@@ -102,11 +115,11 @@ public sealed class Trainer
     /// </summary>
     public TrainingResult Run(Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
     {
-        var history = new List<EpochMetrics>(_config.Epochs + 1) { Evaluate(0) };
-        onEpoch?.Invoke(history[0]);
-        var divergence = new DivergenceDetector(history[0].Loss);
+        EpochMetrics initial = Record(Evaluate(0));
+        onEpoch?.Invoke(initial);
+        var divergence = new DivergenceDetector(initial.Loss);
         var early = _config.EarlyStop is int patience ? new EarlyStopping(patience, _network.P) : null;
-        early?.Observe(0, MonitoredLoss(history[0]), _network.P);
+        early?.Observe(0, TrainingHistory.MonitoredLoss(initial), _network.P);
         StopInfo stop = StopInfo.Completed;
         bool interrupted = false;
         for (int epoch = 1; epoch <= _config.Epochs && stop == StopInfo.Completed; epoch++)
@@ -117,11 +130,11 @@ public sealed class Trainer
                 break;
             }
             TrainEpoch();
-            history.Add(Evaluate(epoch));
-            onEpoch?.Invoke(history[^1]);
-            if (_config.StopOnDivergence && divergence.Check(epoch, history[^1].Loss) is { } verdict)
+            EpochMetrics metrics = Record(Evaluate(epoch));
+            onEpoch?.Invoke(metrics);
+            if (_config.StopOnDivergence && divergence.Check(epoch, metrics.Loss) is { } verdict)
                 stop = Diverged(epoch, verdict, divergence.HadLearned);
-            else if (early is not null && early.Observe(epoch, MonitoredLoss(history[^1]), _network.P))
+            else if (early is not null && early.Observe(epoch, TrainingHistory.MonitoredLoss(metrics), _network.P))
                 stop = StopInfo.EarlyStopped(epoch, early.BestEpoch, MonitorName);
         }
         if (early is not null && stop.Reason != StopReason.Diverged)
@@ -129,22 +142,20 @@ public sealed class Trainer
             early.RestoreBest(_network.P);
             stop = stop with { RestoredEpoch = early.BestEpoch, Monitor = MonitorName };
         }
-        return new TrainingResult(_config, _network, _data, history)
+        return new TrainingResult(_config, _network, _data, _history)
         {
-            Diagnostics = _diagnostics.ToArray(),
             Stop = stop,
             Interrupted = interrupted,
             Test = _test,
         };
     }
 
-    /// <summary>The loss early stopping watches: the test loss when there is a held-out test split, else the training loss.</summary>
-    private double MonitoredLoss(EpochMetrics m) => m.TestLoss ?? m.Loss;
+    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training loss.</summary>
     private string MonitorName => _test is null ? "train_loss" : "test_loss";
 
     private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
     {
-        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _diagnostics[verdict.SinceEpoch], _firstStepNorms!, _firstStepJointNorm);
+        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!, _firstStepNorms!, _firstStepJointNorm);
         return StopInfo.Diverged(epoch, parameter, message);
     }
 
@@ -162,7 +173,16 @@ public sealed class Trainer
             _targets.TakeRows(rows, ws.Y);
             Step(ws, lr);
         }
-        _diagnostics.Add(_norms, lr, WeightNorm());
+        _norms.Summarize(_meanNorms, _maxNorms);
+        _epochRate = lr;
+    }
+
+    /// <summary>Adds the epoch to the history with how it trained (epoch 0: no rate, no gradients yet).</summary>
+    private EpochMetrics Record(EpochMetrics metrics)
+    {
+        if (metrics.Epoch == 0) _history.Add(metrics, double.NaN, WeightNorm());
+        else _history.Add(metrics, _epochRate, WeightNorm(), _meanNorms, _maxNorms);
+        return metrics;
     }
 
     /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>

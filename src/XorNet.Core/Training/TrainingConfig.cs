@@ -78,6 +78,25 @@ public sealed record TrainingConfig
         return null;
     }
 
+    /// <summary>
+    /// The problem with giving this field when the rest of the config makes it change nothing (μ under plain SGD,
+    /// Adam's betas under another optimizer, the generator's settings beside a CSV); null when it is used. The front
+    /// end asks about the fields the user set explicitly (the defaults are always there).
+    /// </summary>
+    public ConfigProblem? Unused(string field) => field switch
+    {
+        nameof(Momentum) when Optimizer != OptimizerKind.Momentum => OnlyFor(field, nameof(Optimizer), "momentum", LeverNames.Of(Optimizer)),
+        nameof(Beta1) or nameof(Beta2) or nameof(AdamEpsilon) when Optimizer != OptimizerKind.Adam =>
+            OnlyFor(field, nameof(Optimizer), "adam", LeverNames.Of(Optimizer)),
+        nameof(Dataset) or nameof(Samples) or nameof(Noise) when DataPath is not null => new(field, null,
+            new Rule("used only by the built-in data", _ => false,
+                new Message($"the built-in data use it, and {new Setting(nameof(DataPath))} replaces them"))),
+        _ => null,
+    };
+
+    private static ConfigProblem OnlyFor(string field, string lever, string value, string got) => new(field, null,
+        new Rule($"used only by {lever} {value}", _ => false, new Message($"only {new Setting(lever, value)} uses it (got {got})")));
+
     /// <summary>"LrGamma: only LrSchedule step or exponential uses it (got constant)", settings as data.</summary>
     private ConfigProblem OnlyFor(string field, string schedules) => new(field, null,
         new Rule($"used only by the {schedules} schedule", _ => false,

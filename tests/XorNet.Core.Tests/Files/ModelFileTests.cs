@@ -70,6 +70,18 @@ public sealed class ModelFileTests : IDisposable
         Assert.Contains("array 'W2' has shape (3, 3); expected (4, 3)", LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
 
     [Fact]
+    public void AMemberAModelDoesNotUse_IsNotDecoded()
+    {
+        var stream = new MemoryStream();
+        var arrays = ModelFile.Arrays(Sample()).Append(new("junk", NpyArray.Vector(new double[4])));
+        Npz.Write(stream, arrays);
+        byte[] bytes = stream.ToArray();
+        int at = bytes.AsSpan().IndexOf("junk.npy"u8) + "junk.npy"u8.Length; // the local header's name: the data follow
+        bytes[at] = (byte)'X'; // the member's .npy magic is broken
+        Assert.Equal(Sample().Network.P.W(2).Data, ModelFile.Read(new MemoryStream(bytes)).Network.P.W(2).Data);
+    }
+
+    [Fact]
     public void NonFiniteWeight() =>
         Assert.Contains("NaN or infinite", LoadError(a => ((double[])a["W1"].Values)[0] = double.NaN));
 

@@ -27,6 +27,20 @@ public class DecisionGridTests
         }
     }
 
+    [Fact]
+    public void AChosenResolution_GivesTheSameCellsAsTheStepGrid_OverTheSamePlane()
+    {
+        var data = Dataset.GaussianXor(80, 4);
+        var network = new Trainer(new TrainingConfig { Epochs = 5, Hidden = 6 }, data).Run().Network;
+        DecisionGrid byStep = DecisionGrid.Evaluate(network, data.X, step: 0.05);
+        var plane = DecisionGrid.Bounds(data.X);
+        Assert.Equal((byStep.XMin, byStep.XMax, byStep.YMin, byStep.YMax), plane);
+        DecisionGrid chosen = DecisionGrid.Evaluate(network, plane, byStep.Columns, byStep.Rows);
+        Assert.Equal(byStep.ClassOneShare, chosen.ClassOneShare);
+        DecisionGrid small = DecisionGrid.Evaluate(network, plane, 7, 3);
+        Assert.Equal((7, 3), (small.Columns, small.Rows));
+    }
+
     [Theory]
     [InlineData(3, 700, 700)]
     [InlineData(50, 333, 211)]

@@ -119,8 +119,8 @@ public class NetworkTests
     {
         var result = new Trainer(new TrainingConfig { Hidden = new HiddenLayers(8, 8), Epochs = 100 }, Dataset.GaussianXor(300, seed: 1)).Run();
         Assert.True(result.Final.TrainAccuracy > 0.9, $"train accuracy {result.Final.TrainAccuracy}");
-        Assert.Equal(Parameters.NamesFor(3), result.Diagnostics[1].Names);
-        Assert.Equal(6, result.Diagnostics[1].MeanGradNorm!.Length);
+        Assert.Equal(Parameters.NamesFor(3), result.History.DiagnosticsAt(1)!.Names);
+        Assert.Equal(6, result.History.DiagnosticsAt(1)!.MeanGradNorm!.Length);
     }
 
     [Fact]

@@ -90,13 +90,13 @@ public class TrainerLeverTests
     public void History_RecordsEachEpochsLearningRate_AndGradientNorms()
     {
         var result = Train(new TrainingConfig { Epochs = 6, LrSchedule = ScheduleKind.Step, LrStepSize = 2, LrGamma = 0.5 });
-        Assert.Equal([1, 1, 0.5, 0.5, 0.25, 0.25], result.Diagnostics.Skip(1).Select(d => d.LearningRate));
-        Assert.All(result.Diagnostics.Skip(1), d => Assert.All(d.MeanGradNorm!, n => Assert.True(n > 0 && n <= 1)));
+        Assert.Equal([1, 1, 0.5, 0.5, 0.25, 0.25], result.History.Diagnostics.Skip(1).Select(d => d.LearningRate));
+        Assert.All(result.History.Diagnostics.Skip(1), d => Assert.All(d.MeanGradNorm!, n => Assert.True(n > 0 && n <= 1)));
         using var doc = JsonDocument.Parse(MetricsJson.Serialize(result));
         var history = doc.RootElement.GetProperty("history");
         Assert.Equal(JsonValueKind.Null, history[0].GetProperty("lr").ValueKind);
         Assert.Equal(0.5, history[3].GetProperty("lr").GetDouble());
-        Assert.Equal(result.Diagnostics[3].MeanGradNorm![2], history[3].GetProperty("grad_norm").GetProperty("W2").GetDouble());
+        Assert.Equal(result.History.DiagnosticsAt(3)!.MeanGradNorm![2], history[3].GetProperty("grad_norm").GetProperty("W2").GetDouble());
         var config = doc.RootElement.GetProperty("config");
         Assert.Equal("step", config.GetProperty("lr_schedule").GetString());
         Assert.Equal(2, config.GetProperty("lr_step_size").GetInt32());

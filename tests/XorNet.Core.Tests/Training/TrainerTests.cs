@@ -8,6 +8,19 @@ public class TrainerTests
         new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed)).Run();
 
     [Fact]
+    public void LatestDiagnostics_IsTheLastEpochsRow_AsTheResultRecordsIt()
+    {
+        var config = new TrainingConfig { Epochs = 3, Hidden = 4, Samples = 40 };
+        var trainer = new Trainer(config, Dataset.GaussianXor(40, 1));
+        Assert.Null(trainer.LatestDiagnostics.MeanGradNorm); // epoch 0: nothing trained yet
+        var seen = new List<EpochDiagnostics>();
+        TrainingResult result = trainer.Run(_ => seen.Add(trainer.LatestDiagnostics));
+        var recorded = result.History.Diagnostics.ToList();
+        Assert.Equal(recorded.Select(d => d.Epoch), seen.Select(d => d.Epoch));
+        Assert.Equal(recorded[^1].MeanGradNorm, seen[^1].MeanGradNorm);
+    }
+
+    [Fact]
     public void SameSeed_GivesByteIdenticalMetricsJson()
     {
         var config = new TrainingConfig { Epochs = 15, Hidden = 5, Seed = 4 };
