@@ -7,7 +7,7 @@ namespace XorNet.Benchmarks;
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {
-    private TwoLayerNetwork _network = null!;
+    private Network _network = null!;
     private Workspace _ws = null!;
     private Parameters _grads = null!;
 
@@ -21,7 +21,7 @@ public class TrainingBenchmarks
     public void Setup()
     {
         var data = Dataset.GaussianXor(300, seed: 1);
-        _network = new TwoLayerNetwork(data.Features, Hidden, data.Classes);
+        _network = new Network(data.Features, Hidden, data.Classes);
         _network.Initialize(Rng.ForPurpose(1, "init"));
         _ws = _network.CreateWorkspace(Batch);
         int[] rows = Enumerable.Range(0, Batch).ToArray();
@@ -35,13 +35,13 @@ public class TrainingBenchmarks
     public void Step()
     {
         _network.Forward(_ws);
-        _network.Backward(_ws, 1e-4, _grads);
-        _network.Step(_grads, 1e-3);
+        _network.Backward(_ws, new Regularization(1e-4), _grads);
+        foreach (var (theta, g) in _network.P.Tensors.Zip(_grads.Tensors)) Ops.AddScaled(g, -1e-3, theta);
     }
 
     [Benchmark]
-    public void Sigmoid() => Ops.Sigmoid(_ws.z1, _ws.h1);
+    public void Sigmoid() => Ops.Sigmoid(_ws.Layer(1).z, _ws.Layer(1).h);
 
     [Benchmark]
-    public void SigmoidDerivative() => Ops.SigmoidDerivativeFromOutput(_ws.h1, _ws.dh1_dz1);
+    public void SigmoidDerivative() => Ops.SigmoidDerivativeFromOutput(_ws.Layer(1).h, _ws.Layer(1).dh_dz);
 }

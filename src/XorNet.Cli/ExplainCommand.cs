@@ -53,8 +53,15 @@ public static class ExplainCommand
     {
         var sb = new StringBuilder();
         sb.AppendLine(Invariant($"xornet explain: one step on {batch} example{(batch == 1 ? "" : "s")} (N={batch}), {GradCheckCommand.Describe(config)}, lr={lr:G}"));
-        var (d, k) = (quantities.First(q => q.Name == "X").Value.Cols, quantities.First(q => q.Name == "h2").Value.Cols); // K follows the data's classes
-        sb.AppendLine($"Letters: N examples, D = {d} inputs, H hidden, K = {k} outputs; · matrix product, ⊙ elementwise product, ᵀ transpose.");
+        var forward = quantities.Where(q => q.Section == Explanation.ForwardSection).ToList();
+        var (d, k) = (forward.First(q => q.Name == "X").Value.Cols, forward.Last(q => q.Name.StartsWith('h')).Value.Cols); // K follows the data's classes
+        string hidden = config.Hidden.Count switch
+        {
+            0 => "no hidden layer",
+            1 => "H hidden",
+            int n => $"H1…H{n} hidden ({config.Hidden})",
+        };
+        sb.AppendLine($"Letters: N examples, D = {d} inputs, {hidden}, K = {k} outputs; · matrix product, ⊙ elementwise product, ᵀ transpose.");
         string? section = null;
         int formulaWidth = quantities.Max(q => q.Formula.Length);
         foreach (var q in quantities)
@@ -105,7 +112,7 @@ public static class ExplainCommand
         {
             w.WriteStartObject();
             w.WriteNumber("batch", batch);
-            w.WriteNumber("hidden", config.Hidden);
+            MetricsJson.WriteHidden(w, config.Hidden);
             w.WriteString("activation", LeverNames.Of(config.Activation));
             w.WriteString("loss", LeverNames.Of(config.Loss));
             w.WriteNumber("l2", config.L2);

@@ -44,7 +44,7 @@ public static class GradCheckCommand
         if (skipped > 0)
             stdout.WriteLine($"{skipped} entries skipped: their ±ε step crossed a kink within 2ε (ReLU input or L1 weight changing sign), where no derivative exists.");
         if (net.Activation.Kind == ActivationKind.Relu)
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nearest ReLU input to its kink: |z1| = {GradientCheck.NearestKink(ws.z1):G3}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nearest ReLU input to its kink: |z| = {GradientCheck.NearestKink(ws):G3}"));
         bool ok = rows.All(r => r.Ok);
         stdout.WriteLine(ok ? "all gradients OK" : "some gradients are NOT OK");
         return ok ? ExitCodes.Success : ExitCodes.GateFailed;
@@ -53,12 +53,17 @@ public static class GradCheckCommand
     /// <summary>Refuses checks that would run for hours: about 30 s per 2·10⁹ multiply-adds here, so the limit is a few minutes.</summary>
     public const double MaxWork = 1e10;
 
-    /// <summary>Four loss evaluations per parameter entry, each a forward pass over every sample (D·H + H·K multiply-adds).</summary>
+    /// <summary>Four loss evaluations per parameter entry, each a forward pass over every sample (Σ_l widths[l−1]·widths[l] multiply-adds).</summary>
     private static double Work(TrainingConfig c)
     {
-        const double d = 2, k = 2;
-        double entries = d * c.Hidden + c.Hidden + c.Hidden * k + k;
-        return 4 * entries * c.Samples * (d * c.Hidden + c.Hidden * k);
+        int[] widths = c.Hidden.WithEnds(2, 2);
+        double entries = 0, products = 0;
+        for (int l = 1; l < widths.Length; l++)
+        {
+            products += (double)widths[l - 1] * widths[l];
+            entries += ((double)widths[l - 1] + 1) * widths[l];
+        }
+        return 4 * entries * c.Samples * products;
     }
 
     public static string Table(IReadOnlyList<GradientCheckRow> rows)

@@ -16,7 +16,7 @@ public static class ModelOptions
 
     public static TrainingConfig Read(ParseResult parse) => TrainCommand.Checked(new TrainingConfig
     {
-        Hidden = parse.GetValue(Hidden),
+        Hidden = ReadHidden(parse),
         Activation = LeverNames.Parse<ActivationKind>(parse.GetValue(Activation)!) ?? default,
         Loss = LeverNames.Parse<LossKind>(parse.GetValue(Loss)!) ?? default,
         L2 = parse.GetValue(L2),
@@ -39,7 +39,7 @@ public static class ModelOptions
         ReferenceOptions.RefuseUnhonoured(parse, [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Standardize]);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
             throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
-        var given = new TrainingConfig { Hidden = parse.GetValue(Hidden), L2 = parse.GetValue(L2), Samples = parse.GetValue(Samples) };
+        var given = new TrainingConfig { Hidden = ReferenceHidden(parse), L2 = parse.GetValue(L2), Samples = parse.GetValue(Samples) };
         bool Wrote(Option o) => ReferenceOptions.Given(parse, o);
         return ReferenceOptions.Configure(program, ReferenceFigure.Exploding, given, (Wrote(Hidden), false, Wrote(L2), false, false));
     }
@@ -48,13 +48,13 @@ public static class ModelOptions
     /// The network as train initialises it, and a workspace holding the first n training points (as train sees them:
     /// generated or read, then standardized) and their one-hot labels.
     /// </summary>
-    public static (TwoLayerNetwork Net, Workspace Ws) Build(TrainingConfig c, int n) => Build(RunData.Prepare(c), n);
+    public static (Network Net, Workspace Ws) Build(TrainingConfig c, int n) => Build(RunData.Prepare(c), n);
 
     /// <summary>As <see cref="Build(TrainingConfig, int)"/>, for data already read (so a command can check n against its size first).</summary>
-    public static (TwoLayerNetwork Net, Workspace Ws) Build(RunData run, int n)
+    public static (Network Net, Workspace Ws) Build(RunData run, int n)
     {
         var (c, data) = (run.Config, run.Train);
-        var net = new TwoLayerNetwork(data.Features, c.Hidden, data.Classes, c.UseBias, c.Activation, c.Loss);
+        var net = new Network(data.Features, c.Hidden, data.Classes, c.UseBias, c.Activation, c.Loss);
         net.Initialize(Rng.ForPurpose(c.Seed, "init"));
         int[] rows = Enumerable.Range(0, Math.Min(n, data.Count)).ToArray();
         var ws = net.CreateWorkspace(rows.Length);

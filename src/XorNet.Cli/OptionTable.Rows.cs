@@ -6,8 +6,11 @@ namespace XorNet.Cli;
 public static partial class OptionTable
 {
     // The model and its data: train, gradcheck and explain; data shares the data ones.
-    public static readonly Option<int> Hidden = Add(new Option<int>("--hidden")
-    { Description = "Hidden neurons H", DefaultValueFactory = _ => D.Hidden }, nameof(D.Hidden));
+    public static readonly Option<string> Hidden = Add(new Option<string>("--hidden")
+    {
+        Description = "Hidden layers' widths from input to output: 3 (the article's), 8x8x4, or 0 for none",
+        DefaultValueFactory = _ => D.Hidden.ToString(),
+    }, nameof(D.Hidden), HiddenSpelling);
     public static readonly Option<long> Seed = Add(new Option<long>("--seed")
     {
         Description = "Seed for the data, the initial weights and the shuffling (the same in every command)",
@@ -35,11 +38,11 @@ public static partial class OptionTable
     { Description = "Scale inputs to mean 0, std 1 (fitted on the training points; saved with the model)" },
         nameof(D.Standardize));
     public static readonly Option<double> L2 = Add(new Option<double>("--l2")
-    { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2²)/(2N)", DefaultValueFactory = _ => D.L2 },
+    { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2² + …)/(2N), every weight matrix", DefaultValueFactory = _ => D.L2 },
         nameof(D.L2));
     public static readonly Option<double> L1 = Add(new Option<double>("--l1")
     {
-        Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2|)/N (biases never regularised)",
+        Description = "L1 regularisation λ1 in λ1·(Σ|W1| + Σ|W2| + …)/N (biases never regularised)",
         DefaultValueFactory = _ => D.L1,
     }, nameof(D.L1));
     public static readonly Option<string> Activation = Choice<ActivationKind>("--activation", nameof(D.Activation),

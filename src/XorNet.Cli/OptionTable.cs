@@ -51,6 +51,23 @@ public static partial class OptionTable
         throw new UsageException($"{option.Name} {shown}: {rule.Refused(NameOf)}");
     }
 
+    /// <summary>--hidden's text ("8x8x4") is accepted when it spells widths that the core's Hidden rule accepts.</summary>
+    private static Rule HiddenSpelling => ConfigRules.For(nameof(TrainingConfig.Hidden))! is var rule
+        ? rule with { Accepts = v => v is string s && HiddenLayers.Parse(s) is { } h && rule.Accepts(h) }
+        : null!;
+
+    /// <summary>--hidden parsed into widths, or a usage error with the option's range.</summary>
+    public static HiddenLayers ReadHidden(ParseResult parse) => HiddenLayers.Parse(Checked(parse, Hidden))!;
+
+    /// <summary>--hidden for --reference: the article's program has exactly one hidden layer.</summary>
+    public static HiddenLayers ReferenceHidden(ParseResult parse)
+    {
+        HiddenLayers hidden = ReadHidden(parse);
+        if (hidden.Count != 1)
+            throw new UsageException($"--hidden {parse.GetValue(Hidden)}: --reference has exactly one hidden layer");
+        return hidden;
+    }
+
     private static Option<T> Add<T>(Option<T> option, string? field = null, Rule? rule = null, string? words = null)
     {
         Rows.Add(option, new Row(field, rule ?? (field is null ? null : ConfigRules.For(field)), words));

@@ -72,7 +72,7 @@ public static class ReferenceInspection
     /// <summary>The largest |weight| of the tensor the row is about (its initial weights).</summary>
     private static double MaxAbs(TrainingConfig c, ReferenceStepComparison row)
     {
-        var (w1, w2) = ReferenceData.InitialWeights(c.Hidden);
+        var (w1, w2) = ReferenceData.InitialWeights(c.Hidden.Widths[0]);
         return MaxAbs(row.Name == "W1" ? w1 : w2);
     }
 

@@ -15,7 +15,7 @@ public static partial class TrainCommand
             throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
         var given = new TrainingConfig
         {
-            Hidden = parse.GetValue(Hidden),
+            Hidden = ReferenceHidden(parse),
             LearningRate = parse.GetValue(LearningRate),
             Epochs = parse.GetValue(Epochs),
             BatchSize = parse.GetValue(BatchSize),

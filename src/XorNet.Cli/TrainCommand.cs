@@ -17,7 +17,7 @@ public static partial class TrainCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var command = new Command("train", "Train the two-layer network and write metrics.json and the plots to --out.");
+        var command = new Command("train", "Train the network (--hidden 3 by default, the article's) and write metrics.json and the plots to --out.");
         foreach (Option option in Options)
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
@@ -29,7 +29,7 @@ public static partial class TrainCommand
         if (ReferenceOptions.Read(parse) is { } program) return ReadReferenceConfig(parse, program);
         var config = new TrainingConfig
         {
-            Hidden = parse.GetValue(Hidden),
+            Hidden = OptionTable.ReadHidden(parse),
             LearningRate = parse.GetValue(LearningRate),
             Epochs = parse.GetValue(Epochs),
             BatchSize = parse.GetValue(BatchSize),

@@ -77,7 +77,7 @@ public static class TrainJob
     {
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
-        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null) : null;
+        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null, trainer.Network.P.Layers) : null;
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
         watch?.Started(trainer, run.Train);

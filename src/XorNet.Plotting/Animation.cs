@@ -63,7 +63,7 @@ public static class Animation
     }
 
     /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
-    private static TwoLayerNetwork Copy(TwoLayerNetwork n) => new(n.D, n.H, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
+    private static Network Copy(Network n) => new(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
 
     /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
     /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>

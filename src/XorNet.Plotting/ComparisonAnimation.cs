@@ -62,8 +62,8 @@ public static class ComparisonAnimation
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];
-        TwoLayerNetwork n = run.Result.Network;
-        var network = new TwoLayerNetwork(n.D, n.H, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
+        Network n = run.Result.Network;
+        var network = new Network(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
         parameters.CopyTo(network.P);
         var at = Figures.UpTo(run.Result with { Network = network }, metrics.Epoch);
         var grid = DecisionGrid.Evaluate(network, xs, step: step);

@@ -87,7 +87,7 @@ public static partial class Figures
     /// points crossed while all are shown. The legend counts the mistakes over all points: from the run's accuracy
     /// (measured on every point), so only the points drawn go through the network here.
     /// </summary>
-    private static void AddPoints(Plot plot, TwoLayerNetwork network, Dataset data, double? accuracy, string name, MarkerShape shape)
+    private static void AddPoints(Plot plot, Network network, Dataset data, double? accuracy, string name, MarkerShape shape)
     {
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
         int[] predicted = PointSample.Predict(network, Rows(data.X, shown));

@@ -24,63 +24,83 @@ public static class NetworkDiagram
     /// <summary>Taller for wide layers so 50 hidden neurons stay apart.</summary>
     public static int Height(int hidden) => Math.Clamp(140 + 22 * hidden, 520, 1400);
 
-    public static Plot Draw(TwoLayerNetwork network, string configuration)
+    /// <summary>Wider for deep stacks, so that the columns of neurons keep room for their labels.</summary>
+    public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
+
+    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
+    public static Plot Draw(Network network, string configuration)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        double[] yIn = Spread(network.D), yHidden = Spread(network.H), yOut = Spread(network.K);
         Parameters p = network.P;
-        double maxW = Math.Max(MaxAbs(p.W1.Data), MaxAbs(p.W2.Data));
-        var edges = Edges(network, yIn, yHidden, yOut);
-        bool labels = network.H <= WeightLabelsUpTo;
-        double widest = network.H <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
-        foreach (var e in Shown(edges, network.H))
-            Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, labels, widest);
+        int layers = p.Layers, widest = network.Hidden.Widths.DefaultIfEmpty(0).Max();
+        double[][] y = [.. network.Widths.Select(Spread)];
+        double maxW = Enumerable.Range(1, layers).Max(l => MaxAbs(p.W(l).Data));
+        var edges = Edges(network, y);
+        var shown = Shown(edges, widest, layers);
+        bool weightLabels = widest <= WeightLabelsUpTo && layers <= 2;
+        double widestEdge = widest <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
+        foreach (var e in shown)
+            Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, weightLabels, widestEdge);
 
-        double maxB = network.UseBias ? Math.Max(MaxAbs(p.b1.Data), MaxAbs(p.b2.Data)) : 0;
-        float size = network.H <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(network.H) / network.H, 2, 16); // a wide layer: dots that do not merge
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, yIn[i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
-        for (int j = 0; j < network.H; j++)
-            Neuron(plot, 1, yHidden[j], network.UseBias ? p.b1[0, j] : null, maxB, size, network.H <= 20 ? BiasLabel(p.b1, j, network.UseBias) : null, Alignment.MiddleLeft);
+        double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
+        float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
+        bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
+        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        for (int l = 1; l < layers; l++)
+            for (int j = 0; j < y[l].Length; j++)
+                Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
+                       labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
-            Neuron(plot, 2, yOut[k], network.UseBias ? p.b2[0, k] : null, maxB, 30, $"h2[{k}] (class {k}){BiasLabel(p.b2, k, network.UseBias)}", Alignment.MiddleLeft);
+            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
-        Legend(plot, maxW, maxB, network.UseBias, Shown(edges, network.H).Count, edges.Count);
-        plot.Axes.SetLimits(-0.45, 2.6, -0.16, 1.04);
+        Legend(plot, maxW, maxB, network.UseBias, shown.Count, edges.Count);
+        plot.Axes.SetLimits(-0.45, layers + 0.6, -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
         return plot;
     }
 
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
-    public static void Save(string path, TwoLayerNetwork network, string configuration)
+    public static void Save(string path, Network network, string configuration)
     {
+        int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
         using Plot plot = Draw(network, configuration);
-        byte[] png = plot.GetImageBytes(Width, Height(network.H), ImageFormat.Png);
-        string title = $"The trained network: {network.D} inputs → {network.H} hidden → {network.K} outputs";
+        byte[] png = plot.GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
+        string hidden = network.Hidden.Count switch
+        {
+            0 => "no hidden layer (a linear model)",
+            1 => $"{network.Hidden.Widths[0]} hidden",
+            _ => $"hidden layers {string.Join(" → ", network.Hidden.Widths)}",
+        };
+        string title = $"The trained network: {network.D} inputs → {hidden} → {network.K} outputs";
         AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
     }
 
     private readonly record struct WeightEdge(double X1, double Y1, double Y2, double W);
 
-    /// <summary>Every weight as an edge: W1 from x = 0 to 1, W2 from x = 1 to 2.</summary>
-    private static List<WeightEdge> Edges(TwoLayerNetwork network, double[] yIn, double[] yHidden, double[] yOut)
+    /// <summary>Every weight as an edge: Wl from column l − 1 to column l.</summary>
+    private static List<WeightEdge> Edges(Network network, double[][] y)
     {
-        var edges = new List<WeightEdge>(network.H * (network.D + network.K));
-        for (int i = 0; i < network.D; i++)
-            for (int j = 0; j < network.H; j++) edges.Add(new(0, yIn[i], yHidden[j], network.P.W1[i, j]));
-        for (int j = 0; j < network.H; j++)
-            for (int k = 0; k < network.K; k++) edges.Add(new(1, yHidden[j], yOut[k], network.P.W2[j, k]));
+        var edges = new List<WeightEdge>();
+        for (int l = 1; l <= network.P.Layers; l++)
+        {
+            XorNet.Tensors.Matrix w = network.P.W(l);
+            for (int i = 0; i < w.Rows; i++)
+                for (int j = 0; j < w.Cols; j++) edges.Add(new(l - 1, y[l - 1][i], y[l][j], w[i, j]));
+        }
         return edges;
     }
 
     /// <summary>
-    /// All edges for a narrow layer; for a wide one the strongest |w| of each weight matrix (half each: W2's weights are
-    /// smaller by its 1/√H initialisation, so one ranking would show W1 only), non-finite last, weakest drawn first.
+    /// All edges for narrow layers; for a wide one the strongest |w| of each weight matrix (an equal share each: later
+    /// matrices' weights are smaller by their 1/√H initialisation, so one ranking would show W1 only), non-finite
+    /// last, weakest drawn first.
     /// </summary>
-    private static List<WeightEdge> Shown(List<WeightEdge> edges, int hidden) => hidden <= AllEdgesUpTo ? edges
+    private static List<WeightEdge> Shown(List<WeightEdge> edges, int widest, int layers) => widest <= AllEdgesUpTo
+        ? edges
         : [.. edges.GroupBy(e => e.X1).SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
-                                                          .Take(StrongestEdges / 2).Reverse())];
+                                                          .Take(StrongestEdges / layers).Reverse())];
 
     private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label, double widest)
     {
@@ -118,7 +138,7 @@ public static class NetworkDiagram
     private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, int total)
     {
         string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
-        if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, half from each layer");
+        if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");
         string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));

@@ -15,22 +15,26 @@ public static class NeuronMaps
     private static readonly IColormap Activation = new ScottPlot.Colormaps.Viridis();
 
     /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing weights.</summary>
-    public static int[] Select(TwoLayerNetwork network)
+    public static int[] Select(Network network)
     {
-        if (network.H <= MaxShown) return [.. Enumerable.Range(0, network.H)];
-        return [.. Enumerable.Range(0, network.H).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
+        int width = network.P.W(1).Cols;
+        if (width <= MaxShown) return [.. Enumerable.Range(0, width)];
+        return [.. Enumerable.Range(0, width).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
     }
 
     /// <summary>Σ_k |W2[j, k]|: how much neuron j can move the outputs.</summary>
-    public static double OutgoingWeight(TwoLayerNetwork network, int j)
+    public static double OutgoingWeight(Network network, int j)
     {
+        Matrix w2 = network.P.W(2);
         double sum = 0;
-        for (int k = 0; k < network.K; k++) sum += Math.Abs(network.P.W2[j, k]);
+        for (int k = 0; k < w2.Cols; k++) sum += Math.Abs(w2[j, k]);
         return sum;
     }
 
+    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no neurons.png.</summary>
     public static void Save(string path, TrainingResult result, string configuration)
     {
+        if (result.Network.Hidden.Count == 0) return;
         int[] shown = Select(result.Network);
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
@@ -44,9 +48,10 @@ public static class NeuronMaps
             if (t == 0) multiplot.Reset(tile); else multiplot.AddPlot(tile);
         }
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
-        string heading = shown.Length == result.Network.H
+        int width = result.Network.Hidden.Widths[0];
+        string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
-            : $"The {shown.Length} of {result.Network.H} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
+            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
         byte[] grid = PngFile.Encode(multiplot, columns * TileWidth, rows * TileHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
             FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
@@ -56,7 +61,8 @@ public static class NeuronMaps
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
-        var w2 = string.Join(", ", Enumerable.Range(0, result.Network.K).Select(k => Signed(result.Network.P.W2[j, k])));
+        Matrix W2 = result.Network.P.W(2);
+        var w2 = string.Join(", ", Enumerable.Range(0, W2.Cols).Select(k => Signed(W2[j, k])));
         plot.Title($"neuron {j}   W2[{j},:] = ({w2})", size: 12);
         if (map.Cast<double>().Any(double.IsFinite)) // a map of only NaN has no range: the tile stays the no-value grey
         {
@@ -108,9 +114,9 @@ public static class NeuronMaps
     /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
     /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
     /// </summary>
-    private static double[][,] Activations(TwoLayerNetwork full, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    private static double[][,] Activations(Network full, int[] shown, double xMin, double xMax, double yMin, double yMax)
     {
-        TwoLayerNetwork network = OnlyThese(full, shown);
+        Network network = OnlyThese(full, shown);
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
         Workspace ws = network.CreateWorkspace(Cells);
         double dx = (xMax - xMin) / Cells, dy = (yMax - yMin) / Cells;
@@ -124,19 +130,20 @@ public static class NeuronMaps
             network.Forward(ws);
             for (int t = 0; t < shown.Length; t++)
                 for (int c = 0; c < Cells; c++)
-                    maps[t][r, c] = ws.h1[c, t];
+                    maps[t][r, c] = ws.Layer(1).h[c, t];
         }
         return maps;
     }
 
     /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not needed).</summary>
-    private static TwoLayerNetwork OnlyThese(TwoLayerNetwork network, int[] neurons)
+    private static Network OnlyThese(Network network, int[] neurons)
     {
-        var part = new TwoLayerNetwork(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);
+        var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);
+        Matrix w1 = network.P.W(1), b1 = network.P.b(1), partW1 = part.P.W(1), partB1 = part.P.b(1);
         for (int t = 0; t < neurons.Length; t++)
         {
-            for (int i = 0; i < network.D; i++) part.P.W1[i, t] = network.P.W1[i, neurons[t]];
-            part.P.b1[0, t] = network.P.b1[0, neurons[t]];
+            for (int i = 0; i < network.D; i++) partW1[i, t] = w1[i, neurons[t]];
+            partB1[0, t] = b1[0, neurons[t]];
         }
         return part;
     }

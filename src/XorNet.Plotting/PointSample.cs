@@ -29,7 +29,7 @@ public static class PointSample
     }
 
     /// <summary>The predicted class of every row of x, in chunks so a wide network over many points stays small.</summary>
-    public static int[] Predict(TwoLayerNetwork network, Matrix x, int chunk = 2048)
+    public static int[] Predict(Network network, Matrix x, int chunk = 2048)
     {
         var predicted = new int[x.Rows];
         Workspace ws = network.CreateWorkspace(Math.Min(chunk, Math.Max(1, x.Rows)));

@@ -112,7 +112,7 @@ public sealed class BadInputTests : IDisposable
 
     [Fact]
     public void CompareListWithABadValue_NamesTheValueAndTheRun() =>
-        Assert.Equal("xornet: error: --hidden abc: must be a whole number between 1 and 100000 (in the run hidden=abc)",
+        Assert.Equal("xornet: error: --hidden abc: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none (in the run hidden=abc)",
                      BadInput("compare", "--hidden", "3,abc", "--out", OutDir));
 
     [Fact]

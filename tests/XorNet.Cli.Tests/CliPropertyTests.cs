@@ -21,7 +21,7 @@ public sealed class CliPropertyTests : IDisposable
         string csv = Path.Combine(_dir, "xor.csv"), model = Path.Combine(_dir, "model.npz"), binary = Path.Combine(_dir, "binary.csv");
         File.WriteAllText(csv, DatasetCsv.Format(DataGenerators.Generate("xor", 20, 0, 1)));
         File.WriteAllBytes(binary, [0x7f, (byte)'E', (byte)'L', (byte)'F', 0, 1, 2]);
-        var network = new TwoLayerNetwork(2, 3, 2);
+        var network = new Network(2, 3, 2);
         network.Initialize(Rng.ForPurpose(1, "init"));
         ModelFile.Save(model, new SavedModel(network, Standardizer.Identity(2), false));
         _values = [.. Values, csv, model, binary, _dir, Path.Combine(_dir, "missing.npz"), Path.Combine(_dir, "new", "x.json"), Path.Combine(_dir, "w.csv")];

@@ -76,7 +76,7 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--hidden", "3,0")]
+    [InlineData("--hidden", "3,100001")]
     [InlineData("--lr", "1,abc")]
     [InlineData("--bogus", "1,2")]
     public void ABadValueInAnyRun_ExitsTwo_BeforeAnythingIsWritten(string option, string values)

@@ -75,7 +75,7 @@ public sealed class ExplainCommandTests
         for (int c = 0; c < 2; c++)
         {
             for (int r = 0; r < 2; r++) Assert.Equal(train.X[r, c], x[r][c].GetDouble());
-            for (int h = 0; h < 3; h++) Assert.Equal(trainer.Network.P.W1[c, h], w1[c][h].GetDouble());
+            for (int h = 0; h < 3; h++) Assert.Equal(trainer.Network.P.W(1)[c, h], w1[c][h].GetDouble());
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class OptionRangesTests : IDisposable
     /// <summary>An out-of-range or otherwise wrong value for each option; {dir}, {file} and {binary} are made by the test.</summary>
     public static readonly Dictionary<(string Command, string Option), string> BadValues = new()
     {
-        [("train", "--hidden")] = "0",
+        [("train", "--hidden")] = "8xx8",
         [("train", "--lr")] = "0",
         [("train", "--epochs")] = "10000001",
         [("train", "--batch-size")] = "0",
@@ -78,7 +78,7 @@ public sealed class OptionRangesTests : IDisposable
         [("explain", "--dataset")] = "swiss",
         [("explain", "--noise")] = "-1",
         [("explain", "--data")] = "{binary}",
-        [("explain", "--hidden")] = "0",
+        [("explain", "--hidden")] = "100001",
         [("explain", "--activation")] = "swish",
         [("explain", "--loss")] = "hinge",
         [("explain", "--l2")] = "-1",

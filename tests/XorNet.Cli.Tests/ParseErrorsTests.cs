@@ -25,7 +25,7 @@ public sealed class ParseErrorsTests
 
     [Fact]
     public void MissingValue_NamesTheOptionAndTheRange() =>
-        Assert.Equal("xornet: error: --hidden: missing its value; must be a whole number between 1 and 100000 (see xornet train --help)", Error("train", "--hidden"));
+        Assert.Equal("xornet: error: --hidden: missing its value; must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none (see xornet train --help)", Error("train", "--hidden"));
 
     [Fact]
     public void RepeatedOption_ShowsBothValues() =>

@@ -55,7 +55,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--hidden", "0")]
+    [InlineData("--hidden", "100001")]
     [InlineData("--lr", "-1")]
     [InlineData("--lr", "NaN")]
     [InlineData("--epochs", "abc")]

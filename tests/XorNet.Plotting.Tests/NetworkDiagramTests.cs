@@ -15,7 +15,7 @@ public sealed class NetworkDiagramTests : IDisposable
     [InlineData(1000)]
     public void Save_DrawsPositiveAndNegativeEdges_InColoursNoClassUses_TallerForWideLayers(int hidden)
     {
-        var network = new TwoLayerNetwork(2, hidden, 2);
+        var network = new Network(2, hidden, 2);
         foreach (var (_, m) in network.P.Named())
             for (int i = 0; i < m.Length; i++) m.Data[i] = i % 2 == 0 ? 1.0 : -1.0; // both signs, equally strong
         string path = Path.Combine(_dir, "network.png");
@@ -36,11 +36,11 @@ public sealed class NetworkDiagramTests : IDisposable
     [Fact]
     public void ASmallNetwork_PrintsEveryWeightOnItsEdge_AWideOneDrawsOnlyTheStrongest()
     {
-        var small = new TwoLayerNetwork(2, 3, 2);
-        small.P.W1[0, 1] = 1.234;
+        var small = new Network(2, 3, 2);
+        small.P.W(1)[0, 1] = 1.234;
         var texts = NetworkDiagram.Draw(small, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
         Assert.Contains("+1.23", texts);
-        var wide = new TwoLayerNetwork(2, 100, 2);
+        var wide = new Network(2, 100, 2);
         wide.Initialize(new XorNet.Tensors.Rng(1));
         var plot = NetworkDiagram.Draw(wide, "t");
         Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());

@@ -12,20 +12,20 @@ public sealed class NeuronMapsTests : IDisposable
     [Fact]
     public void Select_ShowsEveryNeuron_UpToSixteen()
     {
-        Assert.Equal([0, 1, 2], NeuronMaps.Select(new TwoLayerNetwork(2, 3, 2)));
-        Assert.Equal(16, NeuronMaps.Select(new TwoLayerNetwork(2, 16, 2)).Length);
+        Assert.Equal([0, 1, 2], NeuronMaps.Select(new Network(2, 3, 2)));
+        Assert.Equal(16, NeuronMaps.Select(new Network(2, 16, 2)).Length);
     }
 
     [Fact]
     public void Select_ForWideLayers_TakesTheLargestOutgoingWeights()
     {
-        var network = new TwoLayerNetwork(2, 30, 2);
+        var network = new Network(2, 30, 2);
         for (int j = 0; j < 30; j++)
         {
-            network.P.W2[j, 0] = j % 3 == 0 ? 5.0 + j : 0.1;  // neurons 0, 3, ..., 27 are strong (10 of them)
-            network.P.W2[j, 1] = j % 5 == 0 ? -4.0 : 0.0;     // and 0, 5, 10, 15, 20, 25 too (3 new: 5, 10, 20, 25 minus overlap)
+            network.P.W(2)[j, 0] = j % 3 == 0 ? 5.0 + j : 0.1;  // neurons 0, 3, ..., 27 are strong (10 of them)
+            network.P.W(2)[j, 1] = j % 5 == 0 ? -4.0 : 0.0;     // and 0, 5, 10, 15, 20, 25 too (3 new: 5, 10, 20, 25 minus overlap)
         }
-        int[] expected = [.. Enumerable.Range(0, 30).OrderByDescending(j => Math.Abs(network.P.W2[j, 0]) + Math.Abs(network.P.W2[j, 1])).ThenBy(j => j).Take(16).Order()];
+        int[] expected = [.. Enumerable.Range(0, 30).OrderByDescending(j => Math.Abs(network.P.W(2)[j, 0]) + Math.Abs(network.P.W(2)[j, 1])).ThenBy(j => j).Take(16).Order()];
         int[] chosen = NeuronMaps.Select(network);
         Assert.Equal(expected, chosen);
         Assert.Contains(27, chosen);

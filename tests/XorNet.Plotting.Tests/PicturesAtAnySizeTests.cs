@@ -86,7 +86,7 @@ public sealed class PicturesAtAnySizeTests : IDisposable
         {
             var data = Bands(classes, 30);
             var result = new Trainer(new TrainingConfig { Epochs = 1, Hidden = 4 }, data).Run();
-            result.Network.P.W2[0, 0] = double.NaN; // a diverged run's weights
+            result.Network.P.W(2)[0, 0] = double.NaN; // a diverged run's weights
             var plot = Figures.Boundary(result, Figures.PlotGrid(result), "nan");
             Assert.Contains("grey: no value in", plot.Axes.Title.Label.Text);
             using var bitmap = Render(plot);
@@ -122,9 +122,9 @@ public sealed class NonFiniteRunTests : IDisposable
         var trainer = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed));
         var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3));
         TrainingResult result = trainer.Run(snapshots.Observe);
-        foreach (var (_, p) in snapshots.Taken) p.W1[0, 0] = double.PositiveInfinity; // as --no-divergence-check leaves them
-        result.Network.P.W1[0, 0] = double.NaN;
-        result.Network.P.W2[1, 1] = double.NegativeInfinity;
+        foreach (var (_, p) in snapshots.Taken) p.W(1)[0, 0] = double.PositiveInfinity; // as --no-divergence-check leaves them
+        result.Network.P.W(1)[0, 0] = double.NaN;
+        result.Network.P.W(2)[1, 1] = double.NegativeInfinity;
 
         Figures.WriteAll(result, _dir, "nan");
         NetworkDiagram.Save(Path.Combine(_dir, "network.png"), result.Network, "nan");

@@ -67,7 +67,7 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
     /// <summary>
     /// The plane through the library's own evaluation, the one boundary.png uses (with its fast path).
     /// </summary>
-    public static Surface Evaluate(TwoLayerNetwork network, (double, double, double, double) plane, int columns,
+    public static Surface Evaluate(Network network, (double, double, double, double) plane, int columns,
         int rows)
     {
         DecisionGrid grid = DecisionGrid.Evaluate(network, plane, Math.Max(columns, 1), Math.Max(rows, 1));

@@ -17,7 +17,7 @@ public static class StatusText
         yield return $"loss {TrainJob.FormatLoss(m.Loss)}";
         yield return $"train {LiveFrame.Percent(m.TrainAccuracy)}";
         if (m.TestAccuracy is double test) yield return $"test {LiveFrame.Percent(test)}";
-        if (s.Diagnostics?.MeanGradNorm is { } norms) yield return "|∇| " + GradientNorms(norms);
+        if (s.Diagnostics is { MeanGradNorm: { } norms } g) yield return "|∇| " + GradientNorms(norms, g.Names);
         yield return Clock(s.Elapsed);
         if (s.Ended is { } ended) yield return ended;
     }
@@ -41,8 +41,8 @@ public static class StatusText
     }
 
     /// <summary>"W1 0.12 b1 0.031 W2 0.4 b2 0.1": the epoch's mean minibatch gradient norm of each tensor.</summary>
-    private static string GradientNorms(double[] norms) => string.Join(" ", norms.Select((n, i) =>
-        Invariant($"{(i < EpochDiagnostics.Names.Length ? EpochDiagnostics.Names[i] : $"#{i}")} {n:G2}")));
+    private static string GradientNorms(double[] norms, IReadOnlyList<string> names) => string.Join(" ", norms.Select((n, i) =>
+        Invariant($"{(i < names.Count ? names[i] : $"#{i}")} {n:G2}")));
 
     private static string Clock(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 

@@ -46,16 +46,19 @@ public sealed record Standardizer(double[] Mean, double[] Std)
     /// A network on raw inputs equivalent to this standardizer followed by network (W1' = W1/Std, b1' = b1 − (Mean/Std)·W1):
     /// what the boundary plot evaluates, so it can draw in the data's own coordinates.
     /// </summary>
-    public TwoLayerNetwork Fold(TwoLayerNetwork network)
+    public Network Fold(Network network)
     {
-        var folded = new TwoLayerNetwork(network.D, network.H, network.K, useBias: true, network.Activation.Kind, network.Output.Kind); // only W1, b1 change
+        var folded = new Network(network.D, network.Hidden, network.K, useBias: true, network.Activation.Kind, network.Output.Kind); // only W1, b1 change
         network.P.CopyTo(folded.P);
-        if (!network.UseBias) { folded.P.b1.Fill(0); folded.P.b2.Fill(0); }
+        if (!network.UseBias)
+            foreach (var (name, value) in folded.P.Named())
+                if (name[0] == 'b') value.Fill(0);
+        Matrix w1 = network.P.W(1), foldedW1 = folded.P.W(1), foldedB1 = folded.P.b(1);
         for (int d = 0; d < network.D; d++)
-            for (int h = 0; h < network.H; h++)
+            for (int h = 0; h < w1.Cols; h++)
             {
-                folded.P.W1[d, h] = network.P.W1[d, h] / Std[d];
-                folded.P.b1[0, h] -= Mean[d] / Std[d] * network.P.W1[d, h];
+                foldedW1[d, h] = w1[d, h] / Std[d];
+                foldedB1[0, h] -= Mean[d] / Std[d] * w1[d, h];
             }
         return folded;
     }

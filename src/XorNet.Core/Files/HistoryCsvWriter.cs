@@ -18,7 +18,9 @@ public sealed class HistoryCsvWriter : IDisposable
     private readonly StringBuilder _row = new();
     private bool _committed;
 
-    public HistoryCsvWriter(string path, bool hasTestSplit)
+    private readonly int _tensors;
+
+    public HistoryCsvWriter(string path, bool hasTestSplit, int layers = 2)
     {
         _path = Path.GetFullPath(path);
         _tmp = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
@@ -26,7 +28,8 @@ public sealed class HistoryCsvWriter : IDisposable
         _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
         _test = hasTestSplit;
         _writer.WriteLine("epoch,loss,train_accuracy" + (_test ? ",test_loss,test_accuracy" : "") + ",lr,weight_norm," +
-                          string.Join(",", EpochDiagnostics.Names.Select(n => "grad_norm_" + n)));
+                          string.Join(",", Parameters.NamesFor(layers).Select(n => "grad_norm_" + n)));
+        _tensors = 2 * layers;
     }
 
     /// <summary>Appends the history's newest epoch (call it from the trainer's onEpoch).</summary>
@@ -44,7 +47,7 @@ public sealed class HistoryCsvWriter : IDisposable
         }
         Field(d?.LearningRate);
         Field(d?.WeightNorm);
-        for (int i = 0; i < EpochDiagnostics.Names.Length; i++) Field(d?.MeanGradNorm?[i]);
+        for (int i = 0; i < _tensors; i++) Field(d?.MeanGradNorm?[i]);
         _writer.WriteLine(_row);
     }
 

@@ -47,7 +47,7 @@ public static class MetricsJson
         w.WriteStartObject("config");
         w.WriteString("dataset", c.DataPath is null ? c.Dataset : "csv");
         w.WriteNumber("samples", c.Samples);
-        w.WriteNumber("hidden", c.Hidden);
+        WriteHidden(w, c.Hidden);
         w.WriteNumber("lr", c.LearningRate);
         w.WriteNumber("epochs", c.Epochs);
         w.WriteNumber("batch_size", c.BatchSize);
@@ -60,6 +60,19 @@ public static class MetricsJson
         WriteDataConfig(w, c);
         if (c.Reference is { } reference) w.WriteString("reference_fixes", ReferenceProgram.Describe(reference.Fixes));
         w.WriteEndObject();
+    }
+
+    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for none).</summary>
+    public static void WriteHidden(Utf8JsonWriter w, HiddenLayers hidden)
+    {
+        if (hidden.Count == 1)
+        {
+            w.WriteNumber("hidden", hidden.Widths[0]);
+            return;
+        }
+        w.WriteStartArray("hidden");
+        foreach (int width in hidden.Widths) w.WriteNumberValue(width);
+        w.WriteEndArray();
     }
 
     /// <summary>The issue-4 levers; a parameter that does not apply to the chosen lever is null.</summary>
@@ -84,7 +97,7 @@ public static class MetricsJson
         w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
     }
 
-    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", "W2", "b2"}, each the mean over the epoch's steps.</summary>
+    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps.</summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
     {
         if (d is null) return;
@@ -96,8 +109,8 @@ public static class MetricsJson
             return;
         }
         w.WriteStartObject("grad_norm");
-        for (int i = 0; i < EpochDiagnostics.Names.Length; i++)
-            WriteDouble(w, EpochDiagnostics.Names[i], d.MeanGradNorm[i]);
+        for (int i = 0; i < d.Names.Count; i++)
+            WriteDouble(w, d.Names[i], d.MeanGradNorm[i]);
         w.WriteEndObject();
     }
 

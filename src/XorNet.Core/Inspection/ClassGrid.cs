@@ -4,7 +4,7 @@ namespace XorNet;
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
     /// <summary>Evaluates the network over the cells of grid (row 0 at the bottom), one row of cells per Forward.</summary>
-    public static ClassGrid Evaluate(TwoLayerNetwork network, DecisionGrid grid)
+    public static ClassGrid Evaluate(Network network, DecisionGrid grid)
     {
         var classes = new int[grid.Rows, grid.Columns];
         var confidence = new double[grid.Rows, grid.Columns];
@@ -18,9 +18,9 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
             for (int c = 0; c < grid.Columns; c++)
             {
                 double sum = 0;
-                for (int k = 0; k < network.K; k++) sum += ws.h2[c, k];
+                for (int k = 0; k < network.K; k++) sum += ws.Output.h[c, k];
                 classes[r, c] = ws.Predictions[c];
-                confidence[r, c] = !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.h2[c, ws.Predictions[c]] / sum : 1.0 / network.K; // NaN: no value
+                confidence[r, c] = !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[c, ws.Predictions[c]] / sum : 1.0 / network.K; // NaN: no value
             }
         }
         return new ClassGrid(classes, confidence);

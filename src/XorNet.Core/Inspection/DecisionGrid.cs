@@ -19,21 +19,21 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     public const int MinCells = 40;
 
     /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
-    public static DecisionGrid Evaluate(TwoLayerNetwork network, Matrix x, double margin = 0.5, double step = 0.01) =>
+    public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01) =>
         Evaluate(network, [x], margin, step);
 
     /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
-    public static DecisionGrid Evaluate(TwoLayerNetwork network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
+    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
-        (columns, rows) = WithinBudget(columns, rows, network.H);
+        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max()); // the widest layer
         return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
     }
 
     /// <summary>The same grid at a resolution the caller chooses (the terminal view: a cell per half-block).</summary>
     public static DecisionGrid Evaluate(
-        TwoLayerNetwork network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
+        Network network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
     {
         var (xMin, xMax, yMin, yMax) = plane;
         double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows);
@@ -71,17 +71,17 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
     /// 0.5 exactly where argmax(h2) predicts class 1, so its 0.5 level is the decision boundary.
-    /// A sigmoid hidden layer takes the fused plane evaluation (<see cref="EvaluateSigmoidPlane"/>); other activations go
+    /// One sigmoid hidden layer (the article's network) takes the fused plane evaluation (<see cref="EvaluateSigmoidPlane"/>); other activations go
     /// through Forward in chunks of <see cref="ChunkSize"/> points. Either way chunks are spread over the cores and
     /// every cell is computed alone, so the result does not depend on the chunking or the thread count.
     /// </summary>
-    internal static double[,] Evaluate(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows) =>
-        network.D == 2 && network.Activation.Kind == ActivationKind.Sigmoid
+    internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows) =>
+        network.D == 2 && network.Layers.Count == 2 && network.Activation.Kind == ActivationKind.Sigmoid
             ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
             : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows);
 
     /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as Forward computes it.</summary>
-    internal static double[,] EvaluateChunked(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];
         int points = rows * columns, chunks = (points + ChunkSize - 1) / ChunkSize, threads = Threads(points);
@@ -103,7 +103,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// Bands of rows are spread over the cores; each cell is computed alone, so the result does not depend on them.
     /// Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit for bit.
     /// </summary>
-    internal static double[,] EvaluateSigmoidPlane(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];
         double dx = (xMax - xMin) / columns, dy = (yMax - yMin) / rows;
@@ -114,7 +114,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         int bandRows = Math.Clamp(BandPoints / columns, 1, rows), bands = (rows + bandRows - 1) / bandRows;
         int threads = Math.Min(Threads(rows * columns), bands);
         Parameters p = network.P;
-        Matrix b1 = network.UseBias ? p.b1 : new Matrix(1, network.H);
+        Matrix w1 = p.W(1), w2 = p.W(2), b1 = network.UseBias ? p.b(1) : new Matrix(1, w1.Cols);
         void RunBands(int t)
         {
             Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K); // one pair per thread
@@ -123,8 +123,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                 int r0 = band * bandRows, count = Math.Min(bandRows, rows - r0);
                 bool last = count < bandRows; // only the grid's last band is shorter
                 Matrix z2 = last ? new(count * columns, network.K) : full, h2 = last ? new(count * columns, network.K) : fullH;
-                Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), p.W1, b1, p.W2, z2);   // z2 = σ(X·W1 + b1) · W2
-                if (network.UseBias) Ops.AddRowVector(z2, p.b2, z2);                    //    + b2
+                Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), w1, b1, w2, z2);   // z2 = σ(X·W1 + b1) · W2
+                if (network.UseBias) Ops.AddRowVector(z2, p.b(2), z2);                   //    + b2
                 network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
                 double[] h = h2.Data;
                 for (int r = 0, i = 0; r < count; r++)
@@ -154,7 +154,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns);
 
-    private static void EvaluateChunk(TwoLayerNetwork network, Workspace ws, GridCells g, int first, int count, double[,] share)
+    private static void EvaluateChunk(Network network, Workspace ws, GridCells g, int first, int count, double[,] share)
     {
         Workspace batch = count == ws.N ? ws : network.CreateWorkspace(count); // only the grid's last chunk is shorter
         for (int i = 0; i < count; i++)
@@ -167,13 +167,13 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         for (int i = 0; i < count; i++)
         {
             int r = Math.DivRem(first + i, g.Columns, out int c);
-            double p0 = batch.h2[i, 0], p1 = batch.h2[i, 1], sum = p0 + p1;
+            double p0 = batch.Output.h[i, 0], p1 = batch.Output.h[i, 1], sum = p0 + p1;
             share[r, c] = Share(p1, sum);
         }
     }
 
     /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and tested against.</summary>
-    internal static double[,] EvaluateRowByRow(TwoLayerNetwork network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];
         Workspace ws = network.CreateWorkspace(columns);
@@ -188,7 +188,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
             network.Forward(ws);
             for (int c = 0; c < columns; c++)
             {
-                double p0 = ws.h2[c, 0], p1 = ws.h2[c, 1], sum = p0 + p1;
+                double p0 = ws.Output.h[c, 0], p1 = ws.Output.h[c, 1], sum = p0 + p1;
                 share[r, c] = Share(p1, sum);
             }
         }

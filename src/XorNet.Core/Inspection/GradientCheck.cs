@@ -18,7 +18,7 @@ public sealed record GradientCheckRow(string Name, string Shape, double MaxAbsEr
 /// The pass/fail relative error is normwise (the worst absolute error over the tensor's largest gradient): with 300
 /// examples the rounding noise of a difference is ≈ 1e-12, so an entry whose gradient happens to be 1e-6 would show
 /// an entrywise error of 1e-6 although backward is exact, while a wrong formula moves the normwise error to ≈ 1.
-/// Entries whose ±ε perturbation crosses a kink (a ReLU pre-activation z1 changing sign, or an L1-penalised
+/// Entries whose ±ε perturbation crosses a kink (a ReLU pre-activation z of any hidden layer changing sign, or an L1-penalised
 /// weight changing sign) have no derivative to compare with and are skipped and counted, never silently passed.
 /// </summary>
 public static class GradientCheck
@@ -26,12 +26,12 @@ public static class GradientCheck
     public const double DefaultEpsilon = 1e-4;
     private const double Tiny = 1e-12; // both gradients below this: treat as equal zeros
 
-    public static IReadOnlyList<GradientCheckRow> Run(TwoLayerNetwork net, Workspace ws, Regularization reg, double epsilon, double tolerance)
+    public static IReadOnlyList<GradientCheckRow> Run(Network net, Workspace ws, Regularization reg, double epsilon, double tolerance)
     {
-        var grads = new Parameters(net.D, net.H, net.K);
+        var grads = net.P.CloneShape();
         net.Forward(ws);
         net.Backward(ws, reg, grads);
-        bool[] signs = Signs(ws.z1);
+        bool[] signs = Signs(HiddenSums(ws));
         var gradByName = grads.Named().ToDictionary(g => g.Name, g => g.Value);
         var rows = new List<GradientCheckRow>();
         foreach (var (name, param) in net.P.Named())
@@ -40,7 +40,7 @@ public static class GradientCheck
         return rows;
     }
 
-    private static GradientCheckRow CheckTensor(TwoLayerNetwork net, Workspace ws, Regularization reg, string name, Matrix param,
+    private static GradientCheckRow CheckTensor(Network net, Workspace ws, Regularization reg, string name, Matrix param,
         Matrix analytic, bool[] signs, double epsilon, double tolerance)
     {
         double maxAbs = 0, maxEntryRel = 0, largest = 0;
@@ -63,7 +63,7 @@ public static class GradientCheck
     }
 
     /// <summary>The five-point central difference for entry i, or null when a step moved a ReLU input across 0.</summary>
-    private static double? CentralDifference(TwoLayerNetwork net, Workspace ws, Regularization reg, Matrix param, int i, double epsilon, bool[] signs)
+    private static double? CentralDifference(Network net, Workspace ws, Regularization reg, Matrix param, int i, double epsilon, bool[] signs)
     {
         bool relu = net.Activation.Kind == ActivationKind.Relu, crossed = false;
         double saved = param.Data[i];
@@ -71,7 +71,7 @@ public static class GradientCheck
         {
             param.Data[i] = saved + offset;
             net.Forward(ws);
-            crossed |= relu && !SameSigns(ws.z1, signs);
+            crossed |= relu && !SameSigns(HiddenSums(ws), signs);
             return net.Loss(ws, reg).Total;
         }
         double numeric = (-LossAt(2 * epsilon) + 8 * LossAt(epsilon) - 8 * LossAt(-epsilon) + LossAt(-2 * epsilon)) / (12 * epsilon);
@@ -79,15 +79,19 @@ public static class GradientCheck
         return crossed ? null : numeric;
     }
 
-    private static bool[] Signs(Matrix z) => z.Data.Select(v => v > 0).ToArray();
+    /// <summary>The pre-activations z1, …, z_{L−1} of every hidden layer (a ReLU kink can sit in any of them).</summary>
+    private static IEnumerable<double> HiddenSums(Workspace ws) => ws.Layers.SkipLast(1).SelectMany(c => c.z.Data);
 
-    private static bool SameSigns(Matrix z, bool[] signs)
+    private static bool[] Signs(IEnumerable<double> z) => z.Select(v => v > 0).ToArray();
+
+    private static bool SameSigns(IEnumerable<double> z, bool[] signs)
     {
-        for (int i = 0; i < signs.Length; i++)
-            if (z.Data[i] > 0 != signs[i]) return false;
+        int i = 0;
+        foreach (double v in z)
+            if (v > 0 != signs[i++]) return false;
         return true;
     }
 
-    /// <summary>The smallest |z1| over the batch: how far the nearest ReLU input sits from its kink.</summary>
-    public static double NearestKink(Matrix z1) => z1.Data.Min(Math.Abs);
+    /// <summary>The smallest |z| over the batch and every hidden layer: how far the nearest ReLU input sits from its kink.</summary>
+    public static double NearestKink(Workspace ws) => HiddenSums(ws).DefaultIfEmpty(double.PositiveInfinity).Min(Math.Abs);
 }

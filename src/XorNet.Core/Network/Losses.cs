@@ -18,11 +18,11 @@ public abstract class OutputLoss
     /// <summary>h2 = g(z2) for the (N×K) batch.</summary>
     public abstract void Forward(Matrix z2, Matrix h2);
 
-    /// <summary>The data part of the loss for the batch in ws (after Forward): a mean over its N rows.</summary>
-    public abstract double Data(Workspace ws);
+    /// <summary>The data part of the loss for a batch (after Forward): a mean over its N rows of z2, h2, y (N×K).</summary>
+    public abstract double Data(Matrix z2, Matrix h2, Matrix y);
 
-    /// <summary>Fills ws.dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from the forward cache.</summary>
-    public abstract void Backward(Workspace ws);
+    /// <summary>Fills dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from h2 and y (all N×K).</summary>
+    public abstract void Backward(Matrix h2, Matrix y, Matrix dL_dh2, Matrix dh2_dz2, Matrix dL_dz2);
 
     public static OutputLoss For(LossKind kind) => kind switch
     {
@@ -44,24 +44,24 @@ public sealed class MseLoss : OutputLoss
 
     public override void Forward(Matrix z2, Matrix h2) => Ops.Sigmoid(z2, h2);
 
-    public override double Data(Workspace ws)
+    public override double Data(Matrix z2, Matrix h2, Matrix y)
     {
         double squaredError = 0;
-        for (int i = 0; i < ws.h2.Length; i++)
+        for (int i = 0; i < h2.Length; i++)
         {
-            double diff = ws.Y.Data[i] - ws.h2.Data[i];
+            double diff = y.Data[i] - h2.Data[i];
             squaredError += diff * diff;
         }
-        return squaredError / (2.0 * ws.N);
+        return squaredError / (2.0 * h2.Rows);
     }
 
-    public override void Backward(Workspace ws)
+    public override void Backward(Matrix h2, Matrix y, Matrix dL_dh2, Matrix dh2_dz2, Matrix dL_dz2)
     {
-        double invN = 1.0 / ws.N; // the loss is a mean over the batch, so every data gradient carries 1/N
-        Ops.SigmoidMseGradient(ws.h2, ws.Y, invN,               // one pass:
-            ws.dL_dh2,                                          // dL_dh2  = (h2 − y) / N            (N×K)
-            ws.dh2_dz2,                                         // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
-            ws.dL_dz2);                                         // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
+        double invN = 1.0 / h2.Rows; // the loss is a mean over the batch, so every data gradient carries 1/N
+        Ops.SigmoidMseGradient(h2, y, invN,                     // one pass:
+            dL_dh2,                                             // dL_dh2  = (h2 − y) / N            (N×K)
+            dh2_dz2,                                            // dh2_dz2 = h2 ⊙ (1 − h2)           (N×K)
+            dL_dz2);                                            // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
     }
 }
 
@@ -81,25 +81,25 @@ public sealed class CrossEntropyLoss : OutputLoss
     public override void Forward(Matrix z2, Matrix h2) => Ops.Softmax(z2, h2);
 
     /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large finite loss, not log 0.</summary>
-    public override double Data(Workspace ws)
+    public override double Data(Matrix z2, Matrix h2, Matrix y)
     {
         double sum = 0;
-        for (int r = 0; r < ws.N; r++)
+        for (int r = 0; r < z2.Rows; r++)
         {
-            ReadOnlySpan<double> z = ws.z2.Row(r), y = ws.Y.Row(r);
+            ReadOnlySpan<double> z = z2.Row(r), t = y.Row(r);
             double lse = Ops.LogSumExp(z);
             for (int c = 0; c < z.Length; c++)
-                if (y[c] != 0) sum += y[c] * (lse - z[c]);
+                if (t[c] != 0) sum += t[c] * (lse - z[c]);
         }
-        return sum / ws.N;
+        return sum / z2.Rows;
     }
 
-    public override void Backward(Workspace ws)
+    public override void Backward(Matrix h2, Matrix y, Matrix dL_dh2, Matrix dh2_dz2, Matrix dL_dz2)
     {
-        double invN = 1.0 / ws.N;
-        for (int i = 0; i < ws.h2.Length; i++)                  // dL_dh2 = −y / (N·h2), shown by explain only
-            ws.dL_dh2.Data[i] = ws.Y.Data[i] == 0 ? 0.0 : -ws.Y.Data[i] * invN / ws.h2.Data[i];
-        Ops.Subtract(ws.h2, ws.Y, ws.dL_dz2);
-        Ops.Scale(ws.dL_dz2, invN, ws.dL_dz2);                  // dL_dz2 = (h2 − y) / N             (N×K)
+        double invN = 1.0 / h2.Rows;
+        for (int i = 0; i < h2.Length; i++)                     // dL_dh2 = −y / (N·h2), shown by explain only
+            dL_dh2.Data[i] = y.Data[i] == 0 ? 0.0 : -y.Data[i] * invN / h2.Data[i];
+        Ops.Subtract(h2, y, dL_dz2);
+        Ops.Scale(dL_dz2, invN, dL_dz2);                        // dL_dz2 = (h2 − y) / N             (N×K)
     }
 }

@@ -5,26 +5,28 @@ namespace XorNet;
 /// <summary>
 /// The training step written the plain way, for `xornet bench` to time next to the fast one: triple-loop
 /// <see cref="Ops.MatMulNaive"/>, transposes materialised, a fresh array for every intermediate (as NumPy does).
-/// Same math as <see cref="TwoLayerNetwork"/> Forward + Backward + Step.
+/// Same math as <see cref="Network"/> Forward + Backward + SGD for sigmoid layers and MSE, at any depth.
 /// </summary>
-internal sealed class NaiveStep(TwoLayerNetwork network, Workspace batch)
+internal sealed class NaiveStep(Network network, Workspace batch)
 {
     public void Run(double lambda, double learningRate)
     {
         Parameters p = network.P;
-        Matrix X = batch.X, Y = batch.Y;
-        int n = X.Rows;
-        Matrix h1 = Map(AddRow(Product(X, p.W1), p.b1), Ops.Sigmoid);                     // (N×H)
-        Matrix h2 = Map(AddRow(Product(h1, p.W2), p.b2), Ops.Sigmoid);                    // (N×K)
-        Matrix dL_dz2 = Zip(h2, Y, (h, y) => (h - y) / n * h * (1 - h));                  // (N×K)
-        Matrix dL_dW2 = Zip(Product(Transpose(h1), dL_dz2), p.W2, (g, w) => g + lambda * w / n);
-        Matrix dL_dh1 = Product(dL_dz2, Transpose(p.W2));                                // (N×H)
-        Matrix dL_dz1 = Zip(dL_dh1, h1, (g, h) => g * h * (1 - h));
-        Matrix dL_dW1 = Zip(Product(Transpose(X), dL_dz1), p.W1, (g, w) => g + lambda * w / n);
-        Update(p.W1, dL_dW1, learningRate);
-        Update(p.b1, ColumnSums(dL_dz1), learningRate);
-        Update(p.W2, dL_dW2, learningRate);
-        Update(p.b2, ColumnSums(dL_dz2), learningRate);
+        int n = batch.X.Rows, layers = p.Layers;
+        var h = new Matrix[layers + 1];
+        h[0] = batch.X;
+        for (int l = 1; l <= layers; l++)
+            h[l] = Map(AddRow(Product(h[l - 1], p.W(l)), p.b(l)), Ops.Sigmoid);         // h_l = σ(h_{l−1}·W_l + b_l)
+        Matrix dL_dz = Zip(h[layers], batch.Y, (o, y) => (o - y) / n * o * (1 - o));    // (N×K)
+        for (int l = layers; l >= 1; l--)
+        {
+            Matrix dL_dW = Zip(Product(Transpose(h[l - 1]), dL_dz), p.W(l), (g, w) => g + lambda * w / n);
+            Matrix dL_db = ColumnSums(dL_dz);
+            if (l > 1)
+                dL_dz = Zip(Product(dL_dz, Transpose(p.W(l))), h[l - 1], (g, o) => g * o * (1 - o)); // before W_l changes
+            Update(p.W(l), dL_dW, learningRate);
+            Update(p.b(l), dL_db, learningRate);
+        }
     }
 
     private static Matrix Product(Matrix a, Matrix b)

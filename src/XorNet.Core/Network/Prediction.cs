@@ -21,8 +21,8 @@ public sealed record Prediction(int[] Classes, Matrix Probabilities)
         model.Network.Forward(ws);
         var classes = (int[])ws.Predictions.Clone();
         var p = model.Network.Output.Kind == LossKind.CrossEntropy
-            ? ws.h2 // softmax rows already sum to 1: dividing again would only add rounding
-            : Normalized(ws.h2);
+            ? ws.Output.h // softmax rows already sum to 1: dividing again would only add rounding
+            : Normalized(ws.Output.h);
         for (int i = 0; i < p.Rows; i++)
         {
             if (IsProbability(p.Row(i))) continue;

@@ -8,19 +8,24 @@ namespace XorNet;
 /// to 0): each layer's input row is divided by its largest magnitude s before the product and the sum multiplied
 /// back (x·W = s·((x/s)·W)), so a pre-activation can become ±∞ (a saturated unit) but never NaN; an infinite
 /// ReLU output keeps only the direction of its infinite units. The probabilities are then normalised in the log
-/// domain: softmax of z2 for a softmax output, softmax of log σ(z2) for sigmoid outputs (p_k = σ_k / Σ_j σ_j).
+/// domain: softmax of zL for a softmax output, softmax of log σ(zL) for sigmoid outputs (p_k = σ_k / Σ_j σ_j).
 /// </summary>
 public static class StableForward
 {
     /// <summary>The probabilities of one point (raw x, already standardised as the model expects) into p (K).</summary>
-    public static void Probabilities(TwoLayerNetwork network, ReadOnlySpan<double> x, Span<double> p)
+    public static void Probabilities(Network network, ReadOnlySpan<double> x, Span<double> p)
     {
         Parameters w = network.P;
-        var z1 = new Matrix(1, network.H);
-        var h1 = new Matrix(1, network.H);
-        Affine(x, w.W1, network.UseBias ? w.b1.Row(0) : default, z1.Row(0));  // z1 = x · W1 + b1, scaled
-        network.Activation.Forward(z1, h1);                                    // h1 = f(z1), ±∞ saturates
-        Affine(h1.Row(0), w.W2, network.UseBias ? w.b2.Row(0) : default, p);  // z2 = h1 · W2 + b2, scaled
+        var a = new Matrix(1, x.Length, x.ToArray());
+        for (int l = 1; l < w.Layers; l++) // every hidden layer: z = a · Wl + bl (scaled), a = f(z), ±∞ saturates
+        {
+            var z = new Matrix(1, w.W(l).Cols);
+            Affine(a.Row(0), w.W(l), network.UseBias ? w.b(l).Row(0) : default, z.Row(0));
+            a = new Matrix(1, z.Cols);
+            network.Activation.Forward(z, a);
+        }
+        int L = w.Layers;
+        Affine(a.Row(0), w.W(L), network.UseBias ? w.b(L).Row(0) : default, p); // zL = a · WL + bL, scaled
         if (network.Output.Kind == LossKind.Mse)
             for (int k = 0; k < p.Length; k++) p[k] = LogSigmoid(p[k]);
         NormalizeExp(p);

@@ -156,9 +156,9 @@ public sealed class ReferenceNetwork
     /// <summary>Copies the weights into XorNet's network of the same shape (for pictures, model files, accuracy).</summary>
     public void CopyTo(Parameters p)
     {
-        W1.CopyTo(p.W1);
-        W2.CopyTo(p.W2);
-        b1.CopyTo(p.b1);
-        b2.CopyTo(p.b2);
+        W1.CopyTo(p.W(1));
+        W2.CopyTo(p.W(2));
+        b1.CopyTo(p.b(1));
+        b2.CopyTo(p.b(2));
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReferenceTrainer
     private readonly Dataset _data;
     private readonly Matrix _targets;
     private readonly ReferenceNetwork _reference;
-    private readonly TwoLayerNetwork _network; // the same weights, XorNet's type: accuracy, pictures, model file
+    private readonly Network _network; // the same weights, XorNet's type: accuracy, pictures, model file
     private readonly Workspace _all;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
@@ -30,8 +30,8 @@ public sealed class ReferenceTrainer
         _data = ReferenceData.Points(config.Samples);
         _targets = _data.OneHot();
         int batch = Math.Min(config.BatchSize, config.Samples);
-        _reference = new ReferenceNetwork(_program, config.Hidden, batch, config.L2);
-        _network = new TwoLayerNetwork(2, config.Hidden, 2, _program.Fixed(ReferenceFix.Bias));
+        _reference = new ReferenceNetwork(_program, config.Hidden.Widths[0], batch, config.L2);
+        _network = new Network(2, config.Hidden, 2, _program.Fixed(ReferenceFix.Bias));
         _all = _network.CreateWorkspace(_data.Count);
         _data.X.CopyTo(_all.X);
         _order = Enumerable.Range(0, _data.Count).ToArray();
@@ -44,7 +44,7 @@ public sealed class ReferenceTrainer
     public IReadOnlyCollection<int> AlsoKeep { get; init; } = [];
 
     public Dataset Data => _data;
-    public TwoLayerNetwork Network => _network;
+    public Network Network => _network;
     public ReferenceNetwork Reference => _reference;
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class ReferenceTrainer
         }
         AddBest(history, best);
         _reference.CopyTo(_network.P);
-        return new TrainingResult(_config, _network, _data, TrainingHistory.Of(history, EpochDiagnostics.Names.Length)) { Stop = stop, Interrupted = interrupted };
+        return new TrainingResult(_config, _network, _data, TrainingHistory.Of(history, _network.P.Tensors.Count)) { Stop = stop, Interrupted = interrupted };
     }
 
     private static void Record(List<EpochMetrics> history, EpochMetrics m, Action<EpochMetrics>? onEpoch)

@@ -71,10 +71,10 @@ public static class DivergenceReport
     public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
         EpochDiagnostics d, double[] firstStepNorms, double firstStepJointNorm)
     {
-        double[] max = d.MaxGradNorm ?? new double[4];
+        double[] max = d.MaxGradNorm ?? new double[d.Names.Count];
         double[] growth = max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity).ToArray();
-        int worst = Enumerable.Range(0, 4).Where(i => c.UseBias || i % 2 == 0).MaxBy(i => growth[i]);
-        string name = EpochDiagnostics.Names[worst];
+        int worst = Enumerable.Range(0, max.Length).Where(i => c.UseBias || d.Names[i][0] == 'W').MaxBy(i => growth[i]);
+        string name = d.Names[worst];
         string at = verdict.SinceEpoch == epoch ? "" : Invariant($" in epoch {verdict.SinceEpoch}");
         string gradient = !double.IsFinite(max[worst])
             ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} (its first step's norm was {firstStepNorms[worst]:G3})")

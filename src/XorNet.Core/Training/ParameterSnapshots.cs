@@ -6,11 +6,11 @@ namespace XorNet;
 /// </summary>
 public sealed class ParameterSnapshots
 {
-    private readonly TwoLayerNetwork _network;
+    private readonly Network _network;
     private readonly HashSet<int> _wanted;
     private readonly List<(EpochMetrics Metrics, Parameters Parameters)> _taken = [];
 
-    public ParameterSnapshots(TwoLayerNetwork network, IEnumerable<int> epochs)
+    public ParameterSnapshots(Network network, IEnumerable<int> epochs)
     {
         _network = network;
         _wanted = [.. epochs];
@@ -23,9 +23,7 @@ public sealed class ParameterSnapshots
     public void Observe(EpochMetrics metrics)
     {
         if (!_wanted.Contains(metrics.Epoch)) return;
-        var copy = new Parameters(_network.D, _network.H, _network.K);
-        _network.P.CopyTo(copy);
-        _taken.Add((metrics, copy));
+        _taken.Add((metrics, _network.P.Clone()));
     }
 
     /// <summary>

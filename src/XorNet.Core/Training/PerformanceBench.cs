@@ -103,7 +103,7 @@ public static class PerformanceBench
     {
         var data = Dataset.GaussianXor(300, seed: 1);
         var trainer = new Trainer(new TrainingConfig { Hidden = hidden, BatchSize = batch, L2 = 1e-4, Seed = 1 }, data);
-        TwoLayerNetwork network = trainer.Network;
+        Network network = trainer.Network;
         Workspace ws = network.CreateWorkspace(batch);
         int[] rows = Enumerable.Range(0, batch).ToArray();
         data.X.TakeRows(rows, ws.X);
@@ -118,7 +118,7 @@ public static class PerformanceBench
     private static GridTiming MeasureGrid(int hidden, int side, int samples)
     {
         var data = Dataset.GaussianXor(300, seed: 1);
-        var network = new TwoLayerNetwork(data.Features, hidden, data.Classes);
+        var network = new Network(data.Features, hidden, data.Classes);
         network.Initialize(Rng.ForPurpose(1, "init"));
         double fast = SecondsPerCall(() => DecisionGrid.Evaluate(network, -3, 3, -3, 3, side, side), samples);
         double rowByRow = SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side), Math.Min(samples, 3));

@@ -3,7 +3,7 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training data.</summary>
-public sealed record TrainingResult(TrainingConfig Config, TwoLayerNetwork Network, Dataset Data, TrainingHistory History)
+public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, TrainingHistory History)
 {
     /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
     public EpochMetrics Final => Stop.RestoredEpoch is int best ? History.At(best) ?? History.Best : History.Last;
@@ -46,7 +46,7 @@ public static class TrainingStatus
 public sealed class Trainer
 {
     private readonly TrainingConfig _config;
-    private readonly TwoLayerNetwork _network;
+    private readonly Network _network;
     private readonly Dataset _data;
     private readonly Matrix _targets;      // (N×K) one-hot labels of the whole set
     private readonly Parameters _grads;
@@ -61,10 +61,9 @@ public sealed class Trainer
     private readonly Optimizer _optimizer;
     private readonly LearningRateSchedule _schedule;
     private readonly IReadOnlyList<Trainable> _trainables;
-    private readonly GradientNormStats _norms = new();
-    private readonly TrainingHistory _history = new(EpochDiagnostics.Names.Length);
-    private readonly double[] _meanNorms = new double[EpochDiagnostics.Names.Length];
-    private readonly double[] _maxNorms = new double[EpochDiagnostics.Names.Length];
+    private readonly GradientNormStats _norms;
+    private readonly TrainingHistory _history;
+    private readonly double[] _meanNorms, _maxNorms;
     private double _epochRate = double.NaN;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
@@ -74,11 +73,14 @@ public sealed class Trainer
     {
         _config = config;
         _data = data;
-        _network = new TwoLayerNetwork(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
+        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
-        _grads = new Parameters(data.Features, config.Hidden, data.Classes);
+        _grads = _network.P.CloneShape();
+        int tensors = _grads.Tensors.Count;
+        (_norms, _history) = (new GradientNormStats(tensors), new TrainingHistory(tensors));
+        (_meanNorms, _maxNorms) = (new double[tensors], new double[tensors]);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
         _lastBatch = rest == 0 ? null : _network.CreateWorkspace(rest);
@@ -97,11 +99,11 @@ public sealed class Trainer
         test.OneHot().CopyTo(_testAll.Y);
     }
 
-    public TwoLayerNetwork Network => _network;
+    public Network Network => _network;
 
     /// <summary>The latest epoch's learning rate and gradient norms (epoch 0: none yet), for a live view.</summary>
     public EpochDiagnostics LatestDiagnostics => _history.Count == 0
-        ? new EpochDiagnostics(0, double.NaN, null, null)
+        ? EpochDiagnostics.BeforeTraining(_network.P.Layers)
         : _history.DiagnosticsAt(_history.Last.Epoch)!;
     /// <summary>The history recorded so far; in Run's onEpoch its Last is the epoch just reported.</summary>
     public TrainingHistory History => _history;
@@ -193,10 +195,13 @@ public sealed class Trainer
         _optimizer.Step(_trainables, lr);
     }
 
+    /// <summary>√(Σ over every tensor of Σθ²), summed in the tensors' order.</summary>
     private double WeightNorm()
     {
-        Parameters p = _network.P;
-        return Math.Sqrt(Ops.SquaredSum(p.W1) + Ops.SquaredSum(p.b1) + Ops.SquaredSum(p.W2) + Ops.SquaredSum(p.b2));
+        IReadOnlyList<Matrix> tensors = _network.P.Tensors;
+        double sum = 0;
+        for (int i = 0; i < tensors.Count; i++) sum += Ops.SquaredSum(tensors[i]);
+        return Math.Sqrt(sum);
     }
 
     /// <summary>Gradient norms before clipping, so the history shows what clipping had to fight.</summary>

@@ -3,7 +3,8 @@ namespace XorNet;
 /// <summary>Everything that determines a training run. The same config gives the same numbers, bit for bit.</summary>
 public sealed record TrainingConfig
 {
-    public int Hidden { get; init; } = 3;
+    /// <summary>The hidden layers' widths from input to output ("8x8x4"); an int is one layer, 0 none.</summary>
+    public HiddenLayers Hidden { get; init; } = 3;
     public double LearningRate { get; init; } = 1.0;
     public int Epochs { get; init; } = 100;
     /// <summary>Minibatch size; the seed notes measured that ~10 learns XOR and a full batch does not.</summary>

@@ -26,7 +26,7 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     private readonly bool _frozen;
     private List<Row>? _view;         // the listed rows, built on first read after an Add
 
-    /// <param name="tensors">Parameter tensors whose gradient norms are recorded per epoch (W1, b1, W2, b2: 4).</param>
+    /// <param name="tensors">Parameter tensors whose gradient norms are recorded per epoch (W1, b1, …, WL, bL: 2L).</param>
     /// <param name="limit">Epochs kept one by one (at least 2).</param>
     public TrainingHistory(int tensors, int limit = DefaultLimit)
     {
@@ -191,7 +191,7 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
 
         public EpochDiagnostics Diagnostics() =>
             new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null, _hasGradients ? (double[])_max.Clone() : null)
-            { WeightNorm = _weightNorm };
+            { WeightNorm = _weightNorm, Names = Parameters.NamesFor(_mean.Length / 2) };
     }
 
     private sealed class EpochOrder : IComparer<Row>

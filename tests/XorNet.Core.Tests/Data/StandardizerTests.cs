@@ -32,9 +32,9 @@ public class StandardizerTests
     {
         var data = DataGenerators.Gauss(30, 0.3, 1);
         var s = Standardizer.Fit(data.X);
-        var network = new TwoLayerNetwork(2, 4, 3, bias);
+        var network = new Network(2, 4, 3, bias);
         network.Initialize(new Rng(9));
-        new Rng(10).FillUniform(network.P.b1, -1, 1);
+        new Rng(10).FillUniform(network.P.b(1), -1, 1);
         var folded = s.Fold(network);
         Assert.Equal(Forward(network, s.Apply(data.X)), Forward(folded, data.X), new Tolerance(1e-12));
     }
@@ -47,20 +47,20 @@ public class StandardizerTests
     {
         var data = DataGenerators.Gauss(30, 0.3, 1);
         var s = Standardizer.Fit(data.X);
-        var network = new TwoLayerNetwork(2, 4, 2, true, activation, loss);
+        var network = new Network(2, 4, 2, true, activation, loss);
         network.Initialize(new Rng(9));
-        new Rng(10).FillUniform(network.P.b1, -1, 1);
+        new Rng(10).FillUniform(network.P.b(1), -1, 1);
         var folded = s.Fold(network);
         Assert.Equal((activation, loss), (folded.Activation.Kind, folded.Output.Kind));
         Assert.Equal(Forward(network, s.Apply(data.X)), Forward(folded, data.X), new Tolerance(1e-12));
     }
 
-    private static double[] Forward(TwoLayerNetwork network, Matrix x)
+    private static double[] Forward(Network network, Matrix x)
     {
         var ws = network.CreateWorkspace(x.Rows);
         x.CopyTo(ws.X);
         network.Forward(ws);
-        return ws.h2.Data;
+        return ws.Output.h.Data;
     }
 
     private sealed class Tolerance(double eps) : IEqualityComparer<double>

@@ -13,7 +13,7 @@ public sealed class ModelFilePropertyTests
 
     private static byte[] Ours()
     {
-        var network = new TwoLayerNetwork(2, 3, 2, useBias: true);
+        var network = new Network(2, 3, 2, useBias: true);
         network.Initialize(Rng.ForPurpose(1, "init"));
         var stream = new MemoryStream();
         Npz.Write(stream, ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)));
@@ -48,7 +48,7 @@ public sealed class ModelFilePropertyTests
     public Property ModelsWithWrongArrays_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
     {
         var random = new Random(seed);
-        var arrays = ModelFile.Arrays(new SavedModel(new TwoLayerNetwork(2, 3, 2), Standardizer.Identity(2), false)).ToList();
+        var arrays = ModelFile.Arrays(new SavedModel(new Network(2, 3, 2), Standardizer.Identity(2), false)).ToList();
         for (int e = 1 + random.Next(3); e > 0; e--)
         {
             int at = random.Next(arrays.Count);

@@ -12,9 +12,9 @@ public sealed class ModelFileTests : IDisposable
 
     private static SavedModel Sample(bool bias = true)
     {
-        var network = new TwoLayerNetwork(2, 4, 3, bias);
+        var network = new Network(2, 4, 3, bias);
         network.Initialize(new Rng(3));
-        if (bias) new Rng(4).FillUniform(network.P.b2, -1, 1);
+        if (bias) new Rng(4).FillUniform(network.P.b(2), -1, 1);
         return new SavedModel(network, new Standardizer([0.5, -2], [1.5, 3]), Standardized: true);
     }
 
@@ -67,7 +67,7 @@ public sealed class ModelFileTests : IDisposable
 
     [Fact]
     public void W2NotMatchingW1() =>
-        Assert.Contains("array 'W2' has shape (3, 3); expected (4, K)", LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
+        Assert.Contains("array 'W2' has shape (3, 3); expected (4, 3)", LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
 
     [Fact]
     public void AMemberAModelDoesNotUse_IsNotDecoded()
@@ -78,7 +78,7 @@ public sealed class ModelFileTests : IDisposable
         byte[] bytes = stream.ToArray();
         int at = bytes.AsSpan().IndexOf("junk.npy"u8) + "junk.npy"u8.Length; // the local header's name: the data follow
         bytes[at] = (byte)'X'; // the member's .npy magic is broken
-        Assert.Equal(Sample().Network.P.W2.Data, ModelFile.Read(new MemoryStream(bytes)).Network.P.W2.Data);
+        Assert.Equal(Sample().Network.P.W(2).Data, ModelFile.Read(new MemoryStream(bytes)).Network.P.W(2).Data);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public sealed class ModelFileLeverTests : IDisposable
     [MemberData(nameof(Levers))]
     public void SaveThenLoad_KeepsActivationAndOutput_AndPredictsTheStoredFormula(ActivationKind f, LossKind loss)
     {
-        var network = new TwoLayerNetwork(2, 5, 3, true, f, loss);
+        var network = new Network(2, 5, 3, true, f, loss);
         network.Initialize(new Rng(11));
-        Ops.Scale(network.P.W1, 3, network.P.W1); // large enough that relu's kink and tanh's saturation both matter
-        new Rng(12).FillUniform(network.P.b1, -1, 1);
+        Ops.Scale(network.P.W(1), 3, network.P.W(1)); // large enough that relu's kink and tanh's saturation both matter
+        new Rng(12).FillUniform(network.P.b(1), -1, 1);
         string path = Path.Combine(_dir, "m.npz");
         ModelFile.Save(path, new SavedModel(network, new Standardizer([0.25, -1], [2, 0.5]), true));
 
@@ -199,9 +199,9 @@ public sealed class ModelFileBiasTests : IDisposable
     [Fact]
     public void NoBiasModel_StoresZeroBiases_EvenIfTheNetworkHoldsOthers()
     {
-        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        var network = new Network(2, 3, 2, useBias: false);
         network.Initialize(new Rng(1));
-        network.P.b1.Fill(0.7); // e.g. copied from an --init model that had biases; Forward ignores them
+        network.P.b(1).Fill(0.7); // e.g. copied from an --init model that had biases; Forward ignores them
         var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
         Assert.All((double[])arrays["b1"].Values, v => Assert.Equal(0.0, v));
     }
@@ -209,7 +209,7 @@ public sealed class ModelFileBiasTests : IDisposable
     [Fact]
     public void NonZeroBiasesWithBiasZero_AreRefused()
     {
-        var network = new TwoLayerNetwork(2, 3, 2, useBias: false);
+        var network = new Network(2, 3, 2, useBias: false);
         var arrays = ModelFile.Arrays(new SavedModel(network, Standardizer.Identity(2), false)).ToDictionary();
         arrays["b2"] = NpyArray.Vector(0.5, 0);
         string path = Path.Combine(_dir, "m.npz");

@@ -23,7 +23,7 @@ public class DecisionGridTests
             ws.X[0, 1] = grid.YMin + (r + 0.5) * dy;
             result.Network.Forward(ws);
             Assert.Equal(ws.Predictions[0] == 1, grid.ClassOneShare[r, c] > 0.5);
-            Assert.Equal(ws.h2[0, 1] / (ws.h2[0, 0] + ws.h2[0, 1]), grid.ClassOneShare[r, c], 14);
+            Assert.Equal(ws.Output.h[0, 1] / (ws.Output.h[0, 0] + ws.Output.h[0, 1]), grid.ClassOneShare[r, c], 14);
         }
     }
 
@@ -47,9 +47,9 @@ public class DecisionGridTests
     [InlineData(5, 2, 2)]
     public void SigmoidPlane_AgreesWithRowByRowForward(int hidden, int columns, int rows)
     {
-        var network = new TwoLayerNetwork(2, hidden, 2);
+        var network = new Network(2, hidden, 2);
         network.Initialize(new Rng(42));
-        network.P.b1.Data[0] = 0.7; // a nonzero bias, so b1 takes part
+        network.P.b(1).Data[0] = 0.7; // a nonzero bias, so b1 takes part
         double[,] plane = DecisionGrid.Evaluate(network, -3, 2.5, -2, 3, columns, rows);
         double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -3, 2.5, -2, 3, columns, rows);
         double worst = rowByRow.Cast<double>().Zip(plane.Cast<double>(), (a, b) => Math.Abs(a - b)).Max();
@@ -62,7 +62,7 @@ public class DecisionGridTests
     [InlineData(ActivationKind.Relu, LossKind.CrossEntropy, 333, 211)]
     public void ChunkedEvaluation_IsBitIdenticalToRowByRow(ActivationKind activation, LossKind loss, int columns, int rows)
     {
-        var network = new TwoLayerNetwork(2, 7, 2, activation: activation, loss: loss);
+        var network = new Network(2, 7, 2, activation: activation, loss: loss);
         network.Initialize(new Rng(42));
         double[,] batched = DecisionGrid.Evaluate(network, -3, 2.5, -2, 3, columns, rows);
         double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -3, 2.5, -2, 3, columns, rows);
@@ -72,7 +72,7 @@ public class DecisionGridTests
     [Fact]
     public void SigmoidPlane_WithSoftmaxOutputAndNoBias_AgreesWithForward()
     {
-        var network = new TwoLayerNetwork(2, 6, 2, useBias: false, loss: LossKind.CrossEntropy);
+        var network = new Network(2, 6, 2, useBias: false, loss: LossKind.CrossEntropy);
         network.Initialize(new Rng(7));
         double[,] plane = DecisionGrid.Evaluate(network, -2, 2, -2, 2, 90, 40);
         double[,] rowByRow = DecisionGrid.EvaluateRowByRow(network, -2, 2, -2, 2, 90, 40);

@@ -9,9 +9,9 @@ public class ExplanationTests
          "dL/dh2", "dh2/dz2", "dL/dz2", "dL/dW2", "dL/db2", "dL/dh1", "dh1/dz1", "dL/dz1", "dL/dW1", "dL/db1",
          "W1'", "b1'", "W2'", "b2'"];
 
-    private static (TwoLayerNetwork Net, Workspace Ws) OneExample(LossKind loss = LossKind.Mse)
+    private static (Network Net, Workspace Ws) OneExample(LossKind loss = LossKind.Mse)
     {
-        var net = new TwoLayerNetwork(2, 3, 2, loss: loss);
+        var net = new Network(2, 3, 2, loss: loss);
         net.Initialize(new Rng(7));
         var ws = net.CreateWorkspace(1);
         ws.X.Data[0] = 0.4; ws.X.Data[1] = -1.1;
@@ -47,16 +47,16 @@ public class ExplanationTests
         var (net, ws) = OneExample(LossKind.CrossEntropy);
         var q = Explanation.Explain(net, ws, new Regularization(0), 1.0).Single(x => x.Name == "dL/dz2");
         Assert.Contains("(softmax(z2) − y) / N", q.Formula);
-        Assert.Equal(ws.h2.Data[0] - 0, q.Value.Data[0], 1e-15);
-        Assert.Equal(ws.h2.Data[1] - 1, q.Value.Data[1], 1e-15);
+        Assert.Equal(ws.Output.h.Data[0] - 0, q.Value.Data[0], 1e-15);
+        Assert.Equal(ws.Output.h.Data[1] - 1, q.Value.Data[1], 1e-15);
     }
 
     [Fact]
     public void Explain_DoesNotChangeTheNetwork()
     {
         var (net, ws) = OneExample();
-        double[] before = net.P.W1.Data.ToArray();
+        double[] before = net.P.W(1).Data.ToArray();
         Explanation.Explain(net, ws, new Regularization(1e-4), 1.0);
-        Assert.Equal(before, net.P.W1.Data);
+        Assert.Equal(before, net.P.W(1).Data);
     }
 }

@@ -20,13 +20,13 @@ public class GradientCheckTests
     /// ReLU input |z1| and every weight |W| sits more than 100× the finite-difference reach 2ε = 2e-4 away from 0, and
     /// every ReLU unit is active on some row; the test asserts the margins, so no entry is skipped and all are compared.
     /// </summary>
-    private static (TwoLayerNetwork Net, Workspace Ws) Problem(ActivationKind activation, LossKind loss, bool useBias = true)
+    private static (Network Net, Workspace Ws) Problem(ActivationKind activation, LossKind loss, bool useBias = true)
     {
         var rng = new Rng(3);
-        var net = new TwoLayerNetwork(2, 4, 3, useBias, activation, loss);
+        var net = new Network(2, 4, 3, useBias, activation, loss);
         net.Initialize(rng);
-        rng.FillUniform(net.P.b1, -0.5, 0.5);
-        rng.FillUniform(net.P.b2, -0.5, 0.5);
+        rng.FillUniform(net.P.b(1), -0.5, 0.5);
+        rng.FillUniform(net.P.b(2), -0.5, 0.5);
         var ws = net.CreateWorkspace(7);
         rng.FillNormal(ws.X);
         for (int i = 0; i < 7; i++) ws.Y[i, i % 3] = 1;
@@ -39,8 +39,8 @@ public class GradientCheckTests
     {
         var (net, ws) = Problem(activation, loss);
         net.Forward(ws);
-        Assert.True(GradientCheck.NearestKink(ws.z1) > 100 * 2 * GradientCheck.DefaultEpsilon, $"nearest |z1| {GradientCheck.NearestKink(ws.z1)}");
-        Assert.All(net.P.W1.Data.Concat(net.P.W2.Data), w => Assert.True(Math.Abs(w) > 100 * 2 * GradientCheck.DefaultEpsilon));
+        Assert.True(GradientCheck.NearestKink(ws) > 100 * 2 * GradientCheck.DefaultEpsilon, $"nearest |z1| {GradientCheck.NearestKink(ws)}");
+        Assert.All(net.P.W(1).Data.Concat(net.P.W(2).Data), w => Assert.True(Math.Abs(w) > 100 * 2 * GradientCheck.DefaultEpsilon));
 
         var rows = GradientCheck.Run(net, ws, new Regularization(l2, l1), GradientCheck.DefaultEpsilon, tolerance: 1e-7);
         foreach (var row in rows)
@@ -67,7 +67,7 @@ public class GradientCheckTests
     {
         var (net, ws) = Problem(ActivationKind.Relu, LossKind.Mse);
         net.Forward(ws);
-        net.P.b1.Data[0] -= ws.z1[0, 0]; // put row 0's first hidden input exactly on the kink z = 0
+        net.P.b(1).Data[0] -= ws.Layer(1).z[0, 0]; // put row 0's first hidden input exactly on the kink z = 0
         var rows = GradientCheck.Run(net, ws, new Regularization(0), GradientCheck.DefaultEpsilon, 1e-7);
         Assert.True(rows.Single(r => r.Name == "b1").SkippedAtKink >= 1);
         Assert.True(rows.Single(r => r.Name == "W1").SkippedAtKink >= 1);

@@ -7,9 +7,9 @@ public class PredictionTests
     [Fact]
     public void ProbabilitiesSumToOne_ClassIsTheirArgmax_AndStandardizationIsApplied()
     {
-        var network = new TwoLayerNetwork(2, 6, 4);
+        var network = new Network(2, 6, 4);
         network.Initialize(new Rng(1));
-        new Rng(2).FillUniform(network.P.b2, -2, 2);
+        new Rng(2).FillUniform(network.P.b(2), -2, 2);
         var scaler = new Standardizer([1, 2], [3, 4]);
         var x = new Matrix(25, 2);
         new Rng(3).FillNormal(x);
@@ -22,24 +22,24 @@ public class PredictionTests
         var ws = network.CreateWorkspace(25);
         scaler.Apply(x).CopyTo(ws.X);
         network.Forward(ws);
-        Assert.Equal(ws.h2[7, 2] / ws.h2.Row(7).ToArray().Sum(), p.Probabilities[7, 2]);
+        Assert.Equal(ws.Output.h[7, 2] / ws.Output.h.Row(7).ToArray().Sum(), p.Probabilities[7, 2]);
     }
 
     [Fact]
     public void ASaturatedModel_WhoseSigmoidsAllUnderflow_StillGivesProbabilities()
     {
-        var network = new TwoLayerNetwork(2, 3, 2);
+        var network = new Network(2, 3, 2);
         network.Initialize(new Rng(1));
-        network.P.b2.Row(0)[0] = -800; // σ(−800) and σ(−790) are 0 in doubles: h2 / Σh2 would be 0/0
-        network.P.b2.Row(0)[1] = -790;
+        network.P.b(2).Row(0)[0] = -800; // σ(−800) and σ(−790) are 0 in doubles: h2 / Σh2 would be 0/0
+        network.P.b(2).Row(0)[1] = -790;
         var x = Matrix.FromRows(new double[,] { { 0.5, -1 } });
         var p = Prediction.Run(new SavedModel(network, Standardizer.Identity(2), false), x);
         var ws = network.CreateWorkspace(1);
         x.CopyTo(ws.X);
         network.Forward(ws);
-        Assert.Equal([0.0, 0.0], ws.h2.Data);
+        Assert.Equal([0.0, 0.0], ws.Output.h.Data);
         Assert.Equal(1, p.Classes[0]);
-        Assert.Equal(1 / (1 + Math.Exp(ws.z2[0, 1] - ws.z2[0, 0])), p.Probabilities[0, 0], 1e-12); // σ(z) ≈ e^z there
+        Assert.Equal(1 / (1 + Math.Exp(ws.Output.z[0, 1] - ws.Output.z[0, 0])), p.Probabilities[0, 0], 1e-12); // σ(z) ≈ e^z there
         Assert.Equal(1.0, p.Probabilities[0, 0] + p.Probabilities[0, 1], 1e-15);
     }
 
@@ -51,9 +51,9 @@ public class PredictionTests
     [InlineData(ActivationKind.Relu, LossKind.CrossEntropy)]
     public void PointsAtPlusMinus1e308_GetTheProbabilitiesOfTheirDirection(ActivationKind activation, LossKind loss)
     {
-        var network = new TwoLayerNetwork(2, 8, 3, activation: activation, loss: loss);
+        var network = new Network(2, 8, 3, activation: activation, loss: loss);
         network.Initialize(new Rng(4));
-        new Rng(5).FillUniform(network.P.b1, -1, 1);
+        new Rng(5).FillUniform(network.P.b(1), -1, 1);
         var model = new SavedModel(network, Standardizer.Identity(2), false);
         double[,] huge = { { 1e308, 1e308 }, { -1e308, 1e308 }, { 1e308, -1e308 }, { -1.7e308, -1e308 } };
         var far = Prediction.Run(model, Matrix.FromRows(huge));

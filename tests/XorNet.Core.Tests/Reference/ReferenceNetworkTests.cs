@@ -53,9 +53,9 @@ public class ReferenceNetworkTests
         var grads = new Parameters(2, 5, 2);
         xornet.Forward(ws);
         xornet.Backward(ws, new Regularization(0.3), grads);
-        AssertClose(grads.W1, reference.dL_dw1, "dW1");
-        AssertClose(grads.W2, reference.dL_dw2, "dW2");
-        if (bias) AssertClose(grads.b1, reference.dL_db1, "db1");
+        AssertClose(grads.W(1), reference.dL_dw1, "dW1");
+        AssertClose(grads.W(2), reference.dL_dw2, "dW2");
+        if (bias) AssertClose(grads.b(1), reference.dL_db1, "db1");
         Assert.Equal(xornet.Loss(ws, new Regularization(0.3)).Total, reference.Loss().Total, 1e-14);
     }
 

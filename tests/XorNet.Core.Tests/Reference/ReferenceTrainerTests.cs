@@ -48,7 +48,7 @@ public class ReferenceTrainerTests
         var trainer = new ReferenceTrainer(ReferenceNetworkTests.Config(3, 0.003, 0, iterations: 10));
         TrainingResult r = trainer.Run();
         Assert.False(r.Network.UseBias);
-        Assert.Equal(trainer.Reference.W1.Data, r.Network.P.W1.Data);
+        Assert.Equal(trainer.Reference.W1.Data, r.Network.P.W(1).Data);
         Assert.Equal(ReferenceData.Points(300).X.Data, r.Data.X.Data);
         Assert.Equal(11, r.History.Count); // iterations 0..10
     }

@@ -12,14 +12,14 @@ public class EarlyStoppingTests
         int epoch = 0;
         for (; epoch < losses.Length && !stopped; epoch++)
         {
-            p.W1.Fill(epoch); // the "weights" of each epoch
+            p.W(1).Fill(epoch); // the "weights" of each epoch
             stopped = stop.Observe(epoch, losses[epoch], p);
         }
         Assert.True(stopped);
         Assert.Equal(4, epoch);             // stopped after epoch 3: two epochs (2, 3) without beating 0.8
         Assert.Equal(1, stop.BestEpoch);
         stop.RestoreBest(p);
-        Assert.Equal(1, p.W1.Data[0]);
+        Assert.Equal(1, p.W(1).Data[0]);
     }
 
     [Fact]

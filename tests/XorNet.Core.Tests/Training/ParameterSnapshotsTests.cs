@@ -21,7 +21,7 @@ public class ParameterSnapshotsTests
     public void Snapshots_HoldTheParametersOfTheirEpoch()
     {
         var trainer = NewTrainer();
-        var initial = new Parameters(2, Config.Hidden, 2);
+        var initial = trainer.Network.P.CloneShape();
         trainer.Network.P.CopyTo(initial);
         var snapshots = new ParameterSnapshots(trainer.Network, [0, 5, Config.Epochs]);
         var result = trainer.Run(snapshots.Observe);
@@ -33,8 +33,8 @@ public class ParameterSnapshotsTests
         foreach (var ((name, expected), (_, actual)) in result.Network.P.Named().Zip(snapshots.Taken[2].Parameters.Named()))
             Assert.True(expected.Data.SequenceEqual(actual.Data), $"{name} at the last epoch");
         // A snapshot is a copy: epoch 5 differs from both ends.
-        Assert.False(snapshots.Taken[1].Parameters.W1.Data.SequenceEqual(result.Network.P.W1.Data));
-        Assert.False(snapshots.Taken[1].Parameters.W1.Data.SequenceEqual(initial.W1.Data));
+        Assert.False(snapshots.Taken[1].Parameters.W(1).Data.SequenceEqual(result.Network.P.W(1).Data));
+        Assert.False(snapshots.Taken[1].Parameters.W(1).Data.SequenceEqual(initial.W(1).Data));
     }
 
     [Theory]

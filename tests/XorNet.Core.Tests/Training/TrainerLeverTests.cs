@@ -118,7 +118,7 @@ public class TrainerLeverTests
     [Fact]
     public void L1_PushesWeightsTowardZeroMoreThanNoPenalty()
     {
-        double Sum(TrainingResult r) => XorNet.Tensors.Ops.AbsSum(r.Network.P.W1) + XorNet.Tensors.Ops.AbsSum(r.Network.P.W2);
+        double Sum(TrainingResult r) => XorNet.Tensors.Ops.AbsSum(r.Network.P.W(1)) + XorNet.Tensors.Ops.AbsSum(r.Network.P.W(2));
         var plain = Train(new TrainingConfig { Hidden = 20, L2 = 0, Epochs = 30 });
         var l1 = Train(new TrainingConfig { Hidden = 20, L2 = 0, L1 = 0.05, Epochs = 30 });
         Assert.True(Sum(l1) < 0.8 * Sum(plain), $"Σ|W| {Sum(l1)} vs {Sum(plain)}");

@@ -87,7 +87,8 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(0, nameof(TrainingConfig.Hidden), "Hidden 0: must be a whole number between 1 and 100000")]
+    [InlineData(-1, nameof(TrainingConfig.Hidden), "Hidden -1: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
+    [InlineData(100_001, nameof(TrainingConfig.Hidden), "Hidden 100001: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
     [InlineData(-1.0, nameof(TrainingConfig.LearningRate), "LearningRate -1: must be a finite number > 0")]
     [InlineData(double.NaN, nameof(TrainingConfig.LearningRate), "LearningRate NaN: must be a finite number > 0")]
     public void Validate_NamesTheBadField_ItsValue_AndItsRule(double value, string field, string text)
