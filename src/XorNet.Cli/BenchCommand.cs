@@ -33,7 +33,7 @@ public static class BenchCommand
             s.WriteLine($"  n = {m.N,-24}{m.FastGflops,10:F2}{m.NaiveGflops,16:F2}{m.FastGflops / m.NaiveGflops,10:F1}×");
         s.WriteLine("training step (fwd+bwd+SGD)  fast µs        naive µs        speed-up");
         foreach (var t in r.Steps)
-            s.WriteLine($"  H = {t.Hidden,-3} batch = {t.Batch,-12}{t.FastMicroseconds,10:F2}{t.NaiveMicroseconds,16:F2}{t.NaiveMicroseconds / t.FastMicroseconds,10:F1}×");
+            s.WriteLine($"  H = {t.Hidden,-7} batch = {t.Batch,-8}{t.FastMicroseconds,10:F2}{t.NaiveMicroseconds,16:F2}{t.NaiveMicroseconds / t.FastMicroseconds,10:F1}×");
         s.WriteLine("decision grid                batched ms     row-by-row ms   speed-up");
         foreach (var g in r.Grids)
             s.WriteLine($"  H = {g.Hidden,-3} {g.Columns}×{g.Rows} ({g.Threads} thr){"",-4}{g.FastMilliseconds,10:F2}{g.RowByRowMilliseconds,16:F2}{g.RowByRowMilliseconds / g.FastMilliseconds,10:F1}×");
@@ -49,7 +49,7 @@ public static class BenchCommand
             ["matmul"] = new JsonArray(r.MatMul.Select(m => (JsonNode)new JsonObject
             { ["n"] = m.N, ["gflops"] = m.FastGflops, ["naive_gflops"] = m.NaiveGflops }).ToArray()),
             ["train_step"] = new JsonArray(r.Steps.Select(t => (JsonNode)new JsonObject
-            { ["hidden"] = t.Hidden, ["batch"] = t.Batch, ["us"] = t.FastMicroseconds, ["naive_us"] = t.NaiveMicroseconds }).ToArray()),
+            { ["hidden"] = t.Hidden.ToString(), ["batch"] = t.Batch, ["us"] = t.FastMicroseconds, ["naive_us"] = t.NaiveMicroseconds }).ToArray()),
             ["grid"] = new JsonArray(r.Grids.Select(g => (JsonNode)new JsonObject
             { ["hidden"] = g.Hidden, ["columns"] = g.Columns, ["rows"] = g.Rows, ["threads"] = g.Threads, ["ms"] = g.FastMilliseconds, ["row_by_row_ms"] = g.RowByRowMilliseconds }).ToArray()),
         };
