@@ -188,7 +188,7 @@ public sealed class Trainer
     /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>
     internal void Step(Workspace ws, double lr)
     {
-        _network.Forward(ws);
+        _network.Forward(ws, predict: false);
         _network.Backward(ws, _reg, _grads);
         RecordNorms();
         Clip();
