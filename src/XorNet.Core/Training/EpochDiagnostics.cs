@@ -59,7 +59,7 @@ public sealed class GradientNormStats(int tensors)
     /// </summary>
     private void SquaredSums(IReadOnlyList<Tensors.Matrix> t, double[] sums)
     {
-        int[] order = _bySize ??= [.. Enumerable.Range(0, t.Count).OrderBy(i => t[i].Length)];
+        int[] order = _bySize ??= BySize(t);
         int g = 0;
         for (; g + 4 <= t.Count; g += 4)
         {
@@ -68,6 +68,9 @@ public sealed class GradientNormStats(int tensors)
         }
         for (; g < t.Count; g++) sums[order[g]] = Tensors.Ops.SquaredSum(t[order[g]]);
     }
+
+    // A method of its own: a lambda capturing t would allocate its closure on every call of SquaredSums.
+    private static int[] BySize(IReadOnlyList<Tensors.Matrix> t) => [.. Enumerable.Range(0, t.Count).OrderBy(i => t[i].Length)];
 
     /// <summary>Writes the epoch's mean and largest norms into caller-owned rows (nothing allocated).</summary>
     public void Summarize(Span<double> mean, Span<double> max)
