@@ -6,7 +6,8 @@ using System.Text.Json.Nodes;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet bench`: times the kernels on this machine (see <see cref="PerformanceBench"/>) and prints a table or JSON.</summary>
+/// <summary>`xornet bench`: times the kernels on this machine (see <see cref="PerformanceBench"/>) and prints a table
+/// or JSON.</summary>
 public static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)

@@ -115,7 +115,8 @@ public static class CompareCommand
         }
     }
 
-    /// <summary>The worst outcome decides, in train's order: interrupted 130, any run diverged 3, any gate failed 1, else 0.</summary>
+    /// <summary>The worst outcome decides, in train's order: interrupted 130, any run diverged 3, any gate failed 1,
+    /// else 0.</summary>
     private static int ExitCode(IReadOnlyList<CompareReport.Outcome> outcomes, TextWriter log, TextWriter stderr)
     {
         if (outcomes.Any(o => o.Result is null || o.Result.Interrupted))
@@ -134,7 +135,8 @@ public static class CompareCommand
         return failed.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
     }
 
-    /// <summary>Expands the grid and parses every combination with train's parser; any bad value fails before a run starts.</summary>
+    /// <summary>Expands the grid and parses every combination with train's parser; any bad value fails before a run
+    /// starts.</summary>
     public static IReadOnlyList<PreparedRun> Prepare(IReadOnlyList<string> trainArgs, string root, OutputPlan? plan = null)
     {
         var prepared = new List<PreparedRun>();
@@ -179,7 +181,8 @@ public static class CompareCommand
         }
     }
 
-    /// <summary>The runs train `parallel` at a time, so the largest `parallel` of them must fit the memory budget together.</summary>
+    /// <summary>The runs train `parallel` at a time, so the largest `parallel` of them must fit the memory budget
+    /// together.</summary>
     private static string? TooBigTogether(IReadOnlyList<PreparedRun> runs, int parallel)
     {
         int atOnce = Math.Min(parallel, runs.Count);
@@ -189,8 +192,9 @@ public static class CompareCommand
     }
 
     /// <summary>
-    /// Runs at most `parallel` trainings at once, started in grid order; each is TrainJob.Run, exactly as `train` does it,
-    /// but silent. A cancellation stops the running ones after their current epoch and starts no more (Result null).
+    /// Runs at most `parallel` trainings at once, started in grid order; each is TrainJob.Run, exactly as `train` does
+    /// it, but silent. A cancellation stops the running ones after their current epoch and starts no more (Result
+    /// null).
     /// </summary>
     private static IReadOnlyList<CompareReport.Outcome> RunAll(IReadOnlyList<PreparedRun> runs, int parallel, TextWriter log,
         IReadOnlyList<(EpochMetrics, Parameters)>[] snapshots, CancellationToken cancel)

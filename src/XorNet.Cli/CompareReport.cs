@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli;
 
-/// <summary>compare.json and the console table, both read from each run's own metrics.json (so new fields show up).</summary>
+/// <summary>compare.json and the console table, both read from each run's own metrics.json (so new fields show
+/// up).</summary>
 public static class CompareReport
 {
     /// <summary>A run and how it ended; Result is null for a run an interruption kept from starting.</summary>

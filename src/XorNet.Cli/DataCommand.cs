@@ -5,7 +5,8 @@ using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet data --dataset NAME --samples N --noise X --seed S --out FILE.csv [--plot FILE.png]`: writes a built-in dataset.</summary>
+/// <summary>`xornet data --dataset NAME --samples N --noise X --seed S --out FILE.csv [--plot FILE.png]`: writes a
+/// built-in dataset.</summary>
 public static class DataCommand
 {
     public static Command Create(TextWriter stdout)

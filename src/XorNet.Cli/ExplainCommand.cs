@@ -37,7 +37,8 @@ public static class ExplainCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless --lr).</summary>
+    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless
+    /// --lr).</summary>
     private static int ExplainReference(TrainingConfig config, ParseResult parse, TextWriter stdout)
     {
         ReferenceOptions.RefuseUnhonoured(parse, [ExplainJson]);

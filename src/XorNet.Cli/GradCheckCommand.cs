@@ -50,10 +50,12 @@ public static class GradCheckCommand
         return ok ? ExitCodes.Success : ExitCodes.GateFailed;
     }
 
-    /// <summary>Refuses checks that would run for hours: about 30 s per 2·10⁹ multiply-adds here, so the limit is a few minutes.</summary>
+    /// <summary>Refuses checks that would run for hours: about 30 s per 2·10⁹ multiply-adds here, so the limit is a few
+    /// minutes.</summary>
     public const double MaxWork = 1e10;
 
-    /// <summary>Four loss evaluations per parameter entry, each a forward pass over every sample (Σ_l widths[l−1]·widths[l] multiply-adds).</summary>
+    /// <summary>Four loss evaluations per parameter entry, each a forward pass over every sample (Σ_l
+    /// widths[l−1]·widths[l] multiply-adds).</summary>
     private static double Work(TrainingConfig c)
     {
         int[] widths = c.Hidden.WithEnds(2, 2);

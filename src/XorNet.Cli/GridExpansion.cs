@@ -1,6 +1,7 @@
 namespace XorNet.Cli;
 
-/// <summary>One combination of a compare grid: its label ("hidden=50 lr=0.1") and the train arguments that make it.</summary>
+/// <summary>One combination of a compare grid: its label ("hidden=50 lr=0.1") and the train arguments that make
+/// it.</summary>
 public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> Args);
 
 /// <summary>
@@ -10,7 +11,8 @@ public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> 
 /// </summary>
 public static class GridExpansion
 {
-    /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for days.</summary>
+    /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for
+    /// days.</summary>
     public const int MaxRuns = 1000;
 
     public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args)

@@ -1,6 +1,7 @@
 namespace XorNet.Cli;
 
-/// <summary>Reads the files a user names; any problem becomes a one-line UsageException naming option and file.</summary>
+/// <summary>Reads the files a user names; any problem becomes a one-line UsageException naming option and
+/// file.</summary>
 public static class InputFiles
 {
     public static Dataset Csv(string option, string path) => Read(option, path, DatasetCsv.ReadLabelled);

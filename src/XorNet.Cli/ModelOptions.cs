@@ -50,7 +50,8 @@ public static class ModelOptions
     /// </summary>
     public static (Network Net, Workspace Ws) Build(TrainingConfig c, int n) => Build(RunData.Prepare(c), n);
 
-    /// <summary>As <see cref="Build(TrainingConfig, int)"/>, for data already read (so a command can check n against its size first).</summary>
+    /// <summary>As <see cref="Build(TrainingConfig, int)"/>, for data already read (so a command can check n against
+    /// its size first).</summary>
     public static (Network Net, Workspace Ws) Build(RunData run, int n)
     {
         var (c, data) = (run.Config, run.Train);

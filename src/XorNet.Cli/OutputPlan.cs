@@ -23,7 +23,8 @@ public sealed class OutputPlan
     private readonly List<Entry> _entries = [];
     private readonly HashSet<string> _probed = [];
 
-    /// <summary>The run whose paths are being added (compare plans all its runs in one plan); "" for a single run.</summary>
+    /// <summary>The run whose paths are being added (compare plans all its runs in one plan); "" for a single
+    /// run.</summary>
     public string Run { get; set; } = "";
 
     /// <summary>A file the command reads (null = not given).</summary>
@@ -109,7 +110,8 @@ public sealed class OutputPlan
                                          $"is {bytes} bytes, more than the {NameMax} a file name may have");
     }
 
-    /// <summary>Creates and deletes an exclusively created, unpredictably named file: proves we may write there.</summary>
+    /// <summary>Creates and deletes an exclusively created, unpredictably named file: proves we may write
+    /// there.</summary>
     private void Probe(string owner, string path, string folder)
     {
         if (!_probed.Add(folder)) return;

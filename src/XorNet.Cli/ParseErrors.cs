@@ -56,7 +56,8 @@ public static class ParseErrors
         return null;
     }
 
-    /// <summary>Whether System.CommandLine's conversion to the option's type can succeed (strings always can).</summary>
+    /// <summary>Whether System.CommandLine's conversion to the option's type can succeed (strings always
+    /// can).</summary>
     private static bool Converts(string value, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -67,7 +68,8 @@ public static class ParseErrors
         return true;
     }
 
-    /// <summary>Errors about the command line as a whole: no command, a missing required option, a stray token.</summary>
+    /// <summary>Errors about the command line as a whole: no command, a missing required option, a stray
+    /// token.</summary>
     private static string? DescribeCommand(ParseResult parse, string command)
     {
         Command current = parse.CommandResult.Command;

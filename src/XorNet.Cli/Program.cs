@@ -11,7 +11,8 @@ public static class Program
         UseInvariantCulture();
         bool[] closed = StandardStreams.Closed();
         var stdout = new GuardedWriter(Console.Out);
-        // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never write it.
+        // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never
+        // write it.
         var stderr = new GuardedWriter(closed[2] ? TextWriter.Null : Console.Error);
         if (closed[1])
         {
@@ -41,7 +42,8 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
-    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it.</summary>
+    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills
+    /// it.</summary>
     private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
     {
         if (interrupt.IsCancellationRequested) return; // default action: terminate now
@@ -49,7 +51,8 @@ public static class Program
         interrupt.Cancel();
     }
 
-    /// <summary>Parses and runs a command line; every failure becomes one line on stderr and a documented exit code.</summary>
+    /// <summary>Parses and runs a command line; every failure becomes one line on stderr and a documented exit
+    /// code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Print details (a stack trace) for internal errors", Recursive = true };

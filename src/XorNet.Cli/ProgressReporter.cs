@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace XorNet.Cli;
 
-/// <summary>How a run reports its epochs: a live bar (terminal), a few plain lines (redirected output), or nothing.</summary>
+/// <summary>How a run reports its epochs: a live bar (terminal), a few plain lines (redirected output), or
+/// nothing.</summary>
 public enum ProgressMode { Lines, Bar, Quiet }
 
 /// <summary>Receives every epoch's metrics and shows them in the chosen <see cref="ProgressMode"/>.</summary>

@@ -4,7 +4,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Cli;
 
-/// <summary>`gradcheck --reference` and `explain --reference`: the reference's gradient, checked and explained.</summary>
+/// <summary>`gradcheck --reference` and `explain --reference`: the reference's gradient, checked and
+/// explained.</summary>
 public static class ReferenceInspection
 {
     /// <summary>Entries of each tensor shown by explain (all of them for small networks).</summary>

@@ -13,7 +13,8 @@ public static class ReferenceOptions
 {
     public static IEnumerable<Option> All => [OptionTable.Reference, OptionTable.Fix];
 
-    /// <summary>The reference run asked for, or null without --reference; refuses --fix without it and unknown bugs.</summary>
+    /// <summary>The reference run asked for, or null without --reference; refuses --fix without it and unknown
+    /// bugs.</summary>
     public static ReferenceProgram? Read(ParseResult parse)
     {
         string? fix = parse.GetValue(OptionTable.Fix);
@@ -29,7 +30,8 @@ public static class ReferenceOptions
     /// <summary>True when the user wrote the option (not a default).</summary>
     public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is OptionResult { Implicit: false };
 
-    /// <summary>Refuses the first given option of the list: the reference has one data set, one init and plain SGD.</summary>
+    /// <summary>Refuses the first given option of the list: the reference has one data set, one init and plain
+    /// SGD.</summary>
     public static void RefuseUnhonoured(ParseResult parse, IEnumerable<Option> unhonoured)
     {
         if (unhonoured.FirstOrDefault(o => Given(parse, o)) is { } option)

@@ -50,7 +50,8 @@ public static class ReproduceCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Each run as `train --reference --animate --quiet` would do it, the longest first, `parallel` at a time.</summary>
+    /// <summary>Each run as `train --reference --animate --quiet` would do it, the longest first, `parallel` at a
+    /// time.</summary>
     private static TrainingResult?[] RunAll(IReadOnlyList<ReproductionRun> runs, int iterations, int? frames, int parallel, string outDir,
         TextWriter log, CancellationToken cancel)
     {
@@ -80,7 +81,8 @@ public static class ReproduceCommand
         return results;
     }
 
-    /// <summary>Runs that blow up stop early (shared/reference-code.md); start the ones that go the distance first.</summary>
+    /// <summary>Runs that blow up stop early (shared/reference-code.md); start the ones that go the distance
+    /// first.</summary>
     private static double ExpectedShare(ReproductionRun run) =>
         run.Figure == ReferenceFigure.Exploding && !run.Fixes.HasFlag(ReferenceFix.L2Gradient) && run.Fixes != ReferenceFix.All ? 0.1 : 1;
 

@@ -29,7 +29,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
         catch (InvalidDataException e) { throw new UsageException($"--test-split {config.TestSplit}: {e.Message}"); }
     }
 
-    /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network has.</summary>
+    /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network
+    /// has.</summary>
     private static Parameters InitialWeights(string path, TrainingConfig config, Dataset data, Standardizer scaler)
     {
         var saved = InputFiles.Model("--init", path);
@@ -62,7 +63,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     /// <summary>NumPy's spelling: biases are vectors (H,), weights matrices (D, H).</summary>
     private static string Shape(string name, Tensors.Matrix m) => name.StartsWith('b') ? $"({m.Cols},)" : $"({m.Rows}, {m.Cols})";
 
-    /// <summary>The result as the plots should show it: in the data's own coordinates, with the raw test points.</summary>
+    /// <summary>The result as the plots should show it: in the data's own coordinates, with the raw test
+    /// points.</summary>
     public TrainingResult ForPlots(TrainingResult result) => Config.Standardize
         ? result with { Network = Scaler.Fold(result.Network), Data = RawTrain, Test = RawTest }
         : result;

@@ -3,7 +3,8 @@ using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet train --reference [--fix …]`: the article's reference program (see <see cref="ReferenceOptions"/>).</summary>
+/// <summary>`xornet train --reference [--fix …]`: the article's reference program (see
+/// <see cref="ReferenceOptions"/>).</summary>
 public static partial class TrainCommand
 {
     /// <summary>The reference run's config; the options it cannot honour are refused by name.</summary>

@@ -4,7 +4,8 @@ using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and plots.</summary>
+/// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and
+/// plots.</summary>
 public static partial class TrainCommand
 {
     /// <summary>Train's options, from the one <see cref="OptionTable"/>, in the order --help lists them.</summary>
@@ -50,7 +51,8 @@ public static partial class TrainCommand
         return config;
     }
 
-    /// <summary>An option given on the command line that this config would ignore is refused (it would change nothing).</summary>
+    /// <summary>An option given on the command line that this config would ignore is refused (it would change
+    /// nothing).</summary>
     private static void RefuseUnused(ParseResult parse, TrainingConfig config)
     {
         foreach (Option option in Options)

@@ -32,7 +32,8 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
-    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's comparison.gif.</param>
+    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's
+    /// comparison.gif.</param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
                                      IRunWatcher? watch = null,
@@ -97,7 +98,8 @@ public static class TrainJob
         return (result!, snapshots);
     }
 
-    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at commit).</summary>
+    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at
+    /// commit).</summary>
     public static readonly string[] OwnedNames =
         ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png", "training.png",
          "training.gif"];
@@ -172,7 +174,8 @@ public static class TrainJob
         if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
-    /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
+    /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says
+    /// why.</summary>
     public static int ExitCode(TrainingResult result, QualityGates gates, TextWriter log, TextWriter stderr)
     {
         if (result.Interrupted)
@@ -241,13 +244,15 @@ public static class TrainJob
         AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), gif);
     }
 
-    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
+    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60
+    /// digits.</summary>
     internal static string FormatLoss(double loss) => MetricText.Loss(loss);
 
     public static string Describe(TrainingConfig c) => c.Reference is not null ? ReferenceOptions.Describe(c) : string.Create(CultureInfo.InvariantCulture,
         $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
-    /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay narrow.</summary>
+    /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay
+    /// narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
         if (c.Reference is not null) return ReferenceOptions.PlotTitle(c);
@@ -255,7 +260,8 @@ public static class TrainJob
         return second.Length == 0 ? Describe(c) : Describe(c)[..^second.Length] + "\n" + second.Trim();
     }
 
-    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam clip-norm=1".</summary>
+    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam
+    /// clip-norm=1".</summary>
     public static string DescribeLevers(TrainingConfig c)
     {
         var d = new TrainingConfig();

@@ -12,13 +12,15 @@ public static class Animation
     public const int PanelWidth = 440, PanelHeight = 340;
     public const int FrameDelayMs = 120, LastFrameDelayMs = 2500;
 
-    /// <summary>Cells along the longer side of each frame's decision grid: coarser than boundary.png, so frames render fast.</summary>
+    /// <summary>Cells along the longer side of each frame's decision grid: coarser than boundary.png, so frames render
+    /// fast.</summary>
     public const int GridCells = 120;
 
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame description.</summary>
+    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame
+    /// description.</summary>
     public sealed record Frames(IReadOnlyList<byte[]> Pngs, IReadOnlyList<int> DelaysMs, string Comment)
     {
         /// <summary>
@@ -28,7 +30,8 @@ public static class Animation
         public byte[] ToApng(Action<int>? done = null, CancellationToken cancel = default) =>
             Apng.Encode(DeltaFrames.From(Pngs, DelaysMs, done, cancel), Comment);
 
-        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame only.</summary>
+        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame
+        /// only.</summary>
         public byte[] ToGif() => Gif.Encode(Pngs, DelaysMs);
     }
 
@@ -65,8 +68,10 @@ public static class Animation
     /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
     private static Network Copy(Network n) => new(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
 
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
-    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>
+    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that
+    /// network.</summary>
+    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed
+    /// axes.</remarks>
     private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
     {
         var result = whole;
@@ -123,7 +128,8 @@ public static class Animation
         return span / GridCells;
     }
 
-    /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against metrics.json.</summary>
+    /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against
+    /// metrics.json.</summary>
     public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
         $"xornet training animation: {configuration}\n" + string.Join("\n", snapshots.Select((s, i) =>
             Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy {s.Metrics.TrainAccuracy:R}")));

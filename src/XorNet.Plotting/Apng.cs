@@ -22,14 +22,16 @@ public static class Apng
     /// </summary>
     public sealed record Frame(byte[] Png, int DelayMs, int X = 0, int Y = 0, bool BlendOver = false);
 
-    /// <summary>Full-canvas frames: frames[i] shown for delaysMs[i] milliseconds; the animation loops forever.</summary>
+    /// <summary>Full-canvas frames: frames[i] shown for delaysMs[i] milliseconds; the animation loops
+    /// forever.</summary>
     public static byte[] Encode(IReadOnlyList<byte[]> frames, IReadOnlyList<int> delaysMs)
     {
         if (delaysMs.Count != frames.Count) throw new ArgumentException($"{delaysMs.Count} delays for {frames.Count} frames.", nameof(delaysMs));
         return Encode([.. frames.Select((png, i) => new Frame(png, delaysMs[i]))]);
     }
 
-    /// <summary>Frame 0 sets the canvas (it must sit at 0, 0); later frames may be smaller rectangles inside it.</summary>
+    /// <summary>Frame 0 sets the canvas (it must sit at 0, 0); later frames may be smaller rectangles inside
+    /// it.</summary>
     public static byte[] Encode(IReadOnlyList<Frame> frames, string? comment = null)
     {
         if (frames.Count == 0) throw new ArgumentException("An animation needs at least one frame.", nameof(frames));

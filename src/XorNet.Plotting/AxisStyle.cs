@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace XorNet.Plotting;
 
-/// <summary>Tick rules every curve shares: whole epochs only, numbers without thousands separators, room for the last.</summary>
+/// <summary>Tick rules every curve shares: whole epochs only, numbers without thousands separators, room for the
+/// last.</summary>
 public static class AxisStyle
 {
     /// <summary>

@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace XorNet.Plotting;
 
-/// <summary>One run of a comparison: its result, its label (the grid values, e.g. "hidden=50") and its full configuration.</summary>
+/// <summary>One run of a comparison: its result, its label (the grid values, e.g. "hidden=50") and its full
+/// configuration.</summary>
 public sealed record ComparedRun(TrainingResult Result, string Label, string Configuration)
 {
     /// <summary>The run's --min-accuracy/--max-loss, drawn on its curves.</summary>
@@ -60,7 +61,8 @@ public static class Comparison
             "one row per run: train accuracy | decision boundary | loss; every row uses the same axis ranges"));
     }
 
-    /// <summary>The run's label, and how it ended when that was not the planned last epoch (a diverged row must say so).</summary>
+    /// <summary>The run's label, and how it ended when that was not the planned last epoch (a diverged row must say
+    /// so).</summary>
     internal static string RunTitle(ComparedRun run) => run.Result.Status == TrainingStatus.Ok
         ? run.Label
         : $"{run.Label} ({run.Result.Status} at epoch {run.Result.History[^1].Epoch})";

@@ -37,7 +37,8 @@ public static class ComparisonAnimation
         return index;
     }
 
-    /// <summary>One plane for every panel: the points of every run, and a grid step of ~120 cells along the longer side.</summary>
+    /// <summary>One plane for every panel: the points of every run, and a grid step of ~120 cells along the longer
+    /// side.</summary>
     private static (List<XorNet.Tensors.Matrix> Xs, double Step) SharedPlane(IReadOnlyList<ComparedRun> runs)
     {
         var xs = runs.SelectMany(r => r.Result.Test is null ? [r.Result.Data.X] : new[] { r.Result.Data.X, r.Result.Test.X }).Distinct().ToList();
@@ -58,7 +59,8 @@ public static class ComparisonAnimation
         return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in parallel).</summary>
+    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in
+    /// parallel).</summary>
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];

@@ -10,7 +10,8 @@ public static class ComparisonCurves
 {
     public const int PanelWidth = 700, PanelHeight = 600;
 
-    /// <summary>Run colours: a colour-blind-friendly set, distinct from the class colours of the boundary plots.</summary>
+    /// <summary>Run colours: a colour-blind-friendly set, distinct from the class colours of the boundary
+    /// plots.</summary>
     private static readonly IPalette RunColors = new ScottPlot.Palettes.ColorblindFriendly();
 
     public static void Save(string path, IReadOnlyList<ComparedRun> runs, string heading)
@@ -36,7 +37,8 @@ public static class ComparisonCurves
         return Figures.BelowLegend(plot);
     }
 
-    /// <summary>The runs that use <paramref name="loss"/>, on a log axis when any of them spans more than two decades.</summary>
+    /// <summary>The runs that use <paramref name="loss"/>, on a log axis when any of them spans more than two
+    /// decades.</summary>
     private static Plot Loss(IReadOnlyList<ComparedRun> runs, LossKind loss)
     {
         var members = runs.Select((r, i) => (Run: r, Index: i)).Where(p => p.Run.Result.Config.Loss == loss).ToList();
@@ -60,7 +62,8 @@ public static class ComparisonCurves
         return Figures.BelowLegend(plot);
     }
 
-    /// <summary>A run's train curve (solid, named by its label) and test curve (dashed), log10 of the values on a log axis.</summary>
+    /// <summary>A run's train curve (solid, named by its label) and test curve (dashed), log10 of the values on a log
+    /// axis.</summary>
     private static void Curves(Plot plot, ComparedRun run, Color color, Func<EpochMetrics, double> train, Func<EpochMetrics, double?> test, bool log)
     {
         double Y(double v) => !log ? v : v > 0 && double.IsFinite(v) ? Math.Log10(v) : double.NaN;

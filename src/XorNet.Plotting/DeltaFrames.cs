@@ -36,7 +36,8 @@ public static class DeltaFrames
         return frames;
     }
 
-    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
+    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing
+    /// changed).</summary>
     private static Apng.Frame Delta(SKBitmap previous, SKBitmap current, int delayMs)
     {
         ReadOnlySpan<uint> before = Pixels(previous), after = Pixels(current);

@@ -51,10 +51,12 @@ public static partial class Figures
         test.LegendText = $"test ({result.Test.Count} held-out points)";
     }
 
-    /// <summary>Up to this many classes get a legend entry each in the data plot; more are told apart by colour alone.</summary>
+    /// <summary>Up to this many classes get a legend entry each in the data plot; more are told apart by colour
+    /// alone.</summary>
     public const int MaxClassEntries = 10;
 
-    /// <summary>K ≥ 3: one heatmap, each cell its predicted class's colour, paler where the network is less sure.</summary>
+    /// <summary>K ≥ 3: one heatmap, each cell its predicted class's colour, paler where the network is less
+    /// sure.</summary>
     private static Plot ClassRegions(Plot plot, TrainingResult result, DecisionGrid grid)
     {
         int classes = result.Network.K;
@@ -125,7 +127,8 @@ public static partial class Figures
             plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant($"{shown:N0} of {count:N0} {prefix}points shown"), MarkerShape.None, Colors.Black));
     }
 
-    /// <summary>Markers shrink as more points are shown, so a sample of thousands still shows the classes' shapes.</summary>
+    /// <summary>Markers shrink as more points are shown, so a sample of thousands still shows the classes'
+    /// shapes.</summary>
     private static float MarkerSize(int shown) => shown <= 600 ? 7 : shown <= 2000 ? 5 : 3.5f;
 
     private static LegendItem Entry(string text, MarkerShape shape, Color color) => new()

@@ -3,7 +3,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Plotting;
 
-/// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by side.</summary>
+/// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by
+/// side.</summary>
 public static partial class Figures
 {
     public const int PanelWidth = 700, PanelHeight = 560;
@@ -44,10 +45,12 @@ public static partial class Figures
         }
     }
 
-    /// <summary>Cells along the longer side of the plot's grid: about two per pixel of the data area, finer shows nothing more.</summary>
+    /// <summary>Cells along the longer side of the plot's grid: about two per pixel of the data area, finer shows
+    /// nothing more.</summary>
     public const int PlotCells = 600;
 
-    /// <summary>The decision grid over every point drawn (train and test), at the reference's 0.01 step up to <see cref="PlotCells"/>.</summary>
+    /// <summary>The decision grid over every point drawn (train and test), at the reference's 0.01 step up to
+    /// <see cref="PlotCells"/>.</summary>
     public static DecisionGrid PlotGrid(TrainingResult result) => PlotGrid(result, step: 0.01, cells: PlotCells);
 
     /// <summary>The decision grid over every point drawn: the training points and the test points.</summary>
@@ -89,7 +92,8 @@ public static partial class Figures
     public static Plot Loss(TrainingResult result, string configuration, QualityGates? gates = null) =>
         Loss(result, configuration, LossPlot.NeedsLogScale(result), gates);
 
-    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole run).</summary>
+    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole
+    /// run).</summary>
     public static Plot Loss(TrainingResult result, string configuration, bool logScale, QualityGates? gates = null)
     {
         if (logScale)
@@ -145,12 +149,14 @@ public static partial class Figures
         return plot.Add.ColorBar(heatmap);
     }
 
-    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is p(class 1).</summary>
+    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is
+    /// p(class 1).</summary>
     public static string ColorBarLabel(LossKind output) => output == LossKind.CrossEntropy
         ? "p(class 1) = softmax(z2)₁"
         : "h2₁ / (h2₀ + h2₁)";
 
-    /// <summary>Cells where the network's output is not a number get the "no value" grey, and the title says how many.</summary>
+    /// <summary>Cells where the network's output is not a number get the "no value" grey, and the title says how
+    /// many.</summary>
     private static void NoValueNote(Plot plot, int noValue, int cells)
     {
         if (noValue == 0) return;

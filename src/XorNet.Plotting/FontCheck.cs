@@ -10,10 +10,12 @@ public static class FontCheck
 {
     private static readonly Lazy<string?> Cached = new(() => Warning(SKFontManager.Default.GetFontFamilies()));
 
-    /// <summary>A one-line warning when the plots' font is not installed, else null (checked once per process).</summary>
+    /// <summary>A one-line warning when the plots' font is not installed, else null (checked once per
+    /// process).</summary>
     public static string? MissingFontWarning() => Cached.Value;
 
-    /// <summary>The warning for a machine whose installed font families are <paramref name="families"/>, or null.</summary>
+    /// <summary>The warning for a machine whose installed font families are <paramref name="families"/>, or
+    /// null.</summary>
     public static string? Warning(IEnumerable<string> families)
     {
         var installed = families.ToList();

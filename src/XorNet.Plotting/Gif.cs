@@ -17,7 +17,8 @@ public static class Gif
     /// <summary>Colours per frame: GIF's maximum. No dithering: it would speckle the flat boundary bands.</summary>
     public const int MaxColors = 256;
 
-    /// <summary>frames[i] (PNG bytes, all one size, opaque) shown for delaysMs[i] milliseconds (GIF counts 1/100 s).</summary>
+    /// <summary>frames[i] (PNG bytes, all one size, opaque) shown for delaysMs[i] milliseconds (GIF counts 1/100
+    /// s).</summary>
     public static byte[] Encode(IReadOnlyList<byte[]> frames, IReadOnlyList<int> delaysMs)
     {
         if (frames.Count == 0 || frames.Count != delaysMs.Count)
@@ -68,7 +69,8 @@ public static class Gif
         metadata.DisposalMethod = GifDisposalMethod.NotDispose;
     }
 
-    /// <summary>A frame's pixels as unpremultiplied RGBA words (byte order R, G, B, A), decoded by Skia from our own PNG.</summary>
+    /// <summary>A frame's pixels as unpremultiplied RGBA words (byte order R, G, B, A), decoded by Skia from our own
+    /// PNG.</summary>
     private static unsafe uint[] Pixels(byte[] png, out int width, out int height)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new ArgumentException("A frame is not a decodable PNG.");

@@ -2,12 +2,14 @@ using SkiaSharp;
 
 namespace XorNet.Plotting;
 
-/// <summary>Puts a heading (a bold title and subtitle lines) above a rendered figure (a Multiplot has no title of its own).</summary>
+/// <summary>Puts a heading (a bold title and subtitle lines) above a rendered figure (a Multiplot has no title of its
+/// own).</summary>
 internal static class Heading
 {
     private const int TitleLine = 24, SubtitleLine = 20, Margin = 12;
 
-    /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at spaces.</summary>
+    /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at
+    /// spaces.</summary>
     public static byte[] Add(byte[] png, string title, string subtitle)
     {
         using var body = SKBitmap.Decode(png);
@@ -31,7 +33,8 @@ internal static class Heading
         return data.ToArray();
     }
 
-    /// <summary>The text broken at spaces into lines no wider than width pixels in font (a longer word keeps its line).</summary>
+    /// <summary>The text broken at spaces into lines no wider than width pixels in font (a longer word keeps its
+    /// line).</summary>
     public static string[] Wrap(string text, float width, SKFont font)
     {
         var lines = new List<string>();
@@ -46,7 +49,8 @@ internal static class Heading
         return [.. lines];
     }
 
-    /// <summary>The text broken at spaces into lines of at most maxChars characters: for plot titles, which do not wrap.</summary>
+    /// <summary>The text broken at spaces into lines of at most maxChars characters: for plot titles, which do not
+    /// wrap.</summary>
     public static string Wrap(string text, int maxChars) => string.Join("\n", text.Split('\n').Select(part =>
     {
         var lines = new List<string>();

@@ -45,14 +45,16 @@ public static class LossPlot
         return plot;
     }
 
-    /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every frame.</summary>
+    /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every
+    /// frame.</summary>
     public static void SetLogRange(Plot plot, ScottPlot.Range limits)
     {
         plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
         plot.Axes.SetLimitsY(limits.Min, limits.Max);
     }
 
-    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
+    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small
+    /// margin.</summary>
     public static ScottPlot.Range LogLimits(TrainingResult result, double? maxLoss = null)
     {
         double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
@@ -62,7 +64,8 @@ public static class LossPlot
         return new ScottPlot.Range(logs.Min() - margin, logs.Max() + margin);
     }
 
-    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws it.</summary>
+    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws
+    /// it.</summary>
     private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train)
     {
         if (result.Test is null) return;

@@ -27,7 +27,8 @@ public static class NetworkDiagram
     /// <summary>Wider for deep stacks, so that the columns of neurons keep room for their labels.</summary>
     public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
 
-    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
+    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between
+    /// them.</summary>
     public static Plot Draw(Network network, string configuration)
     {
         var plot = new Plot();

@@ -14,7 +14,8 @@ public static class NeuronMaps
 
     private static readonly IColormap Activation = new ScottPlot.Colormaps.Viridis();
 
-    /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing weights.</summary>
+    /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing
+    /// weights.</summary>
     public static int[] Select(Network network)
     {
         int width = network.P.W(1).Cols;
@@ -31,7 +32,8 @@ public static class NeuronMaps
         return sum;
     }
 
-    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no neurons.png.</summary>
+    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no
+    /// neurons.png.</summary>
     public static void Save(string path, TrainingResult result, string configuration)
     {
         if (result.Network.Hidden.Count == 0) return;
@@ -89,7 +91,8 @@ public static class NeuronMaps
         return plot;
     }
 
-    /// <summary>One decimal with its sign ("+2.4", "−0.3"); a weight that rounds to zero is "0.0", not "-+0.0".</summary>
+    /// <summary>One decimal with its sign ("+2.4", "−0.3"); a weight that rounds to zero is "0.0", not
+    /// "-+0.0".</summary>
     public static string Signed(double w) => (Math.Round(w, 1) + 0.0).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
 
     /// <summary>
@@ -135,7 +138,8 @@ public static class NeuronMaps
         return maps;
     }
 
-    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not needed).</summary>
+    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not
+    /// needed).</summary>
     private static Network OnlyThese(Network network, int[] neurons)
     {
         var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);

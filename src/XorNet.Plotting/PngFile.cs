@@ -22,7 +22,8 @@ internal static class PngFile
     public static void Save(string path, Multiplot multiplot, int width, int height) =>
         Save(path, width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
 
-    /// <summary>The plot drawn once on white and kept as an image: saved alone and placed in a composite without redrawing.</summary>
+    /// <summary>The plot drawn once on white and kept as an image: saved alone and placed in a composite without
+    /// redrawing.</summary>
     public static SKImage Draw(Plot plot, int width, int height)
     {
         using SKSurface surface = Surface(width, height);

@@ -34,7 +34,8 @@ internal sealed class BoundedReadStream(Stream inner, ReadBudget budget, bool le
     }
 }
 
-/// <summary>Bytes a reader may still take; spending past it is an InvalidDataException that says what the limit is.</summary>
+/// <summary>Bytes a reader may still take; spending past it is an InvalidDataException that says what the limit
+/// is.</summary>
 internal sealed class ReadBudget(long limit, string what)
 {
     private long _spent;

@@ -176,7 +176,8 @@ internal static unsafe class MicroKernels
         hi.Store(c + 4);
     }
 
-    /// <summary>The portable fallback: same tile contract, Math.FusedMultiplyAdd so it rounds like the vector kernels.</summary>
+    /// <summary>The portable fallback: same tile contract, Math.FusedMultiplyAdd so it rounds like the vector
+    /// kernels.</summary>
     private static void KernelScalar(int kc, double* a, double* b, double* c, int ldc, bool accumulate)
     {
         double* acc = stackalloc double[MR * NRScalar];

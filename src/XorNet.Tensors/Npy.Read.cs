@@ -7,10 +7,12 @@ namespace XorNet.Tensors;
 
 public static partial class Npy
 {
-    /// <summary>The largest data block read (1 GiB): a header declaring more is refused before anything is allocated.</summary>
+    /// <summary>The largest data block read (1 GiB): a header declaring more is refused before anything is
+    /// allocated.</summary>
     public const long MaxDataBytes = 1L << 30;
 
-    /// <summary>Reads one array; a bad magic, header, dtype, order or a short data block is an InvalidDataException.</summary>
+    /// <summary>Reads one array; a bad magic, header, dtype, order or a short data block is an
+    /// InvalidDataException.</summary>
     public static NpyArray Read(Stream stream)
     {
         Span<byte> start = stackalloc byte[8];
@@ -49,7 +51,8 @@ public static partial class Npy
         return (descr.Groups[1].Value, parsed);
     }
 
-    /// <summary>Elements of the shape, refusing (without overflow) any array whose data would exceed <see cref="MaxDataBytes"/>.</summary>
+    /// <summary>Elements of the shape, refusing (without overflow) any array whose data would exceed
+    /// <see cref="MaxDataBytes"/>.</summary>
     private static int Count(int[] shape, int itemSize)
     {
         if (shape.Contains(0)) return 0;

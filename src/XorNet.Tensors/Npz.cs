@@ -59,7 +59,8 @@ public static class Npz
         return copy;
     }
 
-    /// <summary>Writes the arrays as members NAME.npy, deflated when compress is true (as numpy.savez_compressed).</summary>
+    /// <summary>Writes the arrays as members NAME.npy, deflated when compress is true (as
+    /// numpy.savez_compressed).</summary>
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);

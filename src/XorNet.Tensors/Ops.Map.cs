@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics;
 
 namespace XorNet.Tensors;
 
-/// <summary>An elementwise operation written for one double and for 4 and 8 lanes, with identical rounding in all three.</summary>
+/// <summary>An elementwise operation written for one double and for 4 and 8 lanes, with identical rounding in all
+/// three.</summary>
 internal interface IUnaryOp
 {
     static abstract double Invoke(double x);
@@ -55,7 +56,8 @@ public static partial class Ops
     }
 }
 
-/// <summary>A two-input elementwise operation for one double and for 4 and 8 lanes, with identical rounding in all three.</summary>
+/// <summary>A two-input elementwise operation for one double and for 4 and 8 lanes, with identical rounding in all
+/// three.</summary>
 internal interface IBinaryOp
 {
     static abstract double Invoke(double x, double y);

@@ -15,7 +15,8 @@ public static partial class Ops
             MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, b.Cols, 1), destination.Data, a.Rows, a.Cols, b.Cols);
     }
 
-    /// <summary>Computes destination = a · b + row, the (1×m) row broadcast over the rows: MatMul then AddRowVector (the same bits), in one pass for small products.</summary>
+    /// <summary>Computes destination = a · b + row, the (1×m) row broadcast over the rows: MatMul then AddRowVector
+    /// (the same bits), in one pass for small products.</summary>
     public static void MatMulAddRowVector(Matrix a, Matrix b, Matrix row, Matrix destination)
     {
         if (a.Cols != b.Rows)
@@ -63,7 +64,8 @@ public static partial class Ops
         MatMulSmall(new(a.Data, a.Cols, 1), new(b.Data, 1, b.Cols), destination.Data, a.Rows, a.Cols, b.Rows);
     }
 
-    /// <summary>The textbook triple loop, destination = a · b; the reference the fast kernels are tested against.</summary>
+    /// <summary>The textbook triple loop, destination = a · b; the reference the fast kernels are tested
+    /// against.</summary>
     public static void MatMulNaive(Matrix a, Matrix b, Matrix destination)
     {
         if (a.Cols != b.Rows)

@@ -24,7 +24,8 @@ public static partial class Ops
     /// </summary>
     public static int MaxMatMulThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Products with fewer multiply–adds than this run on one thread: below it, waking threads costs more.</summary>
+    /// <summary>Products with fewer multiply–adds than this run on one thread: below it, waking threads costs
+    /// more.</summary>
     private const long ParallelThreshold = 192L * 192 * 192;
 
     /// <summary>Whether the blocked FMA kernel pays off; smaller products keep the exact sequential loops.</summary>
@@ -120,7 +121,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p), zero-padded.</summary>
+    /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p),
+    /// zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
     {
@@ -154,7 +156,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p), zero-padded.</summary>
+    /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p),
+    /// zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
     {

@@ -6,8 +6,9 @@ namespace XorNet.Tensors;
 public static partial class Ops
 {
     /// <summary>
-    /// destination[r·m + c, k] = Σ_j σ(xs[c]·w1[0, j] + ys[r]·w1[1, j] + b1[j]) · w2[j, k], for every point (xs[c], ys[r])
-    /// of a regular grid (m = xs.Length): a 2-input sigmoid layer's output sums without the X, z1 and h1 matrices.
+    /// destination[r·m + c, k] = Σ_j σ(xs[c]·w1[0, j] + ys[r]·w1[1, j] + b1[j]) · w2[j, k], for every point (xs[c],
+    /// ys[r]) of a regular grid (m = xs.Length): a 2-input sigmoid layer's output sums without the X, z1 and h1
+    /// matrices.
     /// </summary>
     /// <remarks>
     /// z is linear in the grid coordinates, so e^−z = e^−xs[c]·w1[0,j] · e^−(ys[r]·w1[1,j] + b1[j]): m + n exps per

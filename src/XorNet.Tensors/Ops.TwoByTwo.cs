@@ -71,7 +71,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>destination = a · bTᵀ for a (n×m) and bT (2×m): two dot products per row, for a layer with 2 outputs.</summary>
+    /// <summary>destination = a · bTᵀ for a (n×m) and bT (2×m): two dot products per row, for a layer with 2
+    /// outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatMulTwoOutputs(Matrix a, Matrix bT, Matrix destination)
     {

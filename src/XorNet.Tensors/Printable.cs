@@ -5,7 +5,8 @@ namespace XorNet.Tensors;
 /// <summary>Quotes untrusted file content in an error message: one short line, control characters escaped.</summary>
 public static class Printable
 {
-    /// <summary>"abc", with \n, \0 … as escapes and anything past maxLength cut to "…", so a message stays one line.</summary>
+    /// <summary>"abc", with \n, \0 … as escapes and anything past maxLength cut to "…", so a message stays one
+    /// line.</summary>
     public static string Of(string text, int maxLength = 60)
     {
         var sb = new StringBuilder();

@@ -26,7 +26,8 @@ internal static class VectorExp
 
     public static double Exp(double x) => Exp(x, mayOverflow: true);
 
-    /// <summary>mayOverflow: false drops the upper clamp and the +∞ case, which the sigmoid's e^−|z| (≤ 1) never needs: the same bits, less work.</summary>
+    /// <summary>mayOverflow: false drops the upper clamp and the +∞ case, which the sigmoid's e^−|z| (≤ 1) never needs:
+    /// the same bits, less work.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Exp(double x, bool mayOverflow)
     {
@@ -123,7 +124,8 @@ internal static class VectorExp
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
-    /// <summary>σ(x) = 1/(1 + e^−x) as d = 1/(1 + e^−|x|): d for x ≥ 0, e^−|x|·d below, so e^… never overflows.</summary>
+    /// <summary>σ(x) = 1/(1 + e^−x) as d = 1/(1 + e^−|x|): d for x ≥ 0, e^−|x|·d below, so e^… never
+    /// overflows.</summary>
     public static double Sigmoid(double x)
     {
         double e = Exp(-Math.Abs(x), mayOverflow: false), d = 1.0 / (1.0 + e);

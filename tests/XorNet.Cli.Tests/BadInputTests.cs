@@ -15,7 +15,8 @@ public sealed class BadInputTests : IDisposable
 
     private string OutDir => Path.Combine(_dir, "out");
 
-    /// <summary>Runs and checks the bad-input contract: exit 2, nothing on stdout, one line on stderr, no --out folder.</summary>
+    /// <summary>Runs and checks the bad-input contract: exit 2, nothing on stdout, one line on stderr, no --out
+    /// folder.</summary>
     private string BadInput(params string[] args)
     {
         var (code, stdout, stderr) = CliRun.Run(args);
@@ -118,7 +119,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void UnexpectedFailure_IsExit70_OneLine_AndTheStackTraceOnlyWithVerbose()
     {
-        // A stdout that fails (a closed pipe, a full disk) is not bad input: it is the one thing left to report as internal.
+        // A stdout that fails (a closed pipe, a full disk) is not bad input: it is the one thing left to report as
+        // internal.
         string[] args = ["data", "--samples", "10", "--out", Path.Combine(_dir, "d.csv")];
         var stderr = new StringWriter();
         Assert.Equal(70, Program.Run(args, new FailingWriter(), stderr));

@@ -54,7 +54,8 @@ public sealed class CliPropertyTests : IDisposable
         ["explain"] = [.. ModelOptions, "--batch", "--lr", "--json"],
     };
 
-    /// <summary>The options a command needs to run at all, most of the time: cheap, and output inside the temp folder.</summary>
+    /// <summary>The options a command needs to run at all, most of the time: cheap, and output inside the temp
+    /// folder.</summary>
     private string[] Tail(string command, string outDir, bool withDefaults) => (command, withDefaults) switch
     {
         (_, false) => [],

@@ -146,7 +146,8 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(0, Run("compare", "--max-loss", "10,20", "--epochs", "2", "--samples", "40", "--no-plots", "--out", Path.Combine(_dir, "pass")).Code);
     }
 
-    /// <summary>Cancels the token when compare reports its first finished run, as a Ctrl-C at that moment would.</summary>
+    /// <summary>Cancels the token when compare reports its first finished run, as a Ctrl-C at that moment
+    /// would.</summary>
     private sealed class CancelOnFirstFinish(CancellationTokenSource cancel) : StringWriter
     {
         public override void WriteLine(string? value)

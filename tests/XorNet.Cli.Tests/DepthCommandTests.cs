@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>`--hidden 8x8` through every command: train, predict on its model, --init from it, gradcheck, explain, compare.</summary>
+/// <summary>`--hidden 8x8` through every command: train, predict on its model, --init from it, gradcheck, explain,
+/// compare.</summary>
 public sealed class DepthCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-depth-").FullName;

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>Issue 12 items 9 and 13: options that would change nothing are refused; no "ok" beside a NaN loss; no NaN printed.</summary>
+/// <summary>Issue 12 items 9 and 13: options that would change nothing are refused; no "ok" beside a NaN loss; no NaN
+/// printed.</summary>
 public sealed class HonestOptionsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-honest-").FullName;

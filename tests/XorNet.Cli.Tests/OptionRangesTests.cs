@@ -12,7 +12,8 @@ public sealed class OptionRangesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>An out-of-range or otherwise wrong value for each option; {dir}, {file} and {binary} are made by the test.</summary>
+    /// <summary>An out-of-range or otherwise wrong value for each option; {dir}, {file} and {binary} are made by the
+    /// test.</summary>
     public static readonly Dictionary<(string Command, string Option), string> BadValues = new()
     {
         [("train", "--hidden")] = "8xx8",
@@ -151,7 +152,8 @@ public sealed class OptionRangesTests : IDisposable
         }
     }
 
-    /// <summary>The other options a command needs to get as far as checking this one (never the option under test).</summary>
+    /// <summary>The other options a command needs to get as far as checking this one (never the option under
+    /// test).</summary>
     private static string[] Required(string command, string option, string outDir) => command switch
     {
         "train" or "compare" or "reproduce" => option == "--out" ? ["--no-plots"] : ["--no-plots", "--out", outDir],

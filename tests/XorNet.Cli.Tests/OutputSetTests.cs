@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>Issue 12, items 4 and 5: a run's outputs are one consistent set (see docs/pipelines.md, "How outputs are written").</summary>
+/// <summary>Issue 12, items 4 and 5: a run's outputs are one consistent set (see docs/pipelines.md, "How outputs are
+/// written").</summary>
 public sealed class OutputSetTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-set-").FullName;

@@ -1,6 +1,7 @@
 namespace XorNet.Cli.Tests;
 
-/// <summary>System.CommandLine's own errors, rewritten as one line naming the option, the value and the range.</summary>
+/// <summary>System.CommandLine's own errors, rewritten as one line naming the option, the value and the
+/// range.</summary>
 public sealed class ParseErrorsTests
 {
     private static string Error(params string[] args)

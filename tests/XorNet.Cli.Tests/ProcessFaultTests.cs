@@ -5,7 +5,8 @@ namespace XorNet.Cli.Tests;
 
 /// <summary>
 /// Issue 12, items 4, 7 and 8, about the process itself: xornet started by bash with closed or failing streams, a
-/// file-size limit, or a foreign locale. Each run trains a few epochs without plots, so each test takes a second or two.
+/// file-size limit, or a foreign locale. Each run trains a few epochs without plots, so each test takes a second or
+/// two.
 /// </summary>
 public sealed class ProcessFaultTests : IDisposable
 {

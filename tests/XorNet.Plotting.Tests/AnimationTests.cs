@@ -43,7 +43,8 @@ public sealed class AnimationTests
         Assert.True(LossPixels(shown[^1]) > LossPixels(shown[0]), "the curve should grow from frame to frame");
     }
 
-    /// <summary>Colors.Crimson (220, 20, 60), allowing for anti-aliasing; the decoder's uint is R | G &lt;&lt; 8 | B &lt;&lt; 16 | A &lt;&lt; 24.</summary>
+    /// <summary>Colors.Crimson (220, 20, 60), allowing for anti-aliasing; the decoder's uint is R | G &lt;&lt; 8 | B
+    /// &lt;&lt; 16 | A &lt;&lt; 24.</summary>
     private static bool IsCrimson(uint p) => (p & 0xFF) > 180 && (p >> 8 & 0xFF) < 60 && (p >> 16 & 0xFF) < 90;
 
     /// <summary>The epochs the comment lists, each checked against the run's history for that epoch.</summary>

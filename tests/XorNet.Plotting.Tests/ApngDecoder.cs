@@ -90,7 +90,8 @@ public sealed class ApngDecoder
         expected++;
     }
 
-    /// <summary>A standalone PNG of one frame: IHDR with the frame's size, the header chunks, its data as IDAT.</summary>
+    /// <summary>A standalone PNG of one frame: IHDR with the frame's size, the header chunks, its data as
+    /// IDAT.</summary>
     private static Frame BuildFrame(byte[] ihdr, List<(string Type, byte[] Data)> header, byte[] fctl, List<byte[]> payload)
     {
         int width = (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(4));
@@ -108,8 +109,9 @@ public sealed class ApngDecoder
     }
 
     /// <summary>
-    /// What a player shows at each frame, as unpremultiplied RGBA pixels (one uint each): every frame drawn at its offset
-    /// over the canvas so far, with blend 0 (source) replacing and blend 1 (over) compositing. Dispose op must be 0 (none).
+    /// What a player shows at each frame, as unpremultiplied RGBA pixels (one uint each): every frame drawn at its
+    /// offset over the canvas so far, with blend 0 (source) replacing and blend 1 (over) compositing. Dispose op must
+    /// be 0 (none).
     /// </summary>
     public List<uint[]> Composite()
     {
@@ -147,7 +149,8 @@ public sealed class ApngDecoder
         return pixels;
     }
 
-    /// <summary>The APNG spec's "over" for 8-bit RGBA (exact at alpha 0 and 255, which is what xornet writes).</summary>
+    /// <summary>The APNG spec's "over" for 8-bit RGBA (exact at alpha 0 and 255, which is what xornet
+    /// writes).</summary>
     private static uint Over(uint source, uint destination)
     {
         uint a = source >> 24;

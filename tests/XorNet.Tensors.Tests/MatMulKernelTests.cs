@@ -3,10 +3,12 @@ using XorNet.Tensors;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>The fast matrix products against the naive triple loop: blocked (FMA) within 1e-12, small ones bit for bit.</summary>
+/// <summary>The fast matrix products against the naive triple loop: blocked (FMA) within 1e-12, small ones bit for
+/// bit.</summary>
 public class MatMulKernelTests
 {
-    /// <summary>|expected − actual| ≤ 1e-12 · Σ_p |a_ip·b_pj| (the scale a reordered sum can err by), per entry.</summary>
+    /// <summary>|expected − actual| ≤ 1e-12 · Σ_p |a_ip·b_pj| (the scale a reordered sum can err by), per
+    /// entry.</summary>
     private static void AssertCloseToNaive(Matrix a, Matrix b, Matrix actual)
     {
         var expected = new Matrix(a.Rows, b.Cols);

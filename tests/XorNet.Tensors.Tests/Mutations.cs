@@ -34,7 +34,8 @@ public static class Mutations
         return bytes;
     }
 
-    /// <summary>Null when reading succeeded or failed with the documented exception; otherwise what went wrong.</summary>
+    /// <summary>Null when reading succeeded or failed with the documented exception; otherwise what went
+    /// wrong.</summary>
     public static string? Unexpected<TDocumented>(Action read) where TDocumented : Exception
     {
         try

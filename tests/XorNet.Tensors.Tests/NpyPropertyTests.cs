@@ -5,7 +5,8 @@ using FsCheck.Xunit;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>Npy.Read given damaged and invented files fails only with InvalidDataException, its documented error.</summary>
+/// <summary>Npy.Read given damaged and invented files fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class NpyPropertyTests
 {
     private static readonly byte[][] Valid =
@@ -69,7 +70,8 @@ public sealed class NpyPropertyTests
     [Fact]
     public void LargeShapeOverAShortNonSeekableStream_AllocatesAboutWhatArrives()
     {
-        // 100 M float64 = 800 MB declared (under the 1 GiB limit), 1 KB present, read through a stream that cannot seek.
+        // 100 M float64 = 800 MB declared (under the 1 GiB limit), 1 KB present, read through a stream that cannot
+        // seek.
         byte[] input = [.. Header("{'descr': '<f8', 'fortran_order': False, 'shape': (100000000,), }"), .. new byte[1024]];
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<InvalidDataException>(() => Npy.Read(new ForwardOnlyStream(input)));

@@ -3,7 +3,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>XorNet's own e^x and σ: accurate to about 1 ulp, and the same bits from the scalar and both vector paths.</summary>
+/// <summary>XorNet's own e^x and σ: accurate to about 1 ulp, and the same bits from the scalar and both vector
+/// paths.</summary>
 public class VectorExpTests
 {
     private static double Ulps(double expected, double actual) =>

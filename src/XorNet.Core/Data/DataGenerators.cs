@@ -39,7 +39,8 @@ public static class DataGenerators
         return data;
     }
 
-    /// <summary>Playground's circle: class 1 uniform in radius [0, 2.5), class 0 in the ring [3.5, 5); labels read at the point + U(−5, 5)·noise.</summary>
+    /// <summary>Playground's circle: class 1 uniform in radius [0, 2.5), class 0 in the ring [3.5, 5); labels read at
+    /// the point + U(−5, 5)·noise.</summary>
     public static Dataset Circle(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -55,7 +56,8 @@ public static class DataGenerators
         return b.Build();
     }
 
-    /// <summary>Playground's gauss: class 1 around (2, 2), class 0 around (−2, −2), variance 0.5 + 7·noise (0.5 to 4).</summary>
+    /// <summary>Playground's gauss: class 1 around (2, 2), class 0 around (−2, −2), variance 0.5 + 7·noise (0.5 to
+    /// 4).</summary>
     public static Dataset Gauss(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -70,7 +72,8 @@ public static class DataGenerators
         return b.Build();
     }
 
-    /// <summary>Playground's spiral: two arms r = 5·i/n, t = 3.5π·i/n (+π for class 0), each coordinate jittered by U(−1, 1)·noise.</summary>
+    /// <summary>Playground's spiral: two arms r = 5·i/n, t = 3.5π·i/n (+π for class 0), each coordinate jittered by
+    /// U(−1, 1)·noise.</summary>
     public static Dataset Spiral(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -85,7 +88,8 @@ public static class DataGenerators
         return b.Build();
     }
 
-    /// <summary>sklearn's make_moons: class 0 on the upper half circle, class 1 on the lower one shifted by (1, −0.5), plus N(0, noise²) jitter.</summary>
+    /// <summary>sklearn's make_moons: class 0 on the upper half circle, class 1 on the lower one shifted by (1, −0.5),
+    /// plus N(0, noise²) jitter.</summary>
     public static Dataset Moons(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");

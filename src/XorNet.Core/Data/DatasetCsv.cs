@@ -10,7 +10,8 @@ namespace XorNet;
 /// </summary>
 public static class DatasetCsv
 {
-    /// <summary>Rows with labels (for training): K = max label + 1 must be ≥ 2 and every label 0..K−1 must occur.</summary>
+    /// <summary>Rows with labels (for training): K = max label + 1 must be ≥ 2 and every label 0..K−1 must
+    /// occur.</summary>
     public static Dataset ReadLabelled(string path)
     {
         using var stream = File.OpenRead(path);
@@ -33,7 +34,8 @@ public static class DatasetCsv
         return new Dataset(x, labels, classes);
     }
 
-    /// <summary>Rows of x1,x2 or x1,x2,label (the header decides: 2 or 3 columns); labels are null for 2 columns.</summary>
+    /// <summary>Rows of x1,x2 or x1,x2,label (the header decides: 2 or 3 columns); labels are null for 2
+    /// columns.</summary>
     public static (Tensors.Matrix X, int[]? Labels) ReadPoints(string path)
     {
         using var stream = File.OpenRead(path);
@@ -43,7 +45,8 @@ public static class DatasetCsv
     /// <summary>As <see cref="ReadPoints(string)"/>, from a stream holding the file's bytes.</summary>
     public static (Tensors.Matrix X, int[]? Labels) ReadPoints(Stream stream) => Read(stream, labelColumn: null);
 
-    /// <summary>The largest CSV read (512 MiB: 10 million points in round-trip notation fit): a bigger one is refused unread.</summary>
+    /// <summary>The largest CSV read (512 MiB: 10 million points in round-trip notation fit): a bigger one is refused
+    /// unread.</summary>
     public const long MaxBytes = 512L << 20;
 
     private static (Tensors.Matrix X, int[]? Labels) Read(Stream stream, bool? labelColumn)
@@ -71,7 +74,8 @@ public static class DatasetCsv
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file as lines of UTF-8 text; a binary file (a zero byte or invalid UTF-8) is refused as such.</summary>
+    /// <summary>The file as lines of UTF-8 text; a binary file (a zero byte or invalid UTF-8) is refused as
+    /// such.</summary>
     private static string[] ReadLines(Stream stream)
     {
         byte[] bytes = ReadAllBytes(stream);

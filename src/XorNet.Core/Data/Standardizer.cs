@@ -43,8 +43,8 @@ public sealed record Standardizer(double[] Mean, double[] Std)
     public Dataset Apply(Dataset data) => data with { X = Apply(data.X) };
 
     /// <summary>
-    /// A network on raw inputs equivalent to this standardizer followed by network (W1' = W1/Std, b1' = b1 − (Mean/Std)·W1):
-    /// what the boundary plot evaluates, so it can draw in the data's own coordinates.
+    /// A network on raw inputs equivalent to this standardizer followed by network (W1' = W1/Std, b1' = b1 −
+    /// (Mean/Std)·W1): what the boundary plot evaluates, so it can draw in the data's own coordinates.
     /// </summary>
     public Network Fold(Network network)
     {

@@ -11,7 +11,8 @@ namespace XorNet;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Every temporary file ends so; a run that holds a folder's lock removes leftovers of killed runs.</summary>
+    /// <summary>Every temporary file ends so; a run that holds a folder's lock removes leftovers of killed
+    /// runs.</summary>
     public const string TempSuffix = ".xornet.tmp";
 
     public static void WriteAllText(string path, string contents) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(contents));
@@ -69,7 +70,8 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>".NAME.RANDOM.xornet.tmp" beside path: 96 random bits, so no other process or thread can guess it.</summary>
+    /// <summary>".NAME.RANDOM.xornet.tmp" beside path: 96 random bits, so no other process or thread can guess
+    /// it.</summary>
     public static string TempName(string path)
     {
         string full = Path.GetFullPath(path);

@@ -8,7 +8,8 @@ public sealed record SavedModel(Network Network, Standardizer Scaler, bool Stand
     /// <summary>The hidden activation as model.npz names it: sigmoid, tanh or relu.</summary>
     public string Activation => LeverNames.Of(Network.Activation.Kind);
 
-    /// <summary>The output layer as model.npz names it: sigmoid (trained with MSE) or softmax (with cross-entropy).</summary>
+    /// <summary>The output layer as model.npz names it: sigmoid (trained with MSE) or softmax (with
+    /// cross-entropy).</summary>
     public string Output => ModelFile.OutputName(Network.Output.Kind);
 }
 

@@ -17,7 +17,8 @@ public sealed class OutputFailure(string path, string reason, Exception? inner =
     public static bool IsWriteError(Exception e) =>
         e is IOException or UnauthorizedAccessException || e is ArgumentOutOfRangeException { ParamName: "value" };
 
-    /// <summary>The operating system's words ("No space left on device"), without the path .NET appends to them.</summary>
+    /// <summary>The operating system's words ("No space left on device"), without the path .NET appends to
+    /// them.</summary>
     public static string Describe(Exception e)
     {
         if (e is UnauthorizedAccessException) return "permission denied";

@@ -60,7 +60,8 @@ public sealed class OutputSet : IDisposable
         _files.Add((AtomicFile.Stage(target, write), target));
     }
 
-    /// <summary>Moves the staged files in, <paramref name="last"/> last; <paramref name="owned"/> names files of ours.</summary>
+    /// <summary>Moves the staged files in, <paramref name="last"/> last; <paramref name="owned"/> names files of
+    /// ours.</summary>
     public void Commit(IEnumerable<string> owned, string last)
     {
         var staged = Directory.GetFiles(Staging).Select(Path.GetFileName).OfType<string>()
@@ -82,7 +83,8 @@ public sealed class OutputSet : IDisposable
             AtomicFile.WriteStream(target, write);
     }
 
-    /// <summary>The files of ours (listed by the previous run's manifest or owned) that this run does not write.</summary>
+    /// <summary>The files of ours (listed by the previous run's manifest or owned) that this run does not
+    /// write.</summary>
     private void RemoveStale(IEnumerable<string> owned, HashSet<string> written)
     {
         foreach (string name in ReadManifest().Concat(owned).Distinct())
@@ -105,7 +107,8 @@ public sealed class OutputSet : IDisposable
         _lock.Dispose();
     }
 
-    /// <summary>An advisory lock (flock) the kernel drops when the holder dies, so a killed run never blocks the next.</summary>
+    /// <summary>An advisory lock (flock) the kernel drops when the holder dies, so a killed run never blocks the
+    /// next.</summary>
     private static FileStream Lock(string folder)
     {
         string path = Path.Combine(folder, LockName);
@@ -127,7 +130,8 @@ public sealed class OutputSet : IDisposable
         }
     }
 
-    /// <summary>Temporary files and staging folders of runs that were killed (we hold the lock: none is live).</summary>
+    /// <summary>Temporary files and staging folders of runs that were killed (we hold the lock: none is
+    /// live).</summary>
     private static void RemoveLeftovers(string folder)
     {
         foreach (string tmp in Directory.GetFiles(folder, "*" + AtomicFile.TempSuffix))

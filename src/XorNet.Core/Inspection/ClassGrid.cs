@@ -1,9 +1,11 @@
 namespace XorNet;
 
-/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision grid.</summary>
+/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision
+/// grid.</summary>
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
-    /// <summary>Evaluates the network over the cells of grid (row 0 at the bottom), one row of cells per Forward.</summary>
+    /// <summary>Evaluates the network over the cells of grid (row 0 at the bottom), one row of cells per
+    /// Forward.</summary>
     public static ClassGrid Evaluate(Network network, DecisionGrid grid)
     {
         var classes = new int[grid.Rows, grid.Columns];

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The network's output over a regular grid of the input plane: what the decision-boundary plot draws.</summary>
+/// <summary>The network's output over a regular grid of the input plane: what the decision-boundary plot
+/// draws.</summary>
 public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows, double[,] ClassOneShare)
 {
     /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
@@ -18,11 +19,13 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     public const int MinCells = 40;
 
-    /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
+    /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's
+    /// Forward.</summary>
     public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01) =>
         Evaluate(network, [x], margin, step);
 
-    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
+    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ±
+    /// margin.</summary>
     public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
@@ -71,16 +74,18 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
     /// 0.5 exactly where argmax(h2) predicts class 1, so its 0.5 level is the decision boundary.
-    /// One sigmoid hidden layer (the article's network) takes the fused plane evaluation (<see cref="EvaluateSigmoidPlane"/>); other activations go
-    /// through Forward in chunks of <see cref="ChunkSize"/> points. Either way chunks are spread over the cores and
-    /// every cell is computed alone, so the result does not depend on the chunking or the thread count.
+    /// One sigmoid hidden layer (the article's network) takes the fused plane evaluation
+    /// (<see cref="EvaluateSigmoidPlane"/>); other activations go through Forward in chunks of <see cref="ChunkSize"/>
+    /// points. Either way chunks are spread over the cores and every cell is computed alone, so the result does not
+    /// depend on the chunking or the thread count.
     /// </summary>
     internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows) =>
         network.D == 2 && network.Layers.Count == 2 && network.Activation.Kind == ActivationKind.Sigmoid
             ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
             : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows);
 
-    /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as Forward computes it.</summary>
+    /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as
+    /// Forward computes it.</summary>
     internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];
@@ -98,10 +103,11 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     }
 
     /// <summary>
-    /// The article's sigmoid hidden layer on the plane: the hidden sums go through <see cref="Ops.SigmoidLayerOverGrid"/>
-    /// (no X, z1 or h1 per cell, m + n exps per neuron instead of m·n), then + b2 and the output layer as in Forward.
-    /// Bands of rows are spread over the cores; each cell is computed alone, so the result does not depend on them.
-    /// Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit for bit.
+    /// The article's sigmoid hidden layer on the plane: the hidden sums go through
+    /// <see cref="Ops.SigmoidLayerOverGrid"/> (no X, z1 or h1 per cell, m + n exps per neuron instead of m·n), then +
+    /// b2 and the output layer as in Forward. Bands of rows are spread over the cores; each cell is computed alone, so
+    /// the result does not depend on them. Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit
+    /// for bit.
     /// </summary>
     internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
@@ -140,7 +146,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         return share;
     }
 
-    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite numbers.</summary>
+    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite
+    /// numbers.</summary>
     private static double Share(double p1, double sum) => !double.IsFinite(sum) ? double.NaN : sum > 0 ? p1 / sum : 0.5;
 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
@@ -172,7 +179,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         }
     }
 
-    /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and tested against.</summary>
+    /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and
+    /// tested against.</summary>
     internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
     {
         var share = new double[rows, columns];

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>One named quantity of the article's derivation: its formula (which chain-rule product it is) and its value.</summary>
+/// <summary>One named quantity of the article's derivation: its formula (which chain-rule product it is) and its
+/// value.</summary>
 public sealed record ExplainedQuantity(string Section, string Name, string Formula, Matrix Value, string? Note = null)
 {
     public bool IsScalar => Value.Rows == 1 && Value.Cols == 1 && Section == Explanation.LossSection;
@@ -30,7 +31,8 @@ public static class Explanation
         return list;
     }
 
-    /// <summary>X, then per layer W_l, b_l, z_l = h_{l−1}·W_l + b_l, h_l = f(z_l) (the last: the output g), then y.</summary>
+    /// <summary>X, then per layer W_l, b_l, z_l = h_{l−1}·W_l + b_l, h_l = f(z_l) (the last: the output g), then
+    /// y.</summary>
     private static void AddForward(List<ExplainedQuantity> list, Network net, Workspace ws)
     {
         string? bias = net.UseBias ? null : "not used: the network has no biases";
@@ -56,7 +58,8 @@ public static class Explanation
         list.Add(new(LossSection, "L", "L_data + L_reg", Scalar(loss.Total)));
     }
 
-    /// <summary>The output's dL/dh, dh/dz, dL/dz; then, from the last layer down, dL/dW_l, dL/db_l and the step into layer l − 1.</summary>
+    /// <summary>The output's dL/dh, dh/dz, dL/dz; then, from the last layer down, dL/dW_l, dL/db_l and the step into
+    /// layer l − 1.</summary>
     private static void AddBackward(List<ExplainedQuantity> list, Network net, Workspace ws, Regularization reg, Parameters grads)
     {
         bool ce = net.Output.Kind == LossKind.CrossEntropy;

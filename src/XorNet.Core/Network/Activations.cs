@@ -20,7 +20,8 @@ public abstract class HiddenActivation
     /// <summary>dh_dz = f′(z), elementwise, computed from the cached z and h = f(z).</summary>
     public abstract void Derivative(Matrix z, Matrix h, Matrix dh_dz);
 
-    /// <summary>dh_dz = f′(z) and dL_dz = dL_dh ⊙ dh_dz: the step of backprop through this layer (fused where it pays).</summary>
+    /// <summary>dh_dz = f′(z) and dL_dz = dL_dh ⊙ dh_dz: the step of backprop through this layer (fused where it
+    /// pays).</summary>
     public virtual void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz)
     {
         Derivative(z, h, dh_dz);

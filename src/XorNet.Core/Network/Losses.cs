@@ -18,10 +18,12 @@ public abstract class OutputLoss
     /// <summary>h2 = g(z2) for the (N×K) batch.</summary>
     public abstract void Forward(Matrix z2, Matrix h2);
 
-    /// <summary>The data part of the loss for a batch (after Forward): a mean over its N rows of z2, h2, y (N×K).</summary>
+    /// <summary>The data part of the loss for a batch (after Forward): a mean over its N rows of z2, h2, y
+    /// (N×K).</summary>
     public abstract double Data(Matrix z2, Matrix h2, Matrix y);
 
-    /// <summary>Fills dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from h2 and y (all N×K).</summary>
+    /// <summary>Fills dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from h2 and y (all
+    /// N×K).</summary>
     public abstract void Backward(Matrix h2, Matrix y, Matrix dL_dh2, Matrix dh2_dz2, Matrix dL_dz2);
 
     public static OutputLoss For(LossKind kind) => kind switch
@@ -80,7 +82,8 @@ public sealed class CrossEntropyLoss : OutputLoss
 
     public override void Forward(Matrix z2, Matrix h2) => Ops.Softmax(z2, h2);
 
-    /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large finite loss, not log 0.</summary>
+    /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large
+    /// finite loss, not log 0.</summary>
     public override double Data(Matrix z2, Matrix h2, Matrix y)
     {
         double sum = 0;

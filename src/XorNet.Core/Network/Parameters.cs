@@ -37,7 +37,8 @@ public sealed class Parameters
     /// <summary>b_l, layer l's biases (1 × widths[l]), l = 1 … L.</summary>
     public Matrix b(int layer) => _tensors[2 * layer - 1];
 
-    /// <summary>W1, b1, W2, b2, …, WL, bL: every tensor in the article's order (the order metrics and files use).</summary>
+    /// <summary>W1, b1, W2, b2, …, WL, bL: every tensor in the article's order (the order metrics and files
+    /// use).</summary>
     public IReadOnlyList<Matrix> Tensors => _tensors;
 
     /// <summary>"W1", "b1", …, "WL", "bL" for a stack of L layers.</summary>

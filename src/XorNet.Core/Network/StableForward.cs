@@ -51,7 +51,8 @@ public static class StableForward
     /// <summary>log σ(z) = −log(1 + e^−z), without overflow for either sign (0 at +∞, −∞ at −∞).</summary>
     public static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1 + Math.Exp(-z)) : z - Math.Log(1 + Math.Exp(z));
 
-    /// <summary>v ← e^(v − max) / Σ e^(v − max); entries equal to an infinite max share it, all −∞ share evenly.</summary>
+    /// <summary>v ← e^(v − max) / Σ e^(v − max); entries equal to an infinite max share it, all −∞ share
+    /// evenly.</summary>
     public static void NormalizeExp(Span<double> v)
     {
         double max = double.NegativeInfinity;

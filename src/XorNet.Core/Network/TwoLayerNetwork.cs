@@ -66,7 +66,8 @@ public sealed class TwoLayerNetwork
     public void Backward(TwoLayerWorkspace ws, Regularization reg, Parameters grads)
     {
         Output.Backward(ws.h2, ws.Y, ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2); // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
-                                                                        //   MSE on σ: (h2 − y)/N ⊙ h2 ⊙ (1 − h2); softmax + CE: (h2 − y)/N
+                                                                        //   MSE on σ: (h2 − y)/N ⊙ h2 ⊙ (1 − h2);
+                                                                        // softmax + CE: (h2 − y)/N
         Ops.MatMulTransposeA(ws.h1, ws.dL_dz2, grads.W(2));               // dL_dW2  = h1ᵀ · dL_dz2            (H×K)
         reg.AddGradient(P.W(2), ws.N, grads.W(2));                          //         + λ2·W2/N + λ1·sign(W2)/N
         SumOrZero(ws.dL_dz2, grads.b(2));                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
@@ -97,7 +98,8 @@ public sealed class TwoLayerNetwork
         Ops.AddScaled(grads.b(2), -learningRate, P.b(2));
     }
 
-    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has them).</summary>
+    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has
+    /// them).</summary>
     public IReadOnlyList<Trainable> Trainables(Parameters grads) => UseBias
         ? [new("W1", P.W(1), grads.W(1)), new("b1", P.b(1), grads.b(1)), new("W2", P.W(2), grads.W(2)), new("b2", P.b(2), grads.b(2))]
         : [new("W1", P.W(1), grads.W(1)), new("W2", P.W(2), grads.W(2))];

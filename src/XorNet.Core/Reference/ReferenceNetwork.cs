@@ -55,7 +55,8 @@ public sealed class ReferenceNetwork
 
     private double _sumW1, _sumW2; // Σw1², Σw2² of the weights the last Measure saw
 
-    /// <summary>One iteration on the batch in X, Y: <see cref="Measure"/>, then <see cref="Learn"/>; returns the loss.</summary>
+    /// <summary>One iteration on the batch in X, Y: <see cref="Measure"/>, then <see cref="Learn"/>; returns the
+    /// loss.</summary>
     public double Iterate(double learningRate)
     {
         double loss = Measure();
@@ -104,7 +105,8 @@ public sealed class ReferenceNetwork
         return new LossParts(squares / (2.0 * N), _lambda * (sumW1 + sumW2) / (2.0 * N));
     }
 
-    /// <summary>The reference's gradient after <see cref="Forward"/>, with the fixed bugs replaced by the true terms.</summary>
+    /// <summary>The reference's gradient after <see cref="Forward"/>, with the fixed bugs replaced by the true
+    /// terms.</summary>
     public void Backward() => Backward(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
     private void Backward(double sumW1, double sumW2)
@@ -153,7 +155,8 @@ public sealed class ReferenceNetwork
         ? [new("W1", W1, dL_dw1), new("b1", b1, dL_db1), new("W2", W2, dL_dw2), new("b2", b2, dL_db2)]
         : [new("W1", W1, dL_dw1), new("W2", W2, dL_dw2)];
 
-    /// <summary>Copies the weights into XorNet's network of the same shape (for pictures, model files, accuracy).</summary>
+    /// <summary>Copies the weights into XorNet's network of the same shape (for pictures, model files,
+    /// accuracy).</summary>
     public void CopyTo(Parameters p)
     {
         W1.CopyTo(p.W(1));

@@ -16,7 +16,8 @@ public enum ReferenceFix
     MeanGradient = 2,
     /// <summary>Both layers get biases (starting at 0).</summary>
     Bias = 4,
-    /// <summary>Each iteration trains on the next rows of a shuffled pass over all points instead of the first N.</summary>
+    /// <summary>Each iteration trains on the next rows of a shuffled pass over all points instead of the first
+    /// N.</summary>
     Minibatch = 8,
     All = L2Gradient | MeanGradient | Bias | Minibatch,
 }

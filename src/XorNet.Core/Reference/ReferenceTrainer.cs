@@ -89,7 +89,8 @@ public sealed class ReferenceTrainer
         onEpoch?.Invoke(m);
     }
 
-    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's network).</summary>
+    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's
+    /// network).</summary>
     private double Accuracy()
     {
         _reference.CopyTo(_network.P);
@@ -143,14 +144,16 @@ public sealed class ReferenceTrainer
         return new Message($"{what}; the reference's L2 gradient adds the scalar λ·ΣW² to every weight, which grows ΣW²: try {fix}");
     }
 
-    /// <summary>The lowest loss so far, its iteration and its weights (a copy of a few hundred numbers when it improves).</summary>
+    /// <summary>The lowest loss so far, its iteration and its weights (a copy of a few hundred numbers when it
+    /// improves).</summary>
     private sealed class BestWeights(ReferenceNetwork net)
     {
         private readonly Parameters _weights = new(net.W1.Rows, net.H, net.W2.Cols);
         public int Iteration { get; private set; } = -1;
         public double Loss { get; private set; } = double.PositiveInfinity;
 
-        /// <summary>Called with the loss of iteration i before its update, while the weights are those it measured.</summary>
+        /// <summary>Called with the loss of iteration i before its update, while the weights are those it
+        /// measured.</summary>
         public void Observe(int i, double loss)
         {
             if (!(loss < Loss)) return;

@@ -27,7 +27,8 @@ public sealed class DivergenceDetector(double initialLoss)
     public int BestEpoch => _bestEpoch;
     public double BestLoss => _best;
 
-    /// <summary>Returns the verdict when the loss of this epoch means divergence, or null when training may go on.</summary>
+    /// <summary>Returns the verdict when the loss of this epoch means divergence, or null when training may go
+    /// on.</summary>
     public DivergenceVerdict? Check(int epoch, double loss)
     {
         if (!double.IsFinite(loss)) return new(epoch, $"the loss became {(double.IsNaN(loss) ? "NaN" : "infinite")}");
@@ -45,19 +46,22 @@ public sealed class DivergenceDetector(double initialLoss)
         return null;
     }
 
-    /// <summary>True when the network had learned (its best loss under L0/2) before it diverged: the article's late explosion.</summary>
+    /// <summary>True when the network had learned (its best loss under L0/2) before it diverged: the article's late
+    /// explosion.</summary>
     public bool HadLearned => _best < MarginShareOfInitialLoss * _initial;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with numbers.</summary>
+/// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with
+/// numbers.</summary>
 public static class DivergenceReport
 {
     /// <summary>A gradient that grew by more than this factor over its first step's norm counts as exploded.</summary>
     public const double ExplodedGrowth = 10;
 
-    /// <summary>The largest weight change one step should make (weights start within ±1/√fan_in, i.e. ±0.7 and ±0.14–0.6).</summary>
+    /// <summary>The largest weight change one step should make (weights start within ±1/√fan_in, i.e. ±0.7 and
+    /// ±0.14–0.6).</summary>
     public const double SafeStep = 0.3;
 
     /// <summary>
@@ -85,7 +89,8 @@ public static class DivergenceReport
         return (name, new($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {advice}."));
     }
 
-    /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight for Adam.</summary>
+    /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight
+    /// for Adam.</summary>
     private static string StepsTooLong(TrainingConfig c, double g) => c.Optimizer switch
     {
         OptimizerKind.Adam => Invariant($"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),

@@ -7,7 +7,8 @@ namespace XorNet;
 /// </summary>
 public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? MeanGradNorm, double[]? MaxGradNorm)
 {
-    /// <summary>√(Σ over every tensor of Σθ²) after the epoch: the size of the weights, which blow up in a divergence.</summary>
+    /// <summary>√(Σ over every tensor of Σθ²) after the epoch: the size of the weights, which blow up in a
+    /// divergence.</summary>
     public double WeightNorm { get; init; } = double.NaN;
 
     /// <summary>The tensors' names, in the order of the norms: W1, b1, W2, b2 for the article's network.</summary>
@@ -50,7 +51,8 @@ public sealed class GradientNormStats(int tensors)
         return norms;
     }
 
-    /// <summary>Σθ² of every tensor, four side by side at a time (each still summed in index order: the same bits).</summary>
+    /// <summary>Σθ² of every tensor, four side by side at a time (each still summed in index order: the same
+    /// bits).</summary>
     private static void SquaredSums(IReadOnlyList<Tensors.Matrix> t, double[] sums)
     {
         int i = 0;

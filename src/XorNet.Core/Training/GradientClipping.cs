@@ -29,7 +29,8 @@ public static class GradientClipping
         return norm;
     }
 
-    /// <summary>PyTorch's clip_grad_value_: clamps every gradient entry into [−limit, limit] (this can change the direction).</summary>
+    /// <summary>PyTorch's clip_grad_value_: clamps every gradient entry into [−limit, limit] (this can change the
+    /// direction).</summary>
     public static void ClipByValue(IReadOnlyList<Trainable> tensors, double limit)
     {
         for (int i = 0; i < tensors.Count; i++)

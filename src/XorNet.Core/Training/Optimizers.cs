@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>Turns gradients into a step: θ ← θ − lr · update(dL/dθ). Keeps its own state (velocities, moments) per tensor.</summary>
+/// <summary>Turns gradients into a step: θ ← θ − lr · update(dL/dθ). Keeps its own state (velocities, moments) per
+/// tensor.</summary>
 public abstract class Optimizer
 {
     public abstract void Step(IReadOnlyList<Trainable> tensors, double learningRate);

@@ -3,13 +3,15 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread each.</summary>
+/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread
+/// each.</summary>
 public sealed record MatMulTiming(int N, double FastGflops, double NaiveGflops);
 
 /// <summary>Microseconds per SGD step (forward + backward + update) at one hidden size and batch size.</summary>
 public sealed record StepTiming(int Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
 
-/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row way.</summary>
+/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row
+/// way.</summary>
 public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds, int Threads);
 
 public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul, IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
@@ -97,7 +99,8 @@ public static class PerformanceBench
 
     /// <summary>
     /// The step `xornet train` takes per minibatch (<see cref="Trainer.Step"/>: forward, backward with L2, the gradient
-    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the norms.
+    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the
+    /// norms.
     /// </summary>
     private static StepTiming MeasureStep(int hidden, int batch, int samples)
     {

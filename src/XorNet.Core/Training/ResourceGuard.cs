@@ -8,7 +8,8 @@ public static class ResourceGuard
 {
     public const long BudgetBytes = 4L << 30;
 
-    /// <summary>Bytes the run will need: parameters of every layer (×4: values, gradients, optimizer state), data, workspaces, history.</summary>
+    /// <summary>Bytes the run will need: parameters of every layer (×4: values, gradients, optimizer state), data,
+    /// workspaces, history.</summary>
     public static long EstimateBytes(TrainingConfig c, int inputs = 2, int classes = 2)
     {
         int[] widths = c.Hidden.WithEnds(inputs, classes);

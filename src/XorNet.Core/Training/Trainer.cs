@@ -2,10 +2,12 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training data.</summary>
+/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training
+/// data.</summary>
 public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, TrainingHistory History)
 {
-    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
+    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored
+    /// it.</summary>
     public EpochMetrics Final => Stop.RestoredEpoch is int best ? History.At(best) ?? History.Best : History.Last;
 
     /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
@@ -21,7 +23,8 @@ public sealed record TrainingResult(TrainingConfig Config, Network Network, Data
     public string Status => Interrupted ? TrainingStatus.Interrupted
         : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
-    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss says.</summary>
+    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss
+    /// says.</summary>
     public Message DivergenceMessage => Stop.Message ?? new Message(
         $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
 
@@ -150,7 +153,8 @@ public sealed class Trainer
         };
     }
 
-    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training loss.</summary>
+    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training
+    /// loss.</summary>
     private string MonitorName => _test is null ? "train_loss" : "test_loss";
 
     private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
@@ -185,7 +189,8 @@ public sealed class Trainer
         return metrics;
     }
 
-    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>
+    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping,
+    /// update.</summary>
     internal void Step(Workspace ws, double lr)
     {
         _network.Forward(ws);

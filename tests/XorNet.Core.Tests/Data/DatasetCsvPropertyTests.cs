@@ -6,7 +6,8 @@ using XorNet.Tensors.Tests;
 
 namespace XorNet.Core.Tests;
 
-/// <summary>DatasetCsv given damaged and invented files fails only with InvalidDataException, its documented error.</summary>
+/// <summary>DatasetCsv given damaged and invented files fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class DatasetCsvPropertyTests
 {
     private static readonly byte[][] Valid =

@@ -3,7 +3,8 @@ using System.Diagnostics;
 
 namespace XorNet.Core.Tests.Files;
 
-/// <summary>Issue 12, items 2 and 5: temporary files are unpredictable, exclusive and never shared; streams stay streams.</summary>
+/// <summary>Issue 12, items 2 and 5: temporary files are unpredictable, exclusive and never shared; streams stay
+/// streams.</summary>
 public sealed class AtomicFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-atomic-").FullName;

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>Format 2: W1, b1, …, WL, bL and the widths; a stack of any depth saves and loads to the same predictions.</summary>
+/// <summary>Format 2: W1, b1, …, WL, bL and the widths; a stack of any depth saves and loads to the same
+/// predictions.</summary>
 public sealed class ModelFileDepthTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-depth-").FullName;

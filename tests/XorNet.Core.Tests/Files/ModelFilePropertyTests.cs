@@ -6,7 +6,8 @@ using XorNet.Tensors.Tests;
 
 namespace XorNet.Core.Tests;
 
-/// <summary>ModelFile given damaged model files (NumPy's and ours) fails only with InvalidDataException, its documented error.</summary>
+/// <summary>ModelFile given damaged model files (NumPy's and ours) fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class ModelFilePropertyTests
 {
     private static readonly byte[][] Valid = [File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "model_numpy.npz")), Ours()];
@@ -43,7 +44,8 @@ public sealed class ModelFilePropertyTests
         NpyArray.FromMatrix(new Matrix(0, 3)), new([2, 3], new float[6]), new([2, 3], new long[6]), new([1, 1, 1], new double[1]),
     ];
 
-    /// <summary>Valid zips of well-formed arrays, but with arrays dropped or swapped for ones of other shapes and dtypes.</summary>
+    /// <summary>Valid zips of well-formed arrays, but with arrays dropped or swapped for ones of other shapes and
+    /// dtypes.</summary>
     [Property(MaxTest = 2000)]
     public Property ModelsWithWrongArrays_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
     {

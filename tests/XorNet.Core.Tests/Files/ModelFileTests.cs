@@ -117,7 +117,8 @@ public sealed class ModelFileTests : IDisposable
     }
 }
 
-/// <summary>Every activation × output survives save/load, and predict computes the stored formula, not the article's.</summary>
+/// <summary>Every activation × output survives save/load, and predict computes the stored formula, not the
+/// article's.</summary>
 public sealed class ModelFileLeverTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-levers-").FullName;

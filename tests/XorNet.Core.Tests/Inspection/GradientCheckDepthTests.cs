@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>Backward against central differences on every entry of every layer, for stacks of 0 to 4 hidden layers.</summary>
+/// <summary>Backward against central differences on every entry of every layer, for stacks of 0 to 4 hidden
+/// layers.</summary>
 public class GradientCheckDepthTests
 {
     public static TheoryData<int, ActivationKind, LossKind, double, double> EveryDepthAndLever()

@@ -18,7 +18,8 @@ public class GradientCheckTests
     /// 7 points, 2 inputs, 4 hidden, 3 classes, random non-zero biases (seeded). ReLU and L1 have kinks where no
     /// derivative exists; this data was chosen (seed 3, the first seed found by a search over 1..3000) so that every
     /// ReLU input |z1| and every weight |W| sits more than 100× the finite-difference reach 2ε = 2e-4 away from 0, and
-    /// every ReLU unit is active on some row; the test asserts the margins, so no entry is skipped and all are compared.
+    /// every ReLU unit is active on some row; the test asserts the margins, so no entry is skipped and all are
+    /// compared.
     /// </summary>
     private static (Network Net, Workspace Ws) Problem(ActivationKind activation, LossKind loss, bool useBias = true)
     {

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>The stack of bricks: with one hidden layer it is the article's network, bit for bit; deeper it still learns.</summary>
+/// <summary>The stack of bricks: with one hidden layer it is the article's network, bit for bit; deeper it still
+/// learns.</summary>
 public class NetworkTests
 {
     public static TheoryData<ActivationKind, LossKind, bool> EveryLever()
@@ -15,7 +16,8 @@ public class NetworkTests
         return data;
     }
 
-    /// <summary>Both networks with the same random weights and the same batch of 7 rows (not a multiple of a vector).</summary>
+    /// <summary>Both networks with the same random weights and the same batch of 7 rows (not a multiple of a
+    /// vector).</summary>
     private static (Network Stack, TwoLayerNetwork Article, Workspace Ws, TwoLayerWorkspace ArticleWs) Pair(
         ActivationKind f, LossKind loss, bool bias, int hidden = 5, int classes = 3, int n = 7)
     {

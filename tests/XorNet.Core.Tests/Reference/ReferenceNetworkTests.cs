@@ -3,14 +3,16 @@ using XorNet.Tensors;
 
 namespace XorNet.Core.Tests.Reference;
 
-/// <summary>The reference's iteration: against our NumPy program's golden weights, and its fixes against XorNet's gradient.</summary>
+/// <summary>The reference's iteration: against our NumPy program's golden weights, and its fixes against XorNet's
+/// gradient.</summary>
 public class ReferenceNetworkTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", name);
 
     public static TheoryData<int> GoldenRuns() => [0, 1, 2, 3];
 
-    /// <summary>tests/interop/reference_golden.py: loss and weights after 0 … 500 iterations of four settings.</summary>
+    /// <summary>tests/interop/reference_golden.py: loss and weights after 0 … 500 iterations of four
+    /// settings.</summary>
     [Theory]
     [MemberData(nameof(GoldenRuns))]
     public void Weights_AgreeWithNumPy_To1e9Relative(int run)

@@ -50,7 +50,8 @@ public class DivergenceTests
         Assert.Contains("Try LearningRate 0.2, or ClipNorm 0.1 ", report.ToString()); // the core's own spelling: fields
     }
 
-    /// <summary>The advice's settings spelled as the CLI spells them (its table is tested in XorNet.Cli.Tests).</summary>
+    /// <summary>The advice's settings spelled as the CLI spells them (its table is tested in
+    /// XorNet.Cli.Tests).</summary>
     private static string Flags(string field) => field switch
     {
         nameof(TrainingConfig.LearningRate) => "--lr",
