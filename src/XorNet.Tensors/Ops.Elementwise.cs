@@ -58,7 +58,8 @@ public static partial class Ops
     public static void AddRowVector(Matrix a, Matrix row, Matrix destination)
     {
         if (row.Rows != 1 || row.Cols != a.Cols)
-            throw new ArgumentException($"Shape mismatch: cannot broadcast {row.Shape} over {a.Shape}: need (1×{a.Cols}).", nameof(row));
+            throw new ArgumentException(
+                $"Shape mismatch: cannot broadcast {row.Shape} over {a.Shape}: need (1×{a.Cols}).", nameof(row));
         RequireSameShape(a, destination, nameof(destination));
         if (a.Cols < 4)
         {

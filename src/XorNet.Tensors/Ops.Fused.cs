@@ -30,7 +30,8 @@ public static partial class Ops
             for (var vs = Vector256.Create(s); i <= n - 4; i += 4)
             {
                 Vector256<double> hv = Vector256.LoadUnsafe(ref hs, (nuint)i);
-                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv = hv * (Vector256<double>.One - hv);
+                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv =
+                    hv * (Vector256<double>.One - hv);
                 gv.StoreUnsafe(ref g, (nuint)i);
                 dv.StoreUnsafe(ref d, (nuint)i);
                 (gv * dv).StoreUnsafe(ref o, (nuint)i);

@@ -69,7 +69,8 @@ public static partial class Ops
 {
     /// <summary>destination[i] = TOp(x[i], y[i]) with the widest vectors the CPU has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Map<TOp>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) where TOp : IBinaryOp
+    private static void Map<TOp>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) where TOp
+        : IBinaryOp
     {
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
@@ -77,10 +78,12 @@ public static partial class Ops
         int i = 0, n = x.Length;
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
-                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i))
+                    .StoreUnsafe(ref dst, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= n - 4; i += 4)
-                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i))
+                    .StoreUnsafe(ref dst, (nuint)i);
         for (; i < n; i++)
             Unsafe.Add(ref dst, i) = TOp.Invoke(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i));
     }
@@ -116,10 +119,12 @@ public static partial class Ops
         int i = 0, n = x.Length;
         if (Vector512.IsHardwareAccelerated)
             for (var vs = Vector512.Create(s); i <= n - 8; i += 8)
-                (Vector512.LoadUnsafe(ref xs, (nuint)i) + Vector512.LoadUnsafe(ref ys, (nuint)i) * vs).StoreUnsafe(ref dst, (nuint)i);
+                (Vector512.LoadUnsafe(ref xs, (nuint)i) + Vector512.LoadUnsafe(ref ys, (nuint)i) * vs)
+                    .StoreUnsafe(ref dst, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (var vs = Vector256.Create(s); i <= n - 4; i += 4)
-                (Vector256.LoadUnsafe(ref xs, (nuint)i) + Vector256.LoadUnsafe(ref ys, (nuint)i) * vs).StoreUnsafe(ref dst, (nuint)i);
+                (Vector256.LoadUnsafe(ref xs, (nuint)i) + Vector256.LoadUnsafe(ref ys, (nuint)i) * vs)
+                    .StoreUnsafe(ref dst, (nuint)i);
         for (; i < n; i++)
             Unsafe.Add(ref dst, i) = Unsafe.Add(ref xs, i) + Unsafe.Add(ref ys, i) * s;
     }

@@ -64,7 +64,9 @@ public static partial class Ops
     public static void ArgMaxRows(Matrix a, Span<int> destination)
     {
         if (destination.Length != a.Rows)
-            throw new ArgumentException($"Destination of length {destination.Length} must hold one index per row of {a.Shape}.", nameof(destination));
+            throw new ArgumentException(
+                $"Destination of length {destination.Length} must hold one index per row of {a.Shape}.",
+                nameof(destination));
         if (a.Cols == 0)
             throw new ArgumentException($"Cannot take the argmax of rows of {a.Shape}: rows are empty.", nameof(a));
         for (int r = 0; r < a.Rows; r++)

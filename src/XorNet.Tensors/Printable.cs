@@ -13,7 +13,8 @@ public static class Printable
         foreach (char c in text.Length > maxLength ? text[..maxLength] : text)
         {
             if (c == '\\') sb.Append(@"\\");
-            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFD') sb.Append($"\\u{(int)c:x4}");
+            else if (char.IsControl(c) || char.IsSurrogate(c)
+                || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFD') sb.Append($"\\u{(int)c:x4}");
             else sb.Append(c);
         }
         return text.Length > maxLength ? sb.Append('…').ToString() : sb.ToString();
