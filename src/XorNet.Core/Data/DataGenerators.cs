@@ -19,7 +19,8 @@ public static class DataGenerators
         "gauss" => Gauss(samples, noise, seed),
         "spiral" => Spiral(samples, noise, seed),
         "moons" => Moons(samples, noise, seed),
-        _ => throw new ArgumentException($"Unknown dataset '{name}' (known: {string.Join(", ", Names)}).", nameof(name)),
+        _ => throw new ArgumentException($"Unknown dataset '{name}' (known: {string.Join(", ", Names)}).",
+            nameof(name)),
     };
 
     /// <summary>
@@ -83,7 +84,8 @@ public static class DataGenerators
             for (int i = 0; i < count; i++)
             {
                 double r = 5.0 * i / count, t = 1.75 * i / count * 2 * Math.PI + deltaT;
-                b.Add(r * Math.Sin(t) + rng.Uniform(-1, 1) * noise, r * Math.Cos(t) + rng.Uniform(-1, 1) * noise, label);
+                b.Add(r * Math.Sin(t) + rng.Uniform(-1, 1) * noise, r * Math.Cos(t) + rng.Uniform(-1, 1) * noise,
+                    label);
             }
         return b.Build();
     }

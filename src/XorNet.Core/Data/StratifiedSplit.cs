@@ -19,7 +19,8 @@ public static class StratifiedSplit
         {
             int[] members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
             rng.Shuffle(members);
-            int held = Math.Min((int)Math.Round(fraction * members.Length, MidpointRounding.AwayFromZero), members.Length - 1);
+            int held = Math.Min((int)Math.Round(fraction * members.Length, MidpointRounding.AwayFromZero),
+                members.Length - 1);
             test.AddRange(members[..held]);
             train.AddRange(members[held..]);
         }

@@ -15,7 +15,8 @@ public static class AtomicFile
     /// runs.</summary>
     public const string TempSuffix = ".xornet.tmp";
 
-    public static void WriteAllText(string path, string contents) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(contents));
+    public static void WriteAllText(string path, string contents) => WriteAllBytes(path,
+        new UTF8Encoding(false).GetBytes(contents));
 
     public static void WriteAllBytes(string path, byte[] contents) => Write(path, stream => stream.Write(contents));
 
@@ -84,7 +85,8 @@ public static class AtomicFile
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+            using var stream =
+                new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
             write(stream);
             stream.Flush();
         }
@@ -97,6 +99,7 @@ public static class AtomicFile
     public static void TryDelete(string path)
     {
         try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: it is only a leftover
+        // best effort: it is only a leftover
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -16,7 +16,8 @@ public static class MetricsJson
     {
         gates ??= [];
         settingName ??= field => field;
-        string status = result.Status == TrainingStatus.Ok && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
+        string status = result.Status == TrainingStatus.Ok
+            && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {

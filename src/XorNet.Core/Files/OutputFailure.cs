@@ -23,7 +23,8 @@ public sealed class OutputFailure(string path, string reason, Exception? inner =
     {
         if (e is UnauthorizedAccessException) return "permission denied";
         if (e is DirectoryNotFoundException) return "the folder does not exist";
-        if (e is ArgumentOutOfRangeException) return "File too large (beyond the file system's or the process's file-size limit)";
+        if (e is ArgumentOutOfRangeException) return "File too large (beyond the file system's or the process's " +
+            "file-size limit)";
         string message = e.Message.ReplaceLineEndings(" ");
         int path = message.IndexOf(" : '", StringComparison.Ordinal);
         return (path > 0 ? message[..path] : message).Trim().TrimEnd('.');

@@ -25,7 +25,8 @@ public sealed class OutputSet : IDisposable
     /// <summary>Where the run writes the files that belong in <see cref="Folder"/>; Commit moves them there.</summary>
     public string Staging { get; }
 
-    private OutputSet(string folder, FileStream lockFile, string staging) => (Folder, _lock, Staging) = (folder, lockFile, staging);
+    private OutputSet(string folder, FileStream lockFile, string staging) => (Folder, _lock, Staging) =
+        (folder, lockFile, staging);
 
     /// <summary>Creates and locks folder; holder says who we are (shown to a run refused because we hold it).</summary>
     public static OutputSet Open(string folder, string holder)
@@ -36,7 +37,8 @@ public sealed class OutputSet : IDisposable
         {
             AtomicFile.WriteAllText(Path.Combine(folder, HolderName), holder);
             RemoveLeftovers(folder);
-            string staging = Path.Combine(folder, StagingPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+            string staging =
+                Path.Combine(folder, StagingPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
             Guard(staging, () => CreatePrivateFolder(staging));
             return new OutputSet(folder, lockFile, staging);
         }
@@ -66,7 +68,9 @@ public sealed class OutputSet : IDisposable
     {
         var staged = Directory.GetFiles(Staging).Select(Path.GetFileName).OfType<string>()
                               .Where(n => !n.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal)).ToList();
-        var moves = staged.Select(n => (Tmp: Path.Combine(Staging, n), Target: Path.Combine(Folder, n))).Concat(_files).ToList();
+        var moves =
+            staged.Select(n => (Tmp: Path.Combine(Staging, n), Target: Path.Combine(Folder, n))).Concat(_files)
+            .ToList();
         foreach (var (_, target) in moves)
             if (Directory.Exists(target)) throw new OutputFailure(target, "a folder has that name");
         string lastPath = Path.Combine(Folder, last);
@@ -116,12 +120,14 @@ public sealed class OutputSet : IDisposable
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e) when (File.Exists(path) && e is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException e) when (File.Exists(path)
+            && e is not FileNotFoundException and not DirectoryNotFoundException)
         {
             string holder = "";
             try { holder = File.ReadAllText(Path.Combine(folder, HolderName)).Trim(); }
             catch (Exception read) when (read is IOException or UnauthorizedAccessException) { }
-            throw new OutputFailure(folder, $"in use by another xornet run{(holder.Length > 0 ? $" ({holder})" : "")}; " +
+            throw new OutputFailure(folder,
+                $"in use by another xornet run{(holder.Length > 0 ? $" ({holder})" : "")}; " +
                                             "wait for it to finish or choose another folder", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -147,7 +153,8 @@ public sealed class OutputSet : IDisposable
         try
         {
             // Only plain names: a manifest can never make us delete outside the folder.
-            return File.ReadAllLines(path).Where(n => n.Length > 0 && n == Path.GetFileName(n) && n is not "." and not "..").ToList();
+            return File.ReadAllLines(path)
+                .Where(n => n.Length > 0 && n == Path.GetFileName(n) && n is not "." and not "..").ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -165,7 +172,8 @@ public sealed class OutputSet : IDisposable
     private static void TryDeleteFolder(string path)
     {
         try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: the next run retries
+        // best effort: the next run retries
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static void Guard(string path, Action action)

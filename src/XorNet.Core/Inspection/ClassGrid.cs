@@ -22,7 +22,10 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
                 double sum = 0;
                 for (int k = 0; k < network.K; k++) sum += ws.Output.h[c, k];
                 classes[r, c] = ws.Predictions[c];
-                confidence[r, c] = !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[c, ws.Predictions[c]] / sum : 1.0 / network.K; // NaN: no value
+                // NaN: no value
+                confidence[r, c] =
+                    !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[c, ws.Predictions[c]] / sum
+                    : 1.0 / network.K;
             }
         }
         return new ClassGrid(classes, confidence);

@@ -4,7 +4,8 @@ namespace XorNet;
 
 /// <summary>The network's output over a regular grid of the input plane: what the decision-boundary plot
 /// draws.</summary>
-public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows, double[,] ClassOneShare)
+public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows,
+    double[,] ClassOneShare)
 {
     /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
     public const int MaxCells = 800;
@@ -26,11 +27,13 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ±
     /// margin.</summary>
-    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step = 0.01)
+    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step =
+        0.01)
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
-        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max()); // the widest layer
+        // the widest layer
+        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max());
         return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
     }
 
@@ -48,7 +51,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         Bounds([x], margin);
 
     /// <summary>The range in x1 and x2 of every point set, widened by margin on each side.</summary>
-    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin = 0.5)
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin =
+        0.5)
     {
         double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
         foreach (Matrix x in xs)
@@ -68,7 +72,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         double cells = (double)columns * rows * hidden;
         if (cells <= MaxNeuronCells) return (columns, rows);
         double shrink = Math.Sqrt(MaxNeuronCells / cells);
-        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)), Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
+        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)),
+            Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
     }
 
     /// <summary>
@@ -79,14 +84,16 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// points. Either way chunks are spread over the cores and every cell is computed alone, so the result does not
     /// depend on the chunking or the thread count.
     /// </summary>
-    internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows) =>
+    internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax, int columns,
+        int rows) =>
         network.D == 2 && network.Layers.Count == 2 && network.Activation.Kind == ActivationKind.Sigmoid
             ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
             : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows);
 
     /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as
     /// Forward computes it.</summary>
-    internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax,
+        int columns, int rows)
     {
         var share = new double[rows, columns];
         int points = rows * columns, chunks = (points + ChunkSize - 1) / ChunkSize, threads = Threads(points);
@@ -95,7 +102,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         {
             Workspace ws = network.CreateWorkspace(Math.Min(ChunkSize, points));
             for (int chunk = t; chunk < chunks; chunk += threads)
-                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize), share);
+                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize),
+                    share);
         }
         if (threads == 1) RunChunks(0);
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
@@ -109,13 +117,15 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// the result does not depend on them. Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit
     /// for bit.
     /// </summary>
-    internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax,
+        int columns, int rows)
     {
         var share = new double[rows, columns];
         double dx = (xMax - xMin) / columns, dy = (yMax - yMin) / rows;
         var xs = new double[columns];
         var ys = new double[rows];
-        for (int c = 0; c < columns; c++) xs[c] = xMin + (c + 0.5) * dx; // the cell centres, as the chunked path places them
+        // the cell centres, as the chunked path places them
+        for (int c = 0; c < columns; c++) xs[c] = xMin + (c + 0.5) * dx;
         for (int r = 0; r < rows; r++) ys[r] = yMin + (r + 0.5) * dy;
         int bandRows = Math.Clamp(BandPoints / columns, 1, rows), bands = (rows + bandRows - 1) / bandRows;
         int threads = Math.Min(Threads(rows * columns), bands);
@@ -123,12 +133,14 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         Matrix w1 = p.W(1), w2 = p.W(2), b1 = network.UseBias ? p.b(1) : new Matrix(1, w1.Cols);
         void RunBands(int t)
         {
-            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K); // one pair per thread
+            // one pair per thread
+            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K);
             for (int band = t; band < bands; band += threads)
             {
                 int r0 = band * bandRows, count = Math.Min(bandRows, rows - r0);
                 bool last = count < bandRows; // only the grid's last band is shorter
-                Matrix z2 = last ? new(count * columns, network.K) : full, h2 = last ? new(count * columns, network.K) : fullH;
+                Matrix z2 = last ? new(count * columns, network.K) : full, h2 =
+                    last ? new(count * columns, network.K) : fullH;
                 Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), w1, b1, w2, z2);   // z2 = σ(X·W1 + b1) · W2
                 if (network.UseBias) Ops.AddRowVector(z2, p.b(2), z2);                   //    + b2
                 network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
@@ -181,7 +193,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and
     /// tested against.</summary>
-    internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax,
+        int columns, int rows)
     {
         var share = new double[rows, columns];
         Workspace ws = network.CreateWorkspace(columns);

@@ -8,7 +8,8 @@ namespace XorNet;
 /// MaxEntryRelError is the worst single entry's |a − n| / (|a| + |n|), which rounding noise dominates for entries near
 /// 0.
 /// </summary>
-public sealed record GradientCheckRow(string Name, string Shape, double MaxAbsError, double MaxRelError, double MaxEntryRelError,
+public sealed record GradientCheckRow(string Name, string Shape, double MaxAbsError, double MaxRelError,
+    double MaxEntryRelError,
     int Checked, int SkippedAtKink, bool Ok);
 
 /// <summary>
@@ -28,7 +29,8 @@ public static class GradientCheck
     public const double DefaultEpsilon = 1e-4;
     private const double Tiny = 1e-12; // both gradients below this: treat as equal zeros
 
-    public static IReadOnlyList<GradientCheckRow> Run(Network net, Workspace ws, Regularization reg, double epsilon, double tolerance)
+    public static IReadOnlyList<GradientCheckRow> Run(Network net, Workspace ws, Regularization reg, double epsilon,
+        double tolerance)
     {
         var grads = net.P.CloneShape();
         net.Forward(ws);
@@ -42,7 +44,8 @@ public static class GradientCheck
         return rows;
     }
 
-    private static GradientCheckRow CheckTensor(Network net, Workspace ws, Regularization reg, string name, Matrix param,
+    private static GradientCheckRow CheckTensor(Network net, Workspace ws, Regularization reg, string name,
+        Matrix param,
         Matrix analytic, bool[] signs, double epsilon, double tolerance)
     {
         double maxAbs = 0, maxEntryRel = 0, largest = 0;
@@ -61,12 +64,14 @@ public static class GradientCheck
         }
         double maxRel = largest < Tiny ? (maxAbs < Tiny ? 0 : double.PositiveInfinity) : maxAbs / largest;
         bool ok = maxRel < tolerance && double.IsFinite(maxAbs);
-        return new GradientCheckRow(name, param.Shape, maxAbs, maxRel, maxEntryRel, param.Length - skipped, skipped, ok);
+        return new GradientCheckRow(name, param.Shape, maxAbs, maxRel, maxEntryRel, param.Length - skipped, skipped,
+            ok);
     }
 
     /// <summary>The five-point central difference for entry i, or null when a step moved a ReLU input across
     /// 0.</summary>
-    private static double? CentralDifference(Network net, Workspace ws, Regularization reg, Matrix param, int i, double epsilon, bool[] signs)
+    private static double? CentralDifference(Network net, Workspace ws, Regularization reg, Matrix param, int i,
+        double epsilon, bool[] signs)
     {
         bool relu = net.Activation.Kind == ActivationKind.Relu, crossed = false;
         double saved = param.Data[i];
@@ -77,7 +82,8 @@ public static class GradientCheck
             crossed |= relu && !SameSigns(HiddenSums(ws), signs);
             return net.Loss(ws, reg).Total;
         }
-        double numeric = (-LossAt(2 * epsilon) + 8 * LossAt(epsilon) - 8 * LossAt(-epsilon) + LossAt(-2 * epsilon)) / (12 * epsilon);
+        double numeric =
+            (-LossAt(2 * epsilon) + 8 * LossAt(epsilon) - 8 * LossAt(-epsilon) + LossAt(-2 * epsilon)) / (12 * epsilon);
         param.Data[i] = saved;
         return crossed ? null : numeric;
     }
@@ -98,5 +104,6 @@ public static class GradientCheck
 
     /// <summary>The smallest |z| over the batch and every hidden layer: how far the nearest ReLU input sits from its
     /// kink.</summary>
-    public static double NearestKink(Workspace ws) => HiddenSums(ws).DefaultIfEmpty(double.PositiveInfinity).Min(Math.Abs);
+    public static double NearestKink(Workspace ws) => HiddenSums(ws).DefaultIfEmpty(double.PositiveInfinity)
+        .Min(Math.Abs);
 }

@@ -45,7 +45,8 @@ public sealed class SigmoidActivation : HiddenActivation
     public override string DerivativeFormula => "h1 ⊙ (1 − h1)";
     public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
-    public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
+    public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz,
+        Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>

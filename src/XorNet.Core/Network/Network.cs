@@ -20,7 +20,8 @@ public sealed class Network
     {
         int[] widths = [.. p.Widths];
         if (widths[0] < 1 || widths[^1] < 2 || widths.Any(w => w < 1))
-            throw new ArgumentOutOfRangeException(nameof(hidden), $"Need D ≥ 1, widths ≥ 1, K ≥ 2; got {string.Join(" → ", widths)}.");
+            throw new ArgumentOutOfRangeException(nameof(hidden),
+                $"Need D ≥ 1, widths ≥ 1, K ≥ 2; got {string.Join(" → ", widths)}.");
         (Hidden, P, UseBias) = (hidden, p, useBias);
         Activation = HiddenActivation.For(activation);
         Output = OutputLoss.For(loss);
@@ -44,7 +45,8 @@ public sealed class Network
     /// snapshot.</summary>
     public Network WithParameters(Parameters p)
     {
-        if (!p.SameShape(P)) throw new ArgumentException($"Parameters of widths {string.Join("-", p.Widths)} do not fit {string.Join("-", Widths)}.", nameof(p));
+        if (!p.SameShape(P)) throw new ArgumentException(
+            $"Parameters of widths {string.Join("-", p.Widths)} do not fit {string.Join("-", Widths)}.", nameof(p));
         return new Network(Hidden, p, UseBias, Activation.Kind, Output.Kind);
     }
 

@@ -14,7 +14,8 @@ public sealed class Parameters
     /// <summary>widths = D, H1, …, K: layer l maps widths[l − 1] inputs to widths[l] outputs.</summary>
     public Parameters(IReadOnlyList<int> widths)
     {
-        if (widths.Count < 2) throw new ArgumentException($"Need at least the input and output widths, got {widths.Count}.", nameof(widths));
+        if (widths.Count < 2) throw new ArgumentException(
+            $"Need at least the input and output widths, got {widths.Count}.", nameof(widths));
         _widths = [.. widths];
         _tensors = new Matrix[2 * Layers];
         for (int l = 1; l <= Layers; l++)
@@ -62,7 +63,9 @@ public sealed class Parameters
     public void CopyTo(Parameters destination)
     {
         if (!destination._widths.AsSpan().SequenceEqual(_widths))
-            throw new ArgumentException($"Cannot copy parameters of widths {string.Join("-", _widths)} into {string.Join("-", destination._widths)}.", nameof(destination));
+            throw new ArgumentException(
+                $"Cannot copy parameters of widths {string.Join("-", _widths)} into " +
+                $"{string.Join("-", destination._widths)}.", nameof(destination));
         for (int i = 0; i < _tensors.Length; i++)
             _tensors[i].CopyTo(destination._tensors[i]);
     }

@@ -44,7 +44,8 @@ public sealed class ReferenceNetwork
         (b1, b2) = (new Matrix(1, hidden), new Matrix(1, classes));
         (X, Y) = (new Matrix(batch, inputs), new Matrix(batch, classes));
         (h1, z2, h2) = (new Matrix(batch, hidden), new Matrix(batch, classes), new Matrix(batch, classes));
-        (dL_dh2, dh2_dz2, dL_dz2) = (new Matrix(batch, classes), new Matrix(batch, classes), new Matrix(batch, classes));
+        (dL_dh2, dh2_dz2, dL_dz2) =
+            (new Matrix(batch, classes), new Matrix(batch, classes), new Matrix(batch, classes));
         dL_dz1 = new Matrix(batch, hidden);
         (_w2T, _dL_dw2T) = (new Matrix(classes, hidden), new Matrix(classes, hidden));
         (dL_dw1, dL_dw2) = (new Matrix(inputs, hidden), new Matrix(hidden, classes));

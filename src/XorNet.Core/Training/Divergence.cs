@@ -33,12 +33,15 @@ public sealed class DivergenceDetector(double initialLoss)
     {
         if (!double.IsFinite(loss)) return new(epoch, $"the loss became {(double.IsNaN(loss) ? "NaN" : "infinite")}");
         if (loss > _explosion)
-            return new(epoch, Invariant($"the loss exploded to {loss:G4}, {loss / _initial:G3}× its initial {_initial:G4}"));
+            return new(epoch,
+                Invariant($"the loss exploded to {loss:G4}, {loss / _initial:G3}× its initial {_initial:G4}"));
         if (loss > _best + _margin)
         {
             _aboveSince ??= epoch;
             if (epoch - _aboveSince.Value + 1 >= Patience)
-                return new(_aboveSince.Value, Invariant($"the loss has stayed far above its best {_best:G4} (epoch {_bestEpoch}) since epoch {_aboveSince} ({loss:G4} now)"));
+                return new(_aboveSince.Value,
+                    Invariant($"the loss has stayed far above its best {_best:G4} (epoch {_bestEpoch}) since epoch ") +
+                    Invariant($"{_aboveSince} ({loss:G4} now)"));
             return null;
         }
         _aboveSince = null;
@@ -72,19 +75,25 @@ public static class DivergenceReport
     /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
     /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
     /// </summary>
-    public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
+    public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict,
+        bool hadLearned,
         EpochDiagnostics d, double[] firstStepNorms, double firstStepJointNorm)
     {
         double[] max = d.MaxGradNorm ?? new double[d.Names.Count];
-        double[] growth = max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity).ToArray();
+        double[] growth =
+            max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity)
+            .ToArray();
         int worst = Enumerable.Range(0, max.Length).Where(i => c.UseBias || d.Names[i][0] == 'W').MaxBy(i => growth[i]);
         string name = d.Names[worst];
         string at = verdict.SinceEpoch == epoch ? "" : Invariant($" in epoch {verdict.SinceEpoch}");
         string gradient = !double.IsFinite(max[worst])
-            ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} (its first step's norm was {firstStepNorms[worst]:G3})")
+            ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} ") +
+                Invariant($"(its first step's norm was {firstStepNorms[worst]:G3})")
             : growth[worst] > ExplodedGrowth
-                ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, {growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
-                : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): {StepsTooLong(c, firstStepJointNorm)}");
+                ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, ") +
+                    Invariant($"{growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
+                : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): ") +
+                    StepsTooLong(c, firstStepJointNorm);
         Message advice = Advice(c, hadLearned, firstStepJointNorm);
         return (name, new($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {advice}."));
     }
@@ -93,9 +102,13 @@ public static class DivergenceReport
     /// for Adam.</summary>
     private static string StepsTooLong(TrainingConfig c, double g) => c.Optimizer switch
     {
-        OptimizerKind.Adam => Invariant($"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),
-        OptimizerKind.Momentum => Invariant($"the steps were too long, lr·‖g‖/(1−μ) = {c.LearningRate:G} × {g:G3} / {1 - c.Momentum:G3} = {c.LearningRate * g / (1 - c.Momentum):G3} on the first steps"),
-        _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = {c.LearningRate * g:G3} on the first step"),
+        OptimizerKind.Adam => Invariant(
+            $"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),
+        OptimizerKind.Momentum =>
+            Invariant($"the steps were too long, lr·‖g‖/(1−μ) = {c.LearningRate:G} × {g:G3} / {1 - c.Momentum:G3} = ") +
+            Invariant($"{c.LearningRate * g / (1 - c.Momentum):G3} on the first steps"),
+        _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = ") +
+            Invariant($"{c.LearningRate * g:G3} on the first step"),
     };
 
     /// <summary>The remedies as settings with values (data), in a sentence the front end spells.</summary>
@@ -109,7 +122,8 @@ public static class DivergenceReport
             const string Learned = "It had learned before it got worse, as the article's 50-neuron run";
             return new($"{Learned}: try {lower:G3}, or a decaying {decaying}");
         }
-        if (c.Optimizer == OptimizerKind.Adam) // Adam normalises the gradient, so clipping its norm does not shorten the step
+        // Adam normalises the gradient, so clipping its norm does not shorten the step
+        if (c.Optimizer == OptimizerKind.Adam)
             return new($"Try {Lr(NiceFloor(c.LearningRate / 10)):G3}");
         double speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
         double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(1 / (firstStepJointNorm * speed)));

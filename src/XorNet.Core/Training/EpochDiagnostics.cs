@@ -14,7 +14,11 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
     /// <summary>The tensors' names, in the order of the norms: W1, b1, W2, b2 for the article's network.</summary>
     public IReadOnlyList<string> Names { get; init; } = Parameters.NamesFor(2);
 
-    public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null) { Names = Parameters.NamesFor(layers) };
+    public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null)
+    {
+        Names =
+        Parameters.NamesFor(layers)
+    };
 }
 
 /// <summary>Accumulates the per-tensor gradient norms of one epoch's minibatch steps.</summary>

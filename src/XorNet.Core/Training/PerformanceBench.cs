@@ -12,9 +12,11 @@ public sealed record StepTiming(int Hidden, int Batch, double FastMicroseconds, 
 
 /// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row
 /// way.</summary>
-public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds, int Threads);
+public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds,
+    int Threads);
 
-public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul, IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
+public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul,
+    IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
 
 /// <summary>
 /// The numbers behind `xornet bench`: every measurement is the median of several timed samples, each sample long
@@ -124,7 +126,9 @@ public static class PerformanceBench
         var network = new Network(data.Features, hidden, data.Classes);
         network.Initialize(Rng.ForPurpose(1, "init"));
         double fast = SecondsPerCall(() => DecisionGrid.Evaluate(network, -3, 3, -3, 3, side, side), samples);
-        double rowByRow = SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side), Math.Min(samples, 3));
+        double rowByRow =
+            SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side),
+            Math.Min(samples, 3));
         return new GridTiming(hidden, side, side, fast * 1e3, rowByRow * 1e3, DecisionGrid.Threads(side * side));
     }
 }

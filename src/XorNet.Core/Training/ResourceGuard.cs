@@ -15,10 +15,12 @@ public static class ResourceGuard
         int[] widths = c.Hidden.WithEnds(inputs, classes);
         double parameters = 0;
         for (int l = 1; l < widths.Length; l++) parameters += ((double)widths[l - 1] + 1) * widths[l]; // W_l and b_l
-        double data = (double)c.Samples * (inputs + classes + 2);                          // X, one-hot Y, labels, order
+        // X, one-hot Y, labels, order
+        double data = (double)c.Samples * (inputs + classes + 2);
         double perRow = inputs + 5.0 * c.Hidden.TotalNeurons + 6.0 * classes;              // one Workspace row
         double workspaces = perRow * (c.Samples + Math.Min(c.BatchSize, c.Samples) * 2.0 + DecisionGrid.MaxCells);
-        double history = 16.0 * (TrainingHistory.DefaultLimit + 3 + TrainingHistory.RecentEpochs); // bounded: see TrainingHistory
+        // bounded: see TrainingHistory
+        double history = 16.0 * (TrainingHistory.DefaultLimit + 3 + TrainingHistory.RecentEpochs);
         return (long)Math.Min(long.MaxValue, 8 * (4 * parameters + data + workspaces + history));
     }
 
@@ -31,6 +33,7 @@ public static class ResourceGuard
         Setting h = hidden with { Value = null }, n = samples with { Value = null };
         (double gib, long budget) = (bytes / (double)(1L << 30), BudgetBytes >> 30);
         const string Over = "GiB memory budget";
-        return new($"{hidden} with {samples} needs about {gib:F1} GiB, more than the {budget} {Over}; lower {h} or {n}");
+        return new(
+            $"{hidden} with {samples} needs about {gib:F1} GiB, more than the {budget} {Over}; lower {h} or {n}");
     }
 }

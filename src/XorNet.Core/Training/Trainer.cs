@@ -21,12 +21,21 @@ public sealed record TrainingResult(TrainingConfig Config, Network Network, Data
     /// even when the divergence check was off and it trained on through it: never "ok" beside "loss": null.
     /// </summary>
     public string Status => Interrupted ? TrainingStatus.Interrupted
-        : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
+        : Stop.Reason == StopReason.Diverged
+            || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
     /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss
     /// says.</summary>
-    public Message DivergenceMessage => Stop.Message ?? new Message(
-        $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
+    public Message DivergenceMessage
+    {
+        get
+        {
+            if (Stop.Message is { } message) return message;
+            string loss = double.IsNaN(Final.Loss) ? "NaN" : "infinite";
+            var check = new Setting(nameof(TrainingConfig.StopOnDivergence));
+            return new($"training diverged: the loss is {loss} at epoch {Final.Epoch} ({check} trained on through it)");
+        }
+    }
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
@@ -76,7 +85,8 @@ public sealed class Trainer
     {
         _config = config;
         _data = data;
-        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
+        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation,
+            config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
@@ -159,7 +169,9 @@ public sealed class Trainer
 
     private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
     {
-        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!, _firstStepNorms!, _firstStepJointNorm);
+        var (parameter, message) =
+            DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!,
+            _firstStepNorms!, _firstStepJointNorm);
         return StopInfo.Diverged(epoch, parameter, message);
     }
 

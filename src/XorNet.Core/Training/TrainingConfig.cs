@@ -93,7 +93,8 @@ public sealed record TrainingConfig
     /// </summary>
     public ConfigProblem? Unused(string field) => field switch
     {
-        nameof(Momentum) when Optimizer != OptimizerKind.Momentum => OnlyFor(field, nameof(Optimizer), "momentum", LeverNames.Of(Optimizer)),
+        nameof(Momentum) when Optimizer != OptimizerKind.Momentum => OnlyFor(field, nameof(Optimizer), "momentum",
+            LeverNames.Of(Optimizer)),
         nameof(Beta1) or nameof(Beta2) or nameof(AdamEpsilon) when Optimizer != OptimizerKind.Adam =>
             OnlyFor(field, nameof(Optimizer), "adam", LeverNames.Of(Optimizer)),
         nameof(Dataset) or nameof(Samples) or nameof(Noise) when DataPath is not null => new(field, null,
@@ -103,7 +104,8 @@ public sealed record TrainingConfig
     };
 
     private static ConfigProblem OnlyFor(string field, string lever, string value, string got) => new(field, null,
-        new Rule($"used only by {lever} {value}", _ => false, new Message($"only {new Setting(lever, value)} uses it (got {got})")));
+        new Rule($"used only by {lever} {value}", _ => false,
+            new Message($"only {new Setting(lever, value)} uses it (got {got})")));
 
     /// <summary>"LrGamma: only LrSchedule step or exponential uses it (got constant)", settings as data.</summary>
     private ConfigProblem OnlyFor(string field, string schedules) => new(field, null,

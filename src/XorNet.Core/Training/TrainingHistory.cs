@@ -85,7 +85,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     {
         if (_frozen) throw new InvalidOperationException("a history made by Until is fixed");
         if (metrics.Epoch != (_count == 0 ? 0 : Newest.Metrics.Epoch + 1))
-            throw new ArgumentException($"epoch {metrics.Epoch} recorded after {(_count == 0 ? "none" : Newest.Metrics.Epoch)}");
+            throw new ArgumentException(
+                $"epoch {metrics.Epoch} recorded after {(_count == 0 ? "none" : Newest.Metrics.Epoch)}");
         Row row = _recent[_count % RecentEpochs];
         row.Set(metrics, learningRate, weightNorm, meanGradNorm, maxGradNorm);
         _count++;
@@ -95,7 +96,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         ConsiderForBest(row);
     }
 
-    private static double Rank(EpochMetrics m) => MonitoredLoss(m) is double loss && double.IsNaN(loss) ? double.PositiveInfinity : loss;
+    private static double Rank(EpochMetrics m) => MonitoredLoss(m) is double loss
+        && double.IsNaN(loss) ? double.PositiveInfinity : loss;
 
     private void ConsiderForBest(Row row)
     {
@@ -175,7 +177,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
 
         public EpochMetrics Metrics { get; private set; }
 
-        public void Set(EpochMetrics metrics, double learningRate, double weightNorm, ReadOnlySpan<double> mean, ReadOnlySpan<double> max)
+        public void Set(EpochMetrics metrics, double learningRate, double weightNorm, ReadOnlySpan<double> mean,
+            ReadOnlySpan<double> max)
         {
             (Metrics, _learningRate, _weightNorm, _hasGradients) = (metrics, learningRate, weightNorm, !mean.IsEmpty);
             if (!_hasGradients) return;
@@ -198,7 +201,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         }
 
         public EpochDiagnostics Diagnostics() =>
-            new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null, _hasGradients ? (double[])_max.Clone() : null)
+            new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null,
+                _hasGradients ? (double[])_max.Clone() : null)
             { WeightNorm = _weightNorm, Names = Parameters.NamesFor(_mean.Length / 2) };
     }
 
