@@ -36,7 +36,8 @@ public static class Animation
     }
 
     /// <summary>Encodes one frame per snapshot as an animated PNG.</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+    public static byte[] Render(TrainingResult result,
+        IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
                                 string configuration) =>
         RenderFrames(result, snapshots, configuration).ToApng();
 
@@ -52,7 +53,8 @@ public static class Animation
     {
         var pngs = new byte[snapshots.Count][];
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        var options =
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         Parallel.For(0, snapshots.Count, options, () => Copy(result.Network),
             (i, _, network) =>
             {
@@ -82,17 +84,21 @@ public static class Animation
         // Every plot and surface is disposed here, on this thread: left to the finalizer thread, Skia objects were
         // freed while the next frame drew (SIGSEGV in libSkiaSharp in 2 of 15 runs of 300 frames).
         using Plot accuracy = Figures.Accuracy(sofar, configuration);
-        accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
+        accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"),
+            size: 15);
         using Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
         using Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {MetricText.Loss(at.Loss)}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
+        // log10 units: 0..lossMax would hide every loss below 1
+        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result));
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
-        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole), LossPlot.LastEpoch(whole));
-        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel); // small panels: the titles say it all
+        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole),
+            LossPlot.LastEpoch(whole));
+        // small panels: the titles say it all
+        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel);
         var multiplot = new Multiplot();
         multiplot.Reset(accuracy);
         multiplot.AddPlot(boundary);
@@ -130,9 +136,11 @@ public static class Animation
 
     /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against
     /// metrics.json.</summary>
-    public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
+    public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+        string configuration) =>
         $"xornet training animation: {configuration}\n" + string.Join("\n", snapshots.Select((s, i) =>
-            Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy {s.Metrics.TrainAccuracy:R}")));
+            Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy ") +
+                Invariant($"{s.Metrics.TrainAccuracy:R}")));
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,8 @@ public static class ClassRegions
     public sealed class Colormap(int classes) : IColormap
     {
         private readonly Color[] _table = [.. Enumerable.Range(0, classes * Levels).Select(i =>
-            Mix(Colors.White, ClassPalette.Of(i / Levels, classes).Lighten(0.45), 0.15 + 0.85 * (i % Levels) / (Levels - 1.0)))];
+            Mix(Colors.White, ClassPalette.Of(i / Levels, classes).Lighten(0.45),
+                0.15 + 0.85 * (i % Levels) / (Levels - 1.0)))];
 
         public string Name => "class regions";
 
@@ -48,5 +49,6 @@ public static class ClassRegions
     }
 
     private static Color Mix(Color a, Color b, double t) => new(
-        (byte)Math.Round(a.R + (b.R - a.R) * t), (byte)Math.Round(a.G + (b.G - a.G) * t), (byte)Math.Round(a.B + (b.B - a.B) * t));
+        (byte)Math.Round(a.R + (b.R - a.R) * t), (byte)Math.Round(a.G + (b.G - a.G) * t),
+            (byte)Math.Round(a.B + (b.B - a.B) * t));
 }

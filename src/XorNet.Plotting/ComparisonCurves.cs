@@ -44,7 +44,9 @@ public static class ComparisonCurves
         var members = runs.Select((r, i) => (Run: r, Index: i)).Where(p => p.Run.Result.Config.Loss == loss).ToList();
         bool log = members.Any(m => LossPlot.NeedsLogScale(m.Run.Result));
         string name = LeverNames.Of(loss);
-        Plot plot = NewPlot($"{name} loss ({OutputLoss.For(loss).DataFormula} + penalty)", log ? $"{name} loss (log scale)" : $"{name} loss");
+        Plot plot =
+            NewPlot($"{name} loss ({OutputLoss.For(loss).DataFormula} + penalty)",
+            log ? $"{name} loss (log scale)" : $"{name} loss");
         foreach (var (run, index) in members)
             Curves(plot, run, RunColors.GetColor(index), m => m.Loss, m => m.TestLoss, log);
         plot.Axes.SetLimitsX(0, runs.Max(r => r.Result.Config.Epochs));
@@ -55,7 +57,8 @@ public static class ComparisonCurves
         }
         else
         {
-            double max = members.SelectMany(m => m.Run.Result.History).SelectMany(h => new[] { h.Loss, h.TestLoss ?? 0 })
+            double max =
+                members.SelectMany(m => m.Run.Result.History).SelectMany(h => new[] { h.Loss, h.TestLoss ?? 0 })
                                 .Where(double.IsFinite).DefaultIfEmpty(1).Max();
             plot.Axes.SetLimitsY(0, (max > 0 ? max : 1) * 1.05);
         }
@@ -64,7 +67,8 @@ public static class ComparisonCurves
 
     /// <summary>A run's train curve (solid, named by its label) and test curve (dashed), log10 of the values on a log
     /// axis.</summary>
-    private static void Curves(Plot plot, ComparedRun run, Color color, Func<EpochMetrics, double> train, Func<EpochMetrics, double?> test, bool log)
+    private static void Curves(Plot plot, ComparedRun run, Color color, Func<EpochMetrics, double> train,
+        Func<EpochMetrics, double?> test, bool log)
     {
         double Y(double v) => !log ? v : v > 0 && double.IsFinite(v) ? Math.Log10(v) : double.NaN;
         var history = run.Result.History;
@@ -73,7 +77,8 @@ public static class ComparisonCurves
         (line.Color, line.LineWidth, line.MarkerSize) = (color, 2, history.Count < 30 ? 5 : 0);
         line.LegendText = Comparison.RunTitle(run);
         if (run.Result.Test is null) return;
-        var dashed = plot.Add.ScatterLine(epochs, history.Select(m => test(m) is double v ? Y(v) : double.NaN).ToArray());
+        var dashed =
+            plot.Add.ScatterLine(epochs, history.Select(m => test(m) is double v ? Y(v) : double.NaN).ToArray());
         (dashed.Color, dashed.LineWidth, dashed.LinePattern, dashed.MarkerSize) = (color, 1.5f, LinePattern.Dashed, 0);
     }
 

@@ -21,7 +21,9 @@ public static class FontCheck
         var installed = families.ToList();
         if (installed.Contains(Figures.FontName, StringComparer.OrdinalIgnoreCase)) return null;
         return installed.Count == 0
-            ? $"xornet: warning: no fonts are installed, so the plots will have no text; install {Figures.FontName} (Debian/Ubuntu: apt-get install fonts-dejavu-core)"
-            : $"xornet: warning: the font {Figures.FontName} is not installed, plots use {installed[0]} instead (Debian/Ubuntu: apt-get install fonts-dejavu-core)";
+            ? $"xornet: warning: no fonts are installed, so the plots will have no text; install {Figures.FontName} " +
+                "(Debian/Ubuntu: apt-get install fonts-dejavu-core)"
+            : $"xornet: warning: the font {Figures.FontName} is not installed, plots use {installed[0]} instead " +
+                "(Debian/Ubuntu: apt-get install fonts-dejavu-core)";
     }
 }

@@ -17,7 +17,8 @@ internal static class Heading
         using var bold = new SKFont(typeface, 17) { Embolden = true };
         using var plain = new SKFont(typeface, 14);
         float room = body.Width - 2 * Margin;
-        string[] titles = Wrap(title, room, bold), lines = [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];
+        string[] titles = Wrap(title, room, bold), lines =
+            [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];
         int height = 8 + TitleLine * titles.Length + SubtitleLine * lines.Length + 6;
         using var surface = SKSurface.Create(new SKImageInfo(body.Width, body.Height + height));
         SKCanvas canvas = surface.Canvas;
@@ -27,7 +28,8 @@ internal static class Heading
         for (int i = 0; i < titles.Length; i++)
             canvas.DrawText(titles[i], Margin, 24 + TitleLine * i, SKTextAlign.Left, bold, paint);
         for (int i = 0; i < lines.Length; i++)
-            canvas.DrawText(lines[i], Margin, 8 + TitleLine * titles.Length + 14 + SubtitleLine * i, SKTextAlign.Left, plain, paint);
+            canvas.DrawText(lines[i], Margin, 8 + TitleLine * titles.Length + 14 + SubtitleLine * i, SKTextAlign.Left,
+                plain, paint);
         using SKImage image = surface.Snapshot();
         using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();

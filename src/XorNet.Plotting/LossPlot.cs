@@ -31,7 +31,8 @@ public static class LossPlot
     public static Plot LogScale(Plot plot, TrainingResult result, double? maxLoss = null)
     {
         var points = result.History.Where(m => double.IsFinite(m.Loss) && m.Loss > 0).ToArray();
-        var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.Loss)).ToArray());
+        var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(),
+            points.Select(m => Math.Log10(m.Loss)).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
         line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
@@ -57,7 +58,8 @@ public static class LossPlot
     /// margin.</summary>
     public static ScottPlot.Range LogLimits(TrainingResult result, double? maxLoss = null)
     {
-        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
+        double[] logs =
+            [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
                                          .Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10)];
         if (logs.Length == 0) return new ScottPlot.Range(-1, 1);
         double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
@@ -70,7 +72,8 @@ public static class LossPlot
     {
         if (result.Test is null) return;
         var points = result.History.Where(m => m.TestLoss is double l && double.IsFinite(l) && l > 0).ToArray();
-        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
+        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(),
+            points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
         test.LineWidth = 2;
         test.Color = train.Color;
         test.LinePattern = LinePattern.Dashed;
@@ -86,6 +89,7 @@ public static class LossPlot
         marker.Color = Colors.Black;
         marker.LinePattern = LinePattern.Dashed;
         double loss = result.History[^1].Loss;
-        marker.LegendText = double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
+        marker.LegendText =
+            double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
     }
 }

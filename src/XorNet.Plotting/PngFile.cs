@@ -42,7 +42,8 @@ internal static class PngFile
         return surface.Snapshot();
     }
 
-    public static void Save(string path, SKImage image) => Save(path, image.Width, image.Height, canvas => canvas.DrawImage(image, 0, 0));
+    public static void Save(string path, SKImage image) => Save(path, image.Width, image.Height,
+        canvas => canvas.DrawImage(image, 0, 0));
 
     private static SKSurface Surface(int width, int height) =>
         SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
@@ -77,7 +78,8 @@ internal static class PngFile
 
     private static SKData Encode(int width, int height, Action<SKCanvas> render)
     {
-        using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        using SKSurface surface =
+            SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
         surface.Canvas.Clear(SKColors.White);
         render(surface.Canvas);
