@@ -58,7 +58,8 @@ public sealed class AtomicFileTests : IDisposable
     public void AFailedWrite_NamesTheTargetAndTheCause_AndLeavesNoTemporaryFile()
     {
         string path = Path.Combine(_dir, "model.npz");
-        var e = Assert.Throws<OutputFailure>(() => AtomicFile.Write(path, _ => throw new IOException("No space left on device : '/x'")));
+        var e = Assert.Throws<OutputFailure>(
+            () => AtomicFile.Write(path, _ => throw new IOException("No space left on device : '/x'")));
         Assert.Equal($"cannot write {path}: No space left on device", e.Message);
         Assert.Empty(Directory.GetFiles(_dir));
     }

@@ -58,7 +58,9 @@ public sealed class ModelFileDepthTests : IDisposable
     [Fact]
     public void BadWidths_AreRefused()
     {
-        Assert.Contains("array 'widths' holds [2, 0, 3, 2]", LoadError(a => a["widths"] = new NpyArray([4], new long[] { 2, 0, 3, 2 })));
-        Assert.Contains("array 'widths' must be an int64 vector", LoadError(a => a["widths"] = NpyArray.Vector(2, 4, 3, 2)));
+        Assert.Contains("array 'widths' holds [2, 0, 3, 2]",
+            LoadError(a => a["widths"] = new NpyArray([4], new long[] { 2, 0, 3, 2 })));
+        Assert.Contains("array 'widths' must be an int64 vector",
+            LoadError(a => a["widths"] = NpyArray.Vector(2, 4, 3, 2)));
     }
 }
