@@ -8,8 +8,8 @@ namespace XorNet;
 /// private staging folder. The run writes its files there; <see cref="Commit"/> then removes the previous run's
 /// metrics file and the owned files this run does not write, renames the new files in, and the metrics file last.
 /// A run that fails before Commit leaves the previous set untouched; a reader who sees the metrics file sees the
-/// files of that run. Files outside the folder (--save elsewhere) are staged beside their targets; streams (FIFOs,
-/// devices) are written after the files are committed, so a failing stream never costs the files.
+/// files of that run. Files outside the folder (a model saved elsewhere) are staged beside their targets; streams
+/// (FIFOs, devices) are written after the files are committed, so a failing stream never costs the files.
 /// </summary>
 public sealed class OutputSet : IDisposable
 {

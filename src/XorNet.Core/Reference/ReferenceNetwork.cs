@@ -17,7 +17,7 @@ public sealed class ReferenceNetwork
     public int H { get; }
     public Matrix W1 { get; }       // (D×H)
     public Matrix W2 { get; }       // (H×K)
-    public Matrix b1 { get; }       // (1×H) used only with --fix bias
+    public Matrix b1 { get; }       // (1×H) used only with the bias fix
     public Matrix b2 { get; }       // (1×K)
     // the batch and the forward cache
     public Matrix X { get; }        // (N×D)

@@ -21,7 +21,7 @@ public sealed class ReferenceTrainer
     private readonly Workspace _all;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
-    private int _next; // the next row of the shuffled order (--fix minibatch)
+    private int _next; // the next row of the shuffled order (the minibatch fix)
 
     public ReferenceTrainer(TrainingConfig config)
     {
