@@ -38,7 +38,7 @@ public abstract class HiddenActivation
 }
 
 /// <summary>σ(z) = 1 / (1 + e^−z); σ′ = σ·(1 − σ). The article's choice.</summary>
-public sealed class SigmoidActivation : HiddenActivation
+internal sealed class SigmoidActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Sigmoid;
     public override string Formula => "σ(z1)";
@@ -50,7 +50,7 @@ public sealed class SigmoidActivation : HiddenActivation
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
-public sealed class TanhActivation : HiddenActivation
+internal sealed class TanhActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Tanh;
     public override string Formula => "tanh(z1)";
@@ -60,7 +60,7 @@ public sealed class TanhActivation : HiddenActivation
 }
 
 /// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>
-public sealed class ReluActivation : HiddenActivation
+internal sealed class ReluActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Relu;
     public override string Formula => "max(0, z1)";

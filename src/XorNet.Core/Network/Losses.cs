@@ -35,7 +35,7 @@ public abstract class OutputLoss
 }
 
 /// <summary>The article's: h2 = σ(z2), L_data = Σ(y − h2)² / (2N).</summary>
-public sealed class MseLoss : OutputLoss
+internal sealed class MseLoss : OutputLoss
 {
     public override LossKind Kind => LossKind.Mse;
     public override string OutputFormula => "σ(z2)";
@@ -71,7 +71,7 @@ public sealed class MseLoss : OutputLoss
 /// h2 = softmax(z2), L_data = −Σ y·log(h2) / N. The softmax's Jacobian is not elementwise, but its product with
 /// dL/dh2 collapses to dL/dz2 = (h2 − y)/N, which is what backward uses; dh2_dz2 is left untouched.
 /// </summary>
-public sealed class CrossEntropyLoss : OutputLoss
+internal sealed class CrossEntropyLoss : OutputLoss
 {
     public override LossKind Kind => LossKind.CrossEntropy;
     public override string OutputFormula => "softmax(z2)";

@@ -10,7 +10,7 @@ namespace XorNet;
 /// ReLU output keeps only the direction of its infinite units. The probabilities are then normalised in the log
 /// domain: softmax of zL for a softmax output, softmax of log σ(zL) for sigmoid outputs (p_k = σ_k / Σ_j σ_j).
 /// </summary>
-public static class StableForward
+internal static class StableForward
 {
     /// <summary>The probabilities of one point (raw x, already standardised as the model expects) into p (K).</summary>
     public static void Probabilities(Network network, ReadOnlySpan<double> x, Span<double> p)

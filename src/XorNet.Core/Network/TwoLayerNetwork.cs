@@ -10,7 +10,7 @@ namespace XorNet;
 /// the defaults are the article's.
 /// Letters: N rows in the batch, D inputs, H hidden neurons, K outputs (classes).
 /// </summary>
-public sealed class TwoLayerNetwork
+internal sealed class TwoLayerNetwork
 {
     public int D { get; }
     public int H { get; }

@@ -6,7 +6,7 @@ namespace XorNet;
 /// Every intermediate of one forward and backward pass of <see cref="TwoLayerNetwork"/> for a batch of N rows,
 /// allocated once per batch size. Forward fills the first group; Backward reads it and fills the second.
 /// </summary>
-public sealed class TwoLayerWorkspace
+internal sealed class TwoLayerWorkspace
 {
     public int N { get; }
     // forward cache

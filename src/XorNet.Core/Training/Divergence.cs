@@ -3,7 +3,7 @@ using System.Globalization;
 namespace XorNet;
 
 /// <summary>Why and since when training counts as diverged.</summary>
-public sealed record DivergenceVerdict(int SinceEpoch, string Why);
+internal sealed record DivergenceVerdict(int SinceEpoch, string Why);
 
 /// <summary>
 /// Decides that training has diverged, from the loss after each epoch (L0 = the loss before training):
@@ -12,7 +12,7 @@ public sealed record DivergenceVerdict(int SinceEpoch, string Why);
 /// recovers (measured: softmax + cross-entropy at lr 0.5 jumps from 0.70 to 1.30 in its first epochs, then learns
 /// to 0.07), while a network thrown into saturation (lr 1000: loss 0.27 → 0.50) stays there.
 /// </summary>
-public sealed class DivergenceDetector(double initialLoss)
+internal sealed class DivergenceDetector(double initialLoss)
 {
     public const double ExplosionFactor = 10, MarginShareOfInitialLoss = 0.5;
     public const int Patience = 5;
@@ -58,7 +58,7 @@ public sealed class DivergenceDetector(double initialLoss)
 
 /// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with
 /// numbers.</summary>
-public static class DivergenceReport
+internal static class DivergenceReport
 {
     /// <summary>A gradient that grew by more than this factor over its first step's norm counts as exploded.</summary>
     public const double ExplodedGrowth = 10;

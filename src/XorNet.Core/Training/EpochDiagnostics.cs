@@ -22,7 +22,7 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
 }
 
 /// <summary>Accumulates the per-tensor gradient norms of one epoch's minibatch steps.</summary>
-public sealed class GradientNormStats(int tensors)
+internal sealed class GradientNormStats(int tensors)
 {
     private readonly double[] _sum = new double[tensors], _max = new double[tensors], _last = new double[tensors];
     private int _steps;

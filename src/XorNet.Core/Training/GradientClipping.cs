@@ -3,7 +3,7 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>The article's "clipping gradients will control this problem explicitly", as PyTorch does it.</summary>
-public static class GradientClipping
+internal static class GradientClipping
 {
     /// <summary>The joint norm √(Σ_tensors Σ_i g_i²) of all the gradients, as if they were one vector.</summary>
     public static double JointNorm(IReadOnlyList<Trainable> tensors)
