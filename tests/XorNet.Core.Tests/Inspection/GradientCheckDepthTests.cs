@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>Backward against central differences on every entry of every layer, for stacks of 0 to 4 hidden layers.</summary>
+/// <summary>Backward against central differences on every entry of every layer, for stacks of 0 to 4 hidden
+/// layers.</summary>
 public class GradientCheckDepthTests
 {
     public static TheoryData<int, ActivationKind, LossKind, double, double> EveryDepthAndLever()
@@ -18,7 +19,8 @@ public class GradientCheckDepthTests
 
     [Theory]
     [MemberData(nameof(EveryDepthAndLever))]
-    public void EveryLayer_AgreesWithCentralDifferences_Below1e7(int depth, ActivationKind activation, LossKind loss, double l2, double l1)
+    public void EveryLayer_AgreesWithCentralDifferences_Below1e7(int depth, ActivationKind activation, LossKind loss,
+        double l2, double l1)
     {
         var rng = new Rng((ulong)(20231201 + depth));
         var hidden = new HiddenLayers([.. new[] { 5, 4, 5, 4 }.Take(depth)]);
