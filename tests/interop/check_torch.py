@@ -83,7 +83,8 @@ def torch_steps(init, x, labels, activation, loss, l2, l1, steps, l2_over=2):
         else:
             data = torch.nn.functional.cross_entropy(z, target)  # mean over the N rows of −log softmax(z)_label
         weights = [params[f"W{l}"] for l in range(1, layers + 1)]
-        penalty = l2 * sum((w ** 2).sum() for w in weights) / (l2_over * n) + l1 * sum(w.abs().sum() for w in weights) / n
+        penalty = (l2 * sum((w ** 2).sum() for w in weights) / (l2_over * n)
+                   + l1 * sum(w.abs().sum() for w in weights) / n)
         (data + penalty).backward()
         optimizer.step()
     return {name: p.detach().numpy() for name, p in params.items()}
@@ -134,7 +135,8 @@ if __name__ == "__main__":
         x, labels = read_csv(csv_path)
         print(f"make_moons-like data from `xornet data`: {len(x)} points, full batch")
         worst = check(tmp, csv_path, x, labels)
-        print(f"control: torch with λ2·ΣW²/N instead of /(2N), tanh mse, 20 steps, moves θ by {control(tmp, x, labels):.2e}")
+        moved = control(tmp, x, labels)
+        print(f"control: torch with λ2·ΣW²/N instead of /(2N), tanh mse, 20 steps, moves θ by {moved:.2e}")
     ok = worst <= TOLERANCE
     print(f"worst max |Δθ| over every run: {worst:.2e} (tolerance {TOLERANCE:g}): {'OK' if ok else 'NOT OK'}")
     sys.exit(0 if ok else 1)

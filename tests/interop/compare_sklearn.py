@@ -1,6 +1,7 @@
 """Two hidden layers, xornet against sklearn (not part of `dotnet test`: it needs Python with NumPy and sklearn).
 
     dotnet build -c Release && /usr/bin/python3 tests/interop/compare_sklearn.py [path/to/xornet.dll] [--seeds 5]
+        [--variants [--only TEXT]]
 
 For make_moons(400, noise 0.2), make_circles(400, noise 0.1, factor 0.5) and a two-arm spiral (`xornet data
 --dataset spiral --samples 400 --noise 0.1`, TensorFlow Playground's), and for each seed: one stratified 25% test
@@ -32,7 +33,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-ARGS = [a for a in sys.argv[1:] if not a.startswith("--") and not a.isdigit()]
+ARGS = [a for i, a in enumerate(sys.argv[1:]) if not a.startswith("--") and sys.argv[i] not in ("--seeds", "--only")]
 DLL = ARGS[0] if ARGS else os.path.join(ROOT, "src/XorNet.Cli/bin/Release/net10.0/xornet.dll")
 SEEDS = range(1, 1 + (int(sys.argv[sys.argv.index("--seeds") + 1]) if "--seeds" in sys.argv else 5))
 SAMPLES = 400
@@ -50,7 +51,17 @@ if "--variants" in sys.argv:
         ("--loss cross-entropy", ["--loss", "cross-entropy"]),
         ("--loss cross-entropy --lr 0.1", ["--loss", "cross-entropy", "--lr", 0.1]),
         ("--optimizer adam --lr 0.01", ["--optimizer", "adam", "--lr", 0.01]),
+        ("--init Glorot uniform (made here)", ["init:glorot"]),
+        ("--init LeCun uniform (made here)", ["init:lecun"]),
+        ("--init Glorot uniform --epochs 300", ["init:glorot", "--epochs", 300]),
     ]
+if "--only" in sys.argv:  # keep the defaults and the variant rows whose label contains this text
+    ONLY = sys.argv[sys.argv.index("--only") + 1]
+    SKLEARN_RUNS = [r for i, r in enumerate(SKLEARN_RUNS) if i == 0 or ONLY in r[0]]
+    XORNET_RUNS = [r for i, r in enumerate(XORNET_RUNS) if i == 0 or ONLY in r[0]]
+# The bound b of weights uniform in ±b for a layer of fan_in inputs and fan_out outputs (biases 0): xornet's own
+# is 1/√fan_in (variance 1/(3·fan_in)); LeCun's √(3/fan_in) (variance 1/fan_in); sklearn's Glorot √(6/(in + out))
+INITS = {"glorot": lambda i, o: np.sqrt(6 / (i + o)), "lecun": lambda i, o: np.sqrt(3 / i)}
 
 
 def xornet(*args):
@@ -79,9 +90,29 @@ def write_csv(path, x, labels):
     np.savetxt(path, np.column_stack([x, labels]), delimiter=",", header="x1,x2,label", comments="", fmt="%.17g")
 
 
+def made_init(tmp, train_csv, seed, kind):
+    """An --init model with another initialisation: the standardiser comes from a one-epoch xornet run on the same
+    training points (so it is the one the real run fits), the weights uniform in ±INITS[kind], biases 0."""
+    probe = os.path.join(tmp, "probe.npz")
+    xornet("train", "--data", train_csv, "--standardize", "--hidden", "16x16", "--activation", "tanh", "--epochs", 1,
+           "--no-plots", "--save", probe, "--out", os.path.join(tmp, "probe"))
+    model = dict(np.load(probe, allow_pickle=False))
+    widths = model["widths"]
+    rng = np.random.default_rng(seed)
+    for l in range(1, len(widths)):
+        bound = INITS[kind](widths[l - 1], widths[l])
+        model[f"W{l}"] = rng.uniform(-bound, bound, (widths[l - 1], widths[l]))
+        model[f"b{l}"] = np.zeros(widths[l])
+    path = os.path.join(tmp, f"init-{kind}.npz")
+    np.savez(path, **model)
+    return path
+
+
 def xornet_accuracy(tmp, train_csv, test_csv, seed, extra):
     run_dir = os.path.join(tmp, "run")
     model = os.path.join(tmp, "model.npz")
+    if extra and str(extra[0]).startswith("init:"):
+        extra = ["--init", made_init(tmp, train_csv, seed, extra[0][5:]), *extra[1:]]
     xornet("train", "--data", train_csv, "--standardize", "--hidden", "16x16", "--activation", "tanh", "--seed", seed,
            *extra, "--no-plots", "--save", model, "--out", run_dir)
     stderr = xornet("predict", "--model", model, "--data", test_csv).stderr
