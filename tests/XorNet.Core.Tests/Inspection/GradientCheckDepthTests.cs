@@ -47,10 +47,12 @@ public class GradientCheckDepthTests
 
     [Theory]
     [MemberData(nameof(EveryDepthAndLever))]
-    public void EveryLayer_AgreesWithCentralDifferences_Below1e7(int depth, ActivationKind activation, LossKind loss, double l2, double l1)
+    public void EveryLayer_AgreesWithCentralDifferences_Below1e7(
+        int depth, ActivationKind activation, LossKind loss, double l2, double l1)
     {
         var (net, ws) = Problem(depth, activation, loss);
-        Assert.All(Enumerable.Range(1, depth + 1).SelectMany(l => net.P.W(l).Data), w => Assert.True(Math.Abs(w) > WeightMargin));
+        var weights = Enumerable.Range(1, depth + 1).SelectMany(l => net.P.W(l).Data);
+        Assert.All(weights, w => Assert.True(Math.Abs(w) > WeightMargin));
 
         // ε = 1e-3: a 4-deep sigmoid stack's first-layer gradients have vanished to ~1e-6, where the rounding floor
         // ≈ 1e-16·L/ε of ε = 1e-4 is already 1e-7 of them; the five-point stencil's ε⁴ truncation stays far below.
@@ -66,6 +68,6 @@ public class GradientCheckDepthTests
         if (activation != ActivationKind.Relu)
             Assert.Equal(0, rows.Sum(r => r.SkippedAtKink)); // smooth layers, weights away from L1's kink: all compared
         else // a ReLU input within reach of 0 is skipped, never passed silently: most entries are still compared
-            Assert.True(rows.Sum(r => r.Checked) > rows.Sum(r => r.SkippedAtKink) * 4, "too many entries sat at a kink");
+            Assert.True(rows.Sum(r => r.Checked) > rows.Sum(r => r.SkippedAtKink) * 4, "too many entries at a kink");
     }
 }
