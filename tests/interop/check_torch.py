@@ -4,7 +4,7 @@ here Debian's python3-torch).
     dotnet build -c Release && /usr/bin/python3 tests/interop/check_torch.py [path/to/xornet.dll]
 
 A network with two hidden layers (2 → 6 → 5 → 2) starts from one model file made here in NumPy (format 2, random
-weights and non-zero biases). `xornet train --init` runs 1 and 20 full-batch steps of plain SGD from it
+weights and non-zero biases). `xornet train --init` runs 1 and 20 full-batch steps of plain SGD (lr 1) from it
 (`--batch-size N`, so an epoch is one step), and PyTorch autograd in float64 runs the same steps from the same
 weights on the same points (exported by `xornet data`) with the same loss:
 
@@ -12,7 +12,9 @@ weights on the same points (exported by `xornet data`) with the same loss:
     mse:           h = σ(z_L),       L_data = Σ(y − h)² / (2N)  (the article's)
     cross-entropy: h = softmax(z_L), L_data = −Σ y·log h / N     (torch.nn.functional.cross_entropy)
 
-for every hidden activation (sigmoid, tanh, relu) × both losses, with L2 alone and with L2 + L1. Passes when
+for every hidden activation (sigmoid, tanh, relu) × both losses, with L2 alone and with L2 + L1; and, with L2
+alone, the same with `--optimizer momentum` (torch.optim.SGD momentum 0.9, lr 0.1) and `--optimizer adam`
+(torch.optim.Adam, lr 0.01). Passes when
 max |Δθ| over every entry of W1, b1, W2, b2, W3, b3 is at most 1e-10 after 1 and after 20 steps.
 """
 import os
@@ -30,6 +32,15 @@ LR = 1.0  # xornet's default
 TOLERANCE = 1e-10
 STEPS = (1, 20)
 REGULARISERS = ((0.01, 0.0), (0.01, 0.005))  # (λ2, λ1)
+# The optimizers xornet shares with torch.optim, each run with L2 alone: xornet's options and torch's optimizer.
+# momentum: v = μv + g, θ −= lr·v (torch's SGD momentum, no dampening); adam: torch's bias-corrected Adam.
+OPTIMIZERS = {
+    "sgd": ([], lambda p: torch.optim.SGD(p, lr=LR)),
+    "momentum": (["--optimizer", "momentum", "--momentum", 0.9, "--lr", 0.1],
+                 lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)),
+    "adam": (["--optimizer", "adam", "--lr", 0.01],
+             lambda p: torch.optim.Adam(p, lr=0.01, betas=(0.9, 0.999), eps=1e-8)),
+}
 
 
 def xornet(*args):
@@ -61,8 +72,8 @@ def make_init(path, activation, output, widths, seed=2017):
 ACTIVATIONS = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu}
 
 
-def torch_steps(init, x, labels, activation, loss, l2, l1, steps, l2_over=2):
-    """`steps` full-batch steps of torch.optim.SGD on the loss above, in float64; returns the parameters as NumPy.
+def torch_steps(init, x, labels, activation, loss, l2, l1, steps, l2_over=2, optimizer="sgd"):
+    """`steps` full-batch steps of torch.optim on the loss above, in float64; returns the parameters as NumPy.
     l2_over = 1 is the control: the L2 term over N instead of 2N (sklearn's α convention is 0.5·α·‖W‖²/N)."""
     params = {name: torch.tensor(value, dtype=torch.float64, requires_grad=True) for name, value in init.items()}
     layers = len(params) // 2
@@ -71,7 +82,7 @@ def torch_steps(init, x, labels, activation, loss, l2, l1, steps, l2_over=2):
     y = torch.nn.functional.one_hot(target, int(labels.max()) + 1).to(torch.float64)
     n = len(x)
     f = ACTIVATIONS[activation]
-    optimizer = torch.optim.SGD(params.values(), lr=LR)
+    optimizer = OPTIMIZERS[optimizer][1](params.values())
     for _ in range(steps):
         optimizer.zero_grad()
         h = xs
@@ -100,22 +111,25 @@ def check(tmp, csv_path, x, labels):
             output = "sigmoid" if loss == "mse" else "softmax"
             init_path = os.path.join(tmp, f"init-{activation}-{loss}.npz")
             init = make_init(init_path, activation, output, widths)
-            for l2, l1 in REGULARISERS:
+            runs = [("sgd", l2, l1) for l2, l1 in REGULARISERS]
+            runs += [(optimizer, REGULARISERS[0][0], 0.0) for optimizer in ("momentum", "adam")]
+            for optimizer, l2, l1 in runs:
                 cells = []
                 for steps in STEPS:
-                    saved = os.path.join(tmp, f"after-{activation}-{loss}-{l1}-{steps}.npz")
+                    saved = os.path.join(tmp, f"after-{activation}-{loss}-{optimizer}-{l1}-{steps}.npz")
+                    options = OPTIMIZERS[optimizer][0] or ["--lr", LR]
                     xornet("train", "--data", csv_path, "--init", init_path, "--hidden", hidden,
-                           "--activation", activation, "--loss", loss, "--l2", l2, "--l1", l1, "--lr", LR,
+                           "--activation", activation, "--loss", loss, "--l2", l2, "--l1", l1, *options,
                            "--batch-size", n, "--epochs", steps, "--no-plots", "--save", saved,
                            "--out", os.path.join(tmp, "runs"))
                     got = np.load(saved, allow_pickle=False)
-                    want = torch_steps(init, x, labels, activation, loss, l2, l1, steps)
+                    want = torch_steps(init, x, labels, activation, loss, l2, l1, steps, optimizer=optimizer)
                     moved = max(np.abs(want[name] - init[name]).max() for name in init)
                     worst = max(np.abs(got[name] - want[name]).max() for name in init)
                     worst_all = max(worst_all, worst)
                     cells.append(f"{steps:2} steps: max |Δθ| = {worst:.2e} (weights moved up to {moved:.2f})")
                 reg = f"λ2 {l2}" + (f" λ1 {l1}" if l1 else "")
-                print(f"   {activation:7} {loss:13} {reg:15} " + ";  ".join(cells))
+                print(f"   {activation:7} {loss:13} {optimizer:8} {reg:15} " + ";  ".join(cells))
     return worst_all
 
 
@@ -128,7 +142,8 @@ def control(tmp, x, labels):
 
 
 if __name__ == "__main__":
-    print(f"PyTorch {torch.__version__}, float64; network 2 → {' → '.join(map(str, HIDDEN))} → 2, SGD lr {LR}")
+    print(f"PyTorch {torch.__version__}, float64; network 2 → {' → '.join(map(str, HIDDEN))} → 2; "
+          f"SGD lr {LR}, momentum lr 0.1, adam lr 0.01")
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = os.path.join(tmp, "moons.csv")
         xornet("data", "--dataset", "moons", "--samples", 120, "--noise", 0.2, "--seed", 5, "--out", csv_path)
