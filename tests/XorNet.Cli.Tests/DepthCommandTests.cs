@@ -50,6 +50,29 @@ public sealed class DepthCommandTests : IDisposable
         Assert.Contains("all gradients OK", stdout);
     }
 
+    [Theory]
+    [InlineData("sigmoid", "mse")]
+    [InlineData("sigmoid", "cross-entropy")]
+    [InlineData("tanh", "mse")]
+    [InlineData("tanh", "cross-entropy")]
+    [InlineData("relu", "mse")]
+    [InlineData("relu", "cross-entropy")]
+    public void Gradcheck_8x8x4_EveryTensorBelow1e7_WithL2AndL1(string activation, string loss)
+    {
+        var (code, stdout, _) = Run("gradcheck", "--hidden", "8x8x4", "--activation", activation, "--loss", loss,
+            "--l2", "0.3", "--l1", "0.2", "--tol", "1e-7");
+        Assert.Equal(0, code);
+        Assert.Contains("300 examples", stdout);
+        string[] shapes = ["W1         (2×8)", "b1         (1×8)", "W2         (8×8)", "b2         (1×8)",
+            "W3         (8×4)", "b3         (1×4)", "W4         (4×2)", "b4         (1×2)"];
+        string[] lines = stdout.Split('\n');
+        foreach (string shape in shapes)
+            Assert.EndsWith("  OK", Assert.Single(lines, l => l.StartsWith(shape)).TrimEnd());
+        Assert.Contains("all gradients OK", stdout);
+        // smooth layers have no kink to skip; a ReLU stack on 300 points skips some, and says how many
+        Assert.Equal(activation == "relu", stdout.Contains("entries skipped"));
+    }
+
     [Fact]
     public void Explain_Deep_GoesLayerByLayer()
     {
