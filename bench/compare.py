@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints bench/run.sh's table: xornet against NumPy and PyTorch, from the JSON of both benches and /usr/bin/time -v logs."""
+"""Prints bench/run.sh's table: xornet against NumPy and PyTorch, from the benches' JSON and /usr/bin/time -v logs."""
 import json
 import re
 import statistics
@@ -32,7 +32,8 @@ def main():
     cs = median_report([f"{out}/cs-{i}.json" for i in (1, 2, 3)])
     np_ = median_report([f"{out}/np-{i}.json" for i in (1, 2, 3)])
     pt = median_report([f"{out}/pt-{i}.json" for i in (1, 2, 3)], ("train_step",))
-    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; medians of 3 alternating runs")
+    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; "
+          "medians of 3 alternating runs")
     print(f"{'matmul float64, 1 thread':<34}{'xornet GFLOP/s':>15}{'NumPy GFLOP/s':>15}{'ratio':>9}")
     for c, n in zip(cs["matmul"], np_["matmul"]):
         print(f"  n = {c['n']:<28}{c['gflops']:>15.2f}{n['gflops']:>15.2f}{c['gflops'] / n['gflops']:>8.2f}×")

@@ -18,7 +18,8 @@ py=/usr/bin/python3
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 "$py" -c "import numpy, matplotlib, torch" 2>/dev/null || {
-  echo "bench: needs NumPy, matplotlib and PyTorch for $py: apt-get install -y python3-numpy python3-matplotlib python3-torch libopenblas0-pthread" >&2; exit 2; }
+  echo "bench: needs NumPy, matplotlib and PyTorch for $py: apt-get install -y python3-numpy python3-matplotlib" \
+    "python3-torch libopenblas0-pthread" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 
 out=$(mktemp -d)

@@ -110,7 +110,8 @@ def main():
     for hidden in (3, 50):
         net = Network(2, hidden, 2, rng)
         side = 200 if quick else 700
-        report["grid"].append({"hidden": hidden, "columns": side, "rows": side, "ms": grid_ms(net, side, min(samples, 5))})
+        ms = grid_ms(net, side, min(samples, 5))
+        report["grid"].append({"hidden": hidden, "columns": side, "rows": side, "ms": ms})
     json.dump(report, sys.stdout, indent=2)
     print()
 

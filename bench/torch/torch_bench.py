@@ -47,7 +47,8 @@ def main():
     labels = ((x[:, 0] > 0) ^ (x[:, 1] > 0)).long()
     y = torch.nn.functional.one_hot(labels, 2).to(torch.float64)
     steps = [{"hidden": h, "batch": b, "us": step_us(h, b, x, y, samples)} for h in STACKS for b in (10, 300)]
-    json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "train_step": steps}, sys.stdout, indent=2)
+    report = {"torch": torch.__version__, "threads": torch.get_num_threads(), "train_step": steps}
+    json.dump(report, sys.stdout, indent=2)
     print()
 
 

@@ -12,9 +12,11 @@ public static partial class Ops
     /// multiply and one rounded add per term: bit for bit what <see cref="MatMulNaive"/> computes, only faster.
     /// Vectorised across the output dimension whose operand is contiguous, so each lane is still its own sum.
     /// </summary>
-    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add, as AddRowVector after the product.</remarks>
+    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add,
+    /// as AddRowVector after the product.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m, double[]? bias = null)
+    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m,
+        double[]? bias = null)
     {
         if (m >= 4 && b.ColStride != 1 && k * m <= 4096)
         {
@@ -23,7 +25,8 @@ public static partial class Ops
             fixed (double* src = b.Data, dst = packed)
             {
                 int p = 0;
-                if (b.RowStride == 1) // a transposed operand: four consecutive p of one j are contiguous, read them at once
+                // A transposed operand: four consecutive p of one j are contiguous, read them at once.
+                if (b.RowStride == 1)
                     for (; p + 4 <= k; p += 4)
                         for (int j = 0; j < m; j++)
                         {
@@ -41,7 +44,8 @@ public static partial class Ops
         {
             if (m >= 4 && b.ColStride == 1)
             {
-                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias); // adds the bias as it stores
+                // adds the bias as it stores
+                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias);
                 return;
             }
             if (n >= 4 && a.RowStride == 1)
@@ -60,8 +64,10 @@ public static partial class Ops
         return _scratch;
     }
 
-    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
-    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m, double* bias)
+    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to
+    /// Scalar in one call.</summary>
+    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k,
+        int m, double* bias)
     {
         int vectorColumns = m & ~3, grouped = 0, wide = m & ~7;
         if (Vector512.IsHardwareAccelerated && m >= 8)
@@ -121,7 +127,8 @@ public static partial class Ops
     /// eight) independent sums are in flight instead of one chain of dependent adds. Each lane is still its own sum
     /// over p in order, one rounded multiply and one rounded add per term: the same bits as one row at a time.
     /// </summary>
-    private static unsafe void FourRows512(double* a, int ars, int acs, double* b, int brs, double* c, int i, int k, int m, double* bias)
+    private static unsafe void FourRows512(double* a, int ars, int acs, double* b, int brs, double* c, int i, int k,
+        int m, double* bias)
     {
         double* a0 = a + (long)i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
         double* c0 = c + (long)i * m, c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
@@ -174,8 +181,10 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>
-    private static unsafe void AcrossRows(double* a, int acs, double* b, int brs, int bcs, double* c, int n, int k, int m)
+    /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed
+    /// operand).</summary>
+    private static unsafe void AcrossRows(double* a, int acs, double* b, int brs, int bcs, double* c, int n, int k,
+        int m)
     {
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
