@@ -115,6 +115,8 @@ public class OpsFusedTests
     [InlineData(10, 50, 2)]
     [InlineData(300, 2, 3)]
     [InlineData(5, 3, 12)]
+    [InlineData(10, 8, 8)]      // four rows at a time, the deep stacks' layers
+    [InlineData(10, 64, 64)]
     [InlineData(200, 200, 200)] // a blocked product
     public void MatMulAddRowVector_IsBitIdenticalToMatMulThenAddRowVector(int n, int k, int m)
     {

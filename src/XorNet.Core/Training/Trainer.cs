@@ -205,7 +205,7 @@ public sealed class Trainer
     /// update.</summary>
     internal void Step(Workspace ws, double lr)
     {
-        _network.Forward(ws);
+        _network.Forward(ws, predict: false);
         _network.Backward(ws, _reg, _grads);
         RecordNorms();
         Clip();
