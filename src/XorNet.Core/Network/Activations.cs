@@ -27,6 +27,29 @@ public abstract class HiddenActivation
         Ops.Multiply(dL_dh, dh_dz, dL_dz);
     }
 
+    /// <summary>A unit counts as saturated where f′ is below this share of its largest value.</summary>
+    public const double SaturationShare = 0.01;
+
+    /// <summary>
+    /// How much of the layer has stopped passing gradient, from a forward cache of N rows: for σ and tanh the share
+    /// of the N×O activations whose f′ is below 1 % of its maximum (σ′ &lt; 0.0025, tanh′ &lt; 0.01); for ReLU the share
+    /// of the O units that are dead (0 on every row, so no gradient reaches their weights); NaN when h or z holds
+    /// a NaN. Nothing allocated.
+    /// </summary>
+    public abstract double SaturatedShare(Matrix z, Matrix h);
+
+    /// <summary>The share of h's entries whose f′ = derivative(h) is below the limit; NaN when an entry is NaN.</summary>
+    protected static double ShareBelow(Matrix h, Func<double, double> derivative, double limit)
+    {
+        long count = 0;
+        foreach (double v in h.Data)
+        {
+            if (double.IsNaN(v)) return double.NaN; // a blown-up layer: no share to measure
+            if (derivative(v) < limit) count++;
+        }
+        return (double)count / h.Data.Length;
+    }
+
     public static HiddenActivation For(ActivationKind kind) => kind switch
     {
         ActivationKind.Sigmoid => new SigmoidActivation(),
@@ -45,6 +68,7 @@ public sealed class SigmoidActivation : HiddenActivation
     public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
     public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, static v => v * (1 - v), SaturationShare * 0.25);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
@@ -55,6 +79,7 @@ public sealed class TanhActivation : HiddenActivation
     public override string DerivativeFormula => "1 − h1²";
     public override void Forward(Matrix z, Matrix h) => Ops.Tanh(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.TanhDerivativeFromOutput(h, dh_dz);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, static v => 1 - v * v, SaturationShare);
 }
 
 /// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>
@@ -65,4 +90,21 @@ public sealed class ReluActivation : HiddenActivation
     public override string DerivativeFormula => "[z1 > 0]";
     public override void Forward(Matrix z, Matrix h) => Ops.Relu(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.ReluDerivative(z, dh_dz);
+
+    /// <summary>The share of units that are 0 (z ≤ 0) on every row: dead, they pass no gradient to their weights.</summary>
+    public override double SaturatedShare(Matrix z, Matrix h)
+    {
+        int dead = 0;
+        for (int c = 0; c < z.Cols; c++)
+        {
+            bool alive = false;
+            for (int r = 0; r < z.Rows && !alive; r++)
+            {
+                if (double.IsNaN(z[r, c])) return double.NaN; // a blown-up layer: no share to measure
+                alive = z[r, c] > 0;
+            }
+            if (!alive) dead++;
+        }
+        return (double)dead / z.Cols;
+    }
 }
