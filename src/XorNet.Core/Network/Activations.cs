@@ -38,16 +38,22 @@ public abstract class HiddenActivation
     /// </summary>
     public abstract double SaturatedShare(Matrix z, Matrix h);
 
-    /// <summary>The share of h's entries whose f′ = derivative(h) is below the limit; NaN when an entry is NaN.</summary>
-    protected static double ShareBelow(Matrix h, Func<double, double> derivative, double limit)
+    /// <summary>
+    /// The share of h's entries with h·(1 − h) below the limit (σ′ from σ's output) or, with tanh true, 1 − h² below it;
+    /// NaN when an entry is NaN. A plain loop, no delegate: it runs over the whole training set every epoch.
+    /// </summary>
+    protected static double ShareBelow(Matrix h, double limit, bool tanh)
     {
-        long count = 0;
-        foreach (double v in h.Data)
+        ReadOnlySpan<double> v = h.Data;
+        int count = 0;
+        bool nan = false;
+        for (int i = 0; i < v.Length; i++)
         {
-            if (double.IsNaN(v)) return double.NaN; // a blown-up layer: no share to measure
-            if (derivative(v) < limit) count++;
+            double d = tanh ? 1 - v[i] * v[i] : v[i] * (1 - v[i]);
+            count += d < limit ? 1 : 0;
+            nan |= double.IsNaN(d);
         }
-        return (double)count / h.Data.Length;
+        return nan ? double.NaN : (double)count / v.Length; // NaN: a blown-up layer has no share to measure
     }
 
     public static HiddenActivation For(ActivationKind kind) => kind switch
@@ -68,7 +74,7 @@ public sealed class SigmoidActivation : HiddenActivation
     public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
     public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
-    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, static v => v * (1 - v), SaturationShare * 0.25);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, SaturationShare * 0.25, tanh: false);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
@@ -79,7 +85,7 @@ public sealed class TanhActivation : HiddenActivation
     public override string DerivativeFormula => "1 − h1²";
     public override void Forward(Matrix z, Matrix h) => Ops.Tanh(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.TanhDerivativeFromOutput(h, dh_dz);
-    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, static v => 1 - v * v, SaturationShare);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, SaturationShare, tanh: true);
 }
 
 /// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>

@@ -29,24 +29,32 @@ public static class GradientFlow
     public static GradientFlowReport? Assess(TrainingConfig config, IEnumerable<EpochDiagnostics> epochs, HiddenLayers hidden)
     {
         if (hidden.Count == 0) return null;
-        double[] ratios = [.. epochs.Where(d => d.MeanGradNorm is not null)
-            .Select(d => d.WeightGradNorm(1) / d.WeightGradNorm(d.Layers))
-            .Where(r => double.IsFinite(r) && r > 0).Order()];
-        if (ratios.Length == 0) return null;
-        double ratio = ratios[ratios.Length / 2];
+        EpochDiagnostics[] trained = [.. epochs.Where(d => d.MeanGradNorm is not null)];
+        double[] layerRatios = [.. Enumerable.Range(1, hidden.Count).Select(l => MedianRatio(trained, l))];
+        double ratio = layerRatios[0];
+        if (double.IsNaN(ratio)) return null;
         double factor = Math.Pow(ratio, 1.0 / hidden.Count); // per hidden layer the gradient passes through
         FlowVerdict verdict = ratio < 1 / Threshold ? FlowVerdict.Vanishing : ratio > Threshold ? FlowVerdict.Exploding : FlowVerdict.Healthy;
-        Message? advice = verdict == FlowVerdict.Healthy ? null : Advise(config, hidden, verdict, ratio, factor);
+        Message? advice = verdict == FlowVerdict.Healthy ? null : Advise(config, hidden, verdict, ratio, factor, layerRatios);
         return new GradientFlowReport(ratio, verdict, factor, advice);
     }
 
+    /// <summary>The median over the epochs of ‖dL/dW_l‖ / ‖dL/dW_L‖ (finite, positive ratios only); NaN when there is none.</summary>
+    private static double MedianRatio(EpochDiagnostics[] epochs, int layer)
+    {
+        double[] ratios = [.. epochs.Select(d => d.WeightGradNorm(layer) / d.WeightGradNorm(d.Layers))
+            .Where(r => double.IsFinite(r) && r > 0).Order()];
+        return ratios.Length == 0 ? double.NaN : ratios[ratios.Length / 2];
+    }
+
     /// <summary>The sentence: by how much, and the measured remedies as settings.</summary>
-    private static Message Advise(TrainingConfig c, HiddenLayers hidden, FlowVerdict verdict, double ratio, double factor)
+    private static Message Advise(TrainingConfig c, HiddenLayers hidden, FlowVerdict verdict, double ratio, double factor,
+        double[] layerRatios)
     {
         int layers = hidden.Count + 1;
         string how = verdict == FlowVerdict.Vanishing ? "vanishing" : "exploding";
         string size = Invariant($"‖dL/dW1‖ is {ratio:G2}× ‖dL/dW{layers}‖ (median over the epochs, {factor:G2}× per hidden layer)");
-        Setting? fewer = Fewer(hidden, factor);
+        Setting? fewer = Fewer(hidden, layerRatios);
         string limit = verdict == FlowVerdict.Vanishing ? "1/100" : "100";
         if (verdict == FlowVerdict.Vanishing && c.Activation == ActivationKind.Sigmoid)
         {
@@ -65,16 +73,22 @@ public static class GradientFlow
     }
 
     /// <summary>
-    /// The first hidden layers of the stack, as many as keep factor^hidden within [1/100, 100] (at least one, fewer
-    /// than now); null when the stack has a single hidden layer already.
+    /// The top hidden layers of the stack (next to the output), as many as still got a gradient within [1/100, 100]
+    /// of the last layer's: hidden layer l's weights W_l (l = 1 … H) have layerRatios[l − 1], so keeping the top k
+    /// makes W_(H+1−k) the new first layer (at least one layer, fewer than now). Null for a single hidden layer.
+    /// Measured: 8x8x8x8x8 σ on XOR has W4/W6 ≈ 0.015 and W3/W6 ≈ 1e-3, so two stay; 8x8 σ then has 0.28.
     /// </summary>
-    public static Setting? Fewer(HiddenLayers hidden, double factor)
+    public static Setting? Fewer(HiddenLayers hidden, IReadOnlyList<double> layerRatios)
     {
         if (hidden.Count <= 1) return null;
-        double perLayer = Math.Abs(Math.Log10(factor));
-        int keep = perLayer == 0 ? hidden.Count - 1 : (int)Math.Floor(Math.Log10(Threshold) / perLayer);
-        keep = Math.Clamp(keep, 1, hidden.Count - 1);
-        return new Setting(nameof(TrainingConfig.Hidden), new HiddenLayers([.. hidden.Widths.Take(keep)]));
+        int keep = 1;
+        for (int k = 2; k < hidden.Count; k++)
+        {
+            double r = layerRatios[hidden.Count - k];
+            if (!(r >= 1 / Threshold && r <= Threshold)) break;
+            keep = k;
+        }
+        return new Setting(nameof(TrainingConfig.Hidden), new HiddenLayers([.. hidden.Widths.Skip(hidden.Count - keep)]));
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

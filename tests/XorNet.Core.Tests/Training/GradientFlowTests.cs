@@ -52,7 +52,7 @@ public class GradientFlowTests
         Assert.Null(GradientFlow.Assess(Train(new TrainingConfig { Hidden = 0, Epochs = 3 })));
     }
 
-    /// <summary>Diagnostics whose W1 gradient is `ratio` times WL's at every epoch.</summary>
+    /// <summary>Diagnostics whose W1 gradient is `ratio` times the others' at every epoch.</summary>
     private static EpochDiagnostics[] Epochs(int layers, double ratio) =>
         [.. Enumerable.Range(1, 5).Select(e =>
         {
@@ -72,7 +72,7 @@ public class GradientFlowTests
         Assert.Equal(1e4, flow.Ratio, 1e-9);
         Assert.Equal(10, flow.PerLayerFactor, 1e-9);
         Setting fewer = Assert.Single(flow.Advice!.Settings);
-        Assert.Equal(new HiddenLayers(4, 4), fewer.Value); // 10× per layer: two layers keep it at 100
+        Assert.Equal(new HiddenLayers(4, 4, 4), fewer.Value); // only W1's gradient is far off: the top three stay
     }
 
     [Fact]
@@ -86,16 +86,16 @@ public class GradientFlowTests
     }
 
     [Theory]
-    [InlineData(0.2, 5, 2)]   // 0.2× per layer: 0.04 after two, 0.008 after three
-    [InlineData(0.5, 16, 6)]  // 0.5^6 = 0.016, 0.5^7 = 0.008
-    [InlineData(1.0, 3, 2)]   // no shrinking at all: still one fewer
-    [InlineData(1e-3, 3, 1)]  // at least one hidden layer stays
-    public void Fewer_KeepsAsManyFirstLayersAsKeepTheRatioWithin100(double factor, int count, int kept)
+    [InlineData(new[] { 1e-3, 5e-3, 0.1, 0.5, 1 }, 3)]   // W1…W5 of 6: W3/W6 = 0.1 is the deepest within 1/100
+    [InlineData(new[] { 1e-6, 1e-5, 1e-4, 0.5, 1 }, 2)]
+    [InlineData(new[] { 1e-6, 1e-5, 1e-4, 1e-3, 1e-3 }, 1)] // at least one hidden layer stays
+    [InlineData(new[] { 1e-6, 200, 1, 1, 1 }, 3)]        // above 100 is out as well
+    public void Fewer_KeepsTheTopLayersWhoseGradientIsWithin100OfTheLast(double[] ratios, int kept)
     {
-        var hidden = new HiddenLayers([.. Enumerable.Range(1, count)]);
-        var setting = GradientFlow.Fewer(hidden, factor)!;
-        Assert.Equal(new HiddenLayers([.. Enumerable.Range(1, kept)]), setting.Value);
-        Assert.Null(GradientFlow.Fewer(new HiddenLayers(8), factor));
+        var hidden = new HiddenLayers(1, 2, 3, 4, 5);
+        var setting = GradientFlow.Fewer(hidden, ratios)!;
+        Assert.Equal(new HiddenLayers([.. Enumerable.Range(6 - kept, kept)]), setting.Value);
+        Assert.Null(GradientFlow.Fewer(new HiddenLayers(8), [1e-6]));
     }
 
     [Fact]
