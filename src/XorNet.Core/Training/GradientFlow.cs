@@ -14,8 +14,8 @@ public sealed record GradientFlowReport(double Ratio, FlowVerdict Verdict, doubl
 /// <summary>
 /// Decides whether the gradients vanished or exploded on the way down the stack. Measured on XOR and spiral with
 /// `--hidden 8x8x8x8x8` (docs/gradient-flow.md): with σ the ratio is about 3e-4 (each σ layer passes at most
-/// σ′ = 0.25 of the gradient) and accuracy stays at chance; tanh brings it to about 1 and learns (XOR 1.00,
-/// spiral 0.71); two σ layers (8x8) keep it at 0.27 and learn XOR (0.96). ReLU at the default lr 1 diverged on XOR.
+/// σ′ = 0.25 of the gradient) and accuracy stays at chance; tanh brings it to 1–5 and learns (XOR 1.00,
+/// spiral 0.71); two σ layers (8x8) keep it at 0.28 and learn XOR (0.96). ReLU at the default lr 1 diverged on XOR.
 /// </summary>
 public static class GradientFlow
 {
@@ -76,7 +76,7 @@ public static class GradientFlow
     /// The top hidden layers of the stack (next to the output), as many as still got a gradient within [1/100, 100]
     /// of the last layer's: hidden layer l's weights W_l (l = 1 … H) have layerRatios[l − 1], so keeping the top k
     /// makes W_(H+1−k) the new first layer (at least one layer, fewer than now). Null for a single hidden layer.
-    /// Measured: 8x8x8x8x8 σ on XOR has W4/W6 ≈ 0.015 and W3/W6 ≈ 1e-3, so two stay; 8x8 σ then has 0.28.
+    /// Measured: 8x8x8x8x8 σ on XOR has W4/W6 ≈ 0.016 and W3/W6 ≈ 0.0025, so two stay; 8x8 σ then has 0.28.
     /// </summary>
     public static Setting? Fewer(HiddenLayers hidden, IReadOnlyList<double> layerRatios)
     {
