@@ -11,13 +11,17 @@ namespace XorNet.Plotting;
 /// </summary>
 public static class GradientsFigure
 {
-    /// <summary>More layers than this: only the first and the last are named in the legend (the colour orders the rest).</summary>
+    /// <summary>
+    /// More layers than this: only the first and the last are named in the legend (colour orders the rest).
+    /// </summary>
     public const int NamedLayers = 8;
 
     /// <summary>A panel title's line is wrapped at this many characters (a 16-layer --hidden is long).</summary>
     public const int TitleChars = 64;
 
-    /// <summary>A log axis spanning more decades than this labels only some powers of ten (a blow-up spans hundreds).</summary>
+    /// <summary>
+    /// A log axis spanning more decades than this labels only some powers of ten (a blow-up spans 100s).
+    /// </summary>
     public const int LabelledDecades = 8;
 
     private static readonly IColormap LayerColors = new ScottPlot.Colormaps.Viridis();
@@ -51,12 +55,15 @@ public static class GradientsFigure
         }
     }
 
-    public static Plot GradNorm(TrainingResult result, GradientFlowSeries s, GradientFlowReport? flow, string configuration)
+    public static Plot GradNorm(TrainingResult result, GradientFlowSeries s, GradientFlowReport? flow,
+        string configuration)
     {
         string verdict = flow is null ? "" : string.Create(CultureInfo.InvariantCulture,
-            $": median W1/W{s.Layers} = {flow.Ratio:G2}{(flow.Verdict == FlowVerdict.Healthy ? "" : $", {flow.Verdict.ToString().ToLowerInvariant()}")}");
+            $": median W1/W{s.Layers} = {flow.Ratio:G2}" +
+            $"{(flow.Verdict == FlowVerdict.Healthy ? "" : ", " + Name(flow.Verdict))}");
         Plot plot = NewPlot($"Gradient norm ‖dL/dW_l‖{verdict}\n{configuration}", "gradient norm (log scale)");
-        if (flow?.Verdict is FlowVerdict.Vanishing or FlowVerdict.Exploding) plot.Axes.Title.Label.ForeColor = Colors.DarkRed;
+        if (flow?.Verdict is FlowVerdict.Vanishing or FlowVerdict.Exploding)
+            plot.Axes.Title.Label.ForeColor = Colors.DarkRed;
         return LogPanel(plot, result, s.Epochs, s.GradNorm);
     }
 
@@ -67,8 +74,10 @@ public static class GradientsFigure
     public static Plot Saturation(TrainingResult result, GradientFlowSeries s, string configuration)
     {
         bool relu = result.Config.Activation == ActivationKind.Relu;
-        string what = relu ? "Dead ReLU units (0 on every training point)" : "Saturated units (f′ below 1 % of its maximum)";
-        Plot plot = NewPlot($"{what}\n{configuration}", relu ? "share of units dead" : "share of activations saturated");
+        string what = relu ? "Dead ReLU units (0 on every training point)"
+                           : "Saturated units (f′ below 1 % of its maximum)";
+        string axis = relu ? "share of units dead" : "share of activations saturated";
+        Plot plot = NewPlot($"{what}\n{configuration}", axis);
         if (s.Saturation.Length == 0) return Empty(plot, result, "no hidden layer");
         for (int l = 1; l <= s.Saturation.Length; l++)
             AddLayer(plot, s.Epochs, s.Saturation[l - 1], l, s.Saturation.Length, $"h{l}", log: false);
@@ -86,26 +95,33 @@ public static class GradientsFigure
         double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
         var range = new ScottPlot.Range(logs.Min() - margin, logs.Max() + margin);
         LossPlot.SetLogRange(plot, range);
-        if (range.Max - range.Min > LabelledDecades) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(DecadeTicks(range));
+        if (range.Max - range.Min > LabelledDecades)
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(DecadeTicks(range));
         plot.Axes.SetLimitsX(LossPlot.FirstEpoch(result), LossPlot.LastEpoch(result));
         return Finish(plot, result);
     }
 
-    /// <summary>Powers of ten only, every k-th labelled so that about <see cref="LabelledDecades"/> labels remain.</summary>
+    /// <summary>
+    /// Powers of ten only, every k-th labelled, so about <see cref="LabelledDecades"/> labels remain.
+    /// </summary>
     public static Tick[] DecadeTicks(ScottPlot.Range log10)
     {
         int every = (int)Math.Ceiling((log10.Max - log10.Min) / LabelledDecades);
-        return [.. Enumerable.Range((int)Math.Ceiling(log10.Min), (int)Math.Floor(log10.Max) - (int)Math.Ceiling(log10.Min) + 1)
+        int first = (int)Math.Ceiling(log10.Min), last = (int)Math.Floor(log10.Max);
+        return [.. Enumerable.Range(first, last - first + 1)
             .Select(d => d % every == 0 ? Tick.Major(d, AxisStyle.LogLabel(1, d)) : Tick.Minor(d))];
     }
 
-    /// <summary>Layer l of count, coloured along the stack; only finite values (positive ones on a log axis) are drawn.</summary>
+    /// <summary>
+    /// Layer l of count, coloured along the stack; only finite values (positive on a log axis) are drawn.
+    /// </summary>
     private static void AddLayer(Plot plot, double[] epochs, double[] values, int l, int count, string name, bool log)
     {
         var kept = Enumerable.Range(0, values.Length)
             .Where(i => double.IsFinite(values[i]) && (!log || values[i] > 0)).ToArray();
         if (kept.Length == 0) return;
-        var line = plot.Add.ScatterLine(kept.Select(i => epochs[i]).ToArray(), kept.Select(i => log ? Math.Log10(values[i]) : values[i]).ToArray());
+        double[] ys = [.. kept.Select(i => log ? Math.Log10(values[i]) : values[i])];
+        var line = plot.Add.ScatterLine(kept.Select(i => epochs[i]).ToArray(), ys);
         line.LineWidth = 2;
         line.Color = LayerColors.GetColor(count == 1 ? 0 : 0.85 * (l - 1) / (count - 1));
         line.MarkerSize = kept.Length < 30 ? 5 : 0;
@@ -127,6 +143,8 @@ public static class GradientsFigure
         AxisStyle.Epochs(plot);
         return Figures.BelowLegend(plot);
     }
+
+    private static string Name(FlowVerdict verdict) => verdict.ToString().ToLowerInvariant();
 
     private static Plot NewPlot(string title, string yLabel)
     {

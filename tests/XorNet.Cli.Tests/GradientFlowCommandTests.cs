@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>`train` on a deep σ stack: the vanishing gradients are said, with options to try; gradients.png is an output.</summary>
+/// <summary>
+/// `train` on a deep σ stack: the vanishing gradients are said, with options to try; gradients.png is an output.
+/// </summary>
 public sealed class GradientFlowCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-flow-").FullName;
@@ -22,8 +24,9 @@ public sealed class GradientFlowCommandTests : IDisposable
         Assert.True(new FileInfo(Path.Combine(outDir, "gradients.png")).Length > 1000);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")));
         var last = doc.RootElement.GetProperty("history")[20];
-        Assert.Equal(["W1", "W2", "W3", "W4", "W5", "W6"], last.GetProperty("update_ratio").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["h1", "h2", "h3", "h4", "h5"], last.GetProperty("saturated").EnumerateObject().Select(p => p.Name));
+        string[] Names(string property) => [.. last.GetProperty(property).EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(["W1", "W2", "W3", "W4", "W5", "W6"], Names("update_ratio"));
+        Assert.Equal(["h1", "h2", "h3", "h4", "h5"], Names("saturated"));
         var flow = doc.RootElement.GetProperty("gradient_flow");
         Assert.Equal("vanishing", flow.GetProperty("verdict").GetString());
         Assert.True(flow.GetProperty("ratio").GetDouble() < 0.01);

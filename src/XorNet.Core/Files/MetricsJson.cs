@@ -112,7 +112,10 @@ public static class MetricsJson
         WriteNamed(w, "saturated", d.Saturation, i => $"h{i + 1}");
     }
 
-    /// <summary>"gradient_flow": {"ratio": median ‖dL/dW1‖/‖dL/dWL‖, "verdict", "message" when not healthy}; none without a hidden layer.</summary>
+    /// <summary>
+    /// "gradient_flow": {"ratio": median ‖dL/dW1‖/‖dL/dWL‖, "verdict", "message" when not healthy}; none without a
+    /// hidden layer.
+    /// </summary>
     private static void WriteGradientFlow(Utf8JsonWriter w, GradientFlowReport? flow, Func<string, string> settingName)
     {
         if (flow is null) return;

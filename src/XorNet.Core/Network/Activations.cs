@@ -31,16 +31,16 @@ public abstract class HiddenActivation
     public const double SaturationShare = 0.01;
 
     /// <summary>
-    /// How much of the layer has stopped passing gradient, from a forward cache of N rows: for σ and tanh the share
-    /// of the N×O activations whose f′ is below 1 % of its maximum (σ′ &lt; 0.0025, tanh′ &lt; 0.01); for ReLU the share
-    /// of the O units that are dead (0 on every row, so no gradient reaches their weights); NaN when h or z holds
-    /// a NaN. Nothing allocated.
+    /// How much of the layer has stopped passing gradient, from a forward cache of N rows: for σ and tanh the
+    /// share of the N×O activations whose f′ is below 1 % of its maximum (σ′ &lt; 0.0025, tanh′ &lt; 0.01); for
+    /// ReLU the share of the O units that are dead (0 on every row, so no gradient reaches their weights); NaN
+    /// when it meets a NaN. Nothing allocated.
     /// </summary>
     public abstract double SaturatedShare(Matrix z, Matrix h);
 
     /// <summary>
-    /// The share of h's entries with h·(1 − h) below the limit (σ′ from σ's output) or, with tanh true, 1 − h² below it;
-    /// NaN when an entry is NaN. A plain loop, no delegate: it runs over the whole training set every epoch.
+    /// The share of h's entries with h·(1 − h) below the limit (σ′ from σ's output) or, with tanh true, 1 − h²
+    /// below it; NaN when an entry is NaN. A plain loop, no delegate: it runs over the whole training set every epoch.
     /// </summary>
     protected static double ShareBelow(Matrix h, double limit, bool tanh)
     {
@@ -97,7 +97,9 @@ public sealed class ReluActivation : HiddenActivation
     public override void Forward(Matrix z, Matrix h) => Ops.Relu(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.ReluDerivative(z, dh_dz);
 
-    /// <summary>The share of units that are 0 (z ≤ 0) on every row: dead, they pass no gradient to their weights.</summary>
+    /// <summary>
+    /// The share of units that are 0 (z ≤ 0) on every row: dead, they pass no gradient to their weights.
+    /// </summary>
     public override double SaturatedShare(Matrix z, Matrix h)
     {
         int dead = 0;

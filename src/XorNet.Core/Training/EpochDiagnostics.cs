@@ -16,7 +16,10 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
     /// <summary>Weight layers L (W1 … WL).</summary>
     public int Layers => Names.Count / 2;
 
-    /// <summary>Per weight layer l = 1 … L (index l − 1): ‖W_l after the epoch − W_l before it‖ / ‖W_l before it‖; null at epoch 0.</summary>
+    /// <summary>
+    /// Per weight layer l = 1 … L (index l − 1): ‖W_l after the epoch − W_l before it‖ / ‖W_l before it‖;
+    /// null at epoch 0.
+    /// </summary>
     public double[]? UpdateRatio { get; init; }
 
     /// <summary>

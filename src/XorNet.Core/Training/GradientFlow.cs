@@ -26,7 +26,8 @@ public static class GradientFlow
     public static GradientFlowReport? Assess(TrainingResult result) =>
         Assess(result.Config, result.History.Diagnostics, result.Network.Hidden);
 
-    public static GradientFlowReport? Assess(TrainingConfig config, IEnumerable<EpochDiagnostics> epochs, HiddenLayers hidden)
+    public static GradientFlowReport? Assess(TrainingConfig config, IEnumerable<EpochDiagnostics> epochs,
+        HiddenLayers hidden)
     {
         if (hidden.Count == 0) return null;
         EpochDiagnostics[] trained = [.. epochs.Where(d => d.MeanGradNorm is not null)];
@@ -34,12 +35,16 @@ public static class GradientFlow
         double ratio = layerRatios[0];
         if (double.IsNaN(ratio)) return null;
         double factor = Math.Pow(ratio, 1.0 / hidden.Count); // per hidden layer the gradient passes through
-        FlowVerdict verdict = ratio < 1 / Threshold ? FlowVerdict.Vanishing : ratio > Threshold ? FlowVerdict.Exploding : FlowVerdict.Healthy;
-        Message? advice = verdict == FlowVerdict.Healthy ? null : Advise(config, hidden, verdict, ratio, factor, layerRatios);
+        FlowVerdict verdict = ratio < 1 / Threshold ? FlowVerdict.Vanishing
+            : ratio > Threshold ? FlowVerdict.Exploding : FlowVerdict.Healthy;
+        Message? advice = verdict == FlowVerdict.Healthy ? null
+            : Advise(config, hidden, verdict, ratio, factor, layerRatios);
         return new GradientFlowReport(ratio, verdict, factor, advice);
     }
 
-    /// <summary>The median over the epochs of ‖dL/dW_l‖ / ‖dL/dW_L‖ (finite, positive ratios only); NaN when there is none.</summary>
+    /// <summary>
+    /// The median over the epochs of ‖dL/dW_l‖ / ‖dL/dW_L‖ (finite, positive ratios only); NaN if none.
+    /// </summary>
     private static double MedianRatio(EpochDiagnostics[] epochs, int layer)
     {
         double[] ratios = [.. epochs.Select(d => d.WeightGradNorm(layer) / d.WeightGradNorm(d.Layers))
@@ -48,21 +53,22 @@ public static class GradientFlow
     }
 
     /// <summary>The sentence: by how much, and the measured remedies as settings.</summary>
-    private static Message Advise(TrainingConfig c, HiddenLayers hidden, FlowVerdict verdict, double ratio, double factor,
-        double[] layerRatios)
+    private static Message Advise(TrainingConfig c, HiddenLayers hidden, FlowVerdict verdict, double ratio,
+        double factor, double[] layerRatios)
     {
         int layers = hidden.Count + 1;
         string how = verdict == FlowVerdict.Vanishing ? "vanishing" : "exploding";
-        string size = Invariant($"‖dL/dW1‖ is {ratio:G2}× ‖dL/dW{layers}‖ (median over the epochs, {factor:G2}× per hidden layer)");
+        string size = Invariant(
+            $"‖dL/dW1‖ is {ratio:G2}× ‖dL/dW{layers}‖ (median over the epochs, {factor:G2}× per hidden layer)");
         Setting? fewer = Fewer(hidden, layerRatios);
         string limit = verdict == FlowVerdict.Vanishing ? "1/100" : "100";
         if (verdict == FlowVerdict.Vanishing && c.Activation == ActivationKind.Sigmoid)
         {
             Setting tanh = new(nameof(c.Activation), LeverNames.Of(ActivationKind.Tanh));
             const string Why = "σ′ ≤ 0.25 shrinks the gradient at every layer, tanh′ ≤ 1 does not";
-            return fewer is null
-                ? new($"the gradients are {how}: {size}. Try {tanh} ({Why})")
-                : new($"the gradients are {how}: {size}. Try {tanh} ({Why}), or fewer layers: {fewer} keeps the ratio above {limit}");
+            if (fewer is null) return new($"the gradients are {how}: {size}. Try {tanh} ({Why})");
+            Message orFewer = new($"or fewer layers: {fewer} keeps the ratio above {limit}");
+            return new($"the gradients are {how}: {size}. Try {tanh} ({Why}), {orFewer}");
         }
         if (fewer is not null)
             return new($"the gradients are {how}: {size}. Try fewer layers: {fewer} keeps the ratio within {limit}");
@@ -88,7 +94,8 @@ public static class GradientFlow
             if (!(r >= 1 / Threshold && r <= Threshold)) break;
             keep = k;
         }
-        return new Setting(nameof(TrainingConfig.Hidden), new HiddenLayers([.. hidden.Widths.Skip(hidden.Count - keep)]));
+        var top = new HiddenLayers([.. hidden.Widths.Skip(hidden.Count - keep)]);
+        return new Setting(nameof(TrainingConfig.Hidden), top);
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

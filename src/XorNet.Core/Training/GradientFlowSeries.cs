@@ -30,7 +30,8 @@ public sealed class GradientFlowSeries
         EpochDiagnostics?[] rows = [.. history.Select(m => history.DiagnosticsAt(m.Epoch))];
         double[] epochs = [.. history.Select(m => (double)m.Epoch)];
         double[][] Series(int count, Func<EpochDiagnostics, int, double> value) =>
-            [.. Enumerable.Range(0, count).Select(l => rows.Select(d => d is null ? double.NaN : value(d, l)).ToArray())];
+            [.. Enumerable.Range(0, count)
+                .Select(l => rows.Select(d => d is null ? double.NaN : value(d, l)).ToArray())];
         return new GradientFlowSeries(epochs,
             Series(layers, (d, l) => d.WeightGradNorm(l + 1)),
             Series(layers, (d, l) => d.UpdateRatio is { } u ? u[l] : double.NaN),

@@ -85,7 +85,8 @@ public sealed class Trainer
         (_norms, _history) = (new GradientNormStats(tensors), new TrainingHistory(tensors));
         (_meanNorms, _maxNorms) = (new double[tensors], new double[tensors]);
         int layers = _network.P.Layers;
-        _weightsBefore = [.. Enumerable.Range(1, layers).Select(l => new Matrix(_network.P.W(l).Rows, _network.P.W(l).Cols))];
+        _weightsBefore = [.. Enumerable.Range(1, layers)
+            .Select(l => new Matrix(_network.P.W(l).Rows, _network.P.W(l).Cols))];
         (_updateRatio, _saturation) = (new double[layers], new double[layers - 1]);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
@@ -185,7 +186,9 @@ public sealed class Trainer
         _epochRate = lr;
     }
 
-    /// <summary>‖ΔW_l‖ / ‖W_l‖ over the epoch: how far the epoch's steps moved each layer, relative to its size.</summary>
+    /// <summary>
+    /// ‖ΔW_l‖ / ‖W_l‖ over the epoch: how far the epoch's steps moved each layer, relative to its size.
+    /// </summary>
     private void MeasureUpdates()
     {
         for (int l = 1; l <= _weightsBefore.Length; l++)
@@ -195,7 +198,9 @@ public sealed class Trainer
         }
     }
 
-    /// <summary>Each hidden layer's saturated (σ, tanh) or dead (ReLU) share, from the forward pass over the training set in ws.</summary>
+    /// <summary>
+    /// Each hidden layer's saturated (σ, tanh) or dead (ReLU) share, from the forward pass over the training set in ws.
+    /// </summary>
     private void MeasureSaturation(Workspace ws)
     {
         for (int l = 1; l <= _saturation.Length; l++)

@@ -168,8 +168,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         private bool _hasGradients, _hasUpdate, _hasSaturation;
         private double _learningRate, _weightNorm;
 
-        public Row(int tensors) => (_mean, _max, _update, _saturation) =
-            (new double[tensors], new double[tensors], new double[tensors / 2], new double[Math.Max(0, tensors / 2 - 1)]);
+        public Row(int tensors) => (_mean, _max, _update, _saturation) = (new double[tensors], new double[tensors],
+            new double[tensors / 2], new double[Math.Max(0, tensors / 2 - 1)]);
 
         /// <summary>A search key for an epoch.</summary>
         public static Row Key(int epoch) => new(1) { Metrics = new EpochMetrics(epoch, 0, 0) };
@@ -184,7 +184,9 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
             max.CopyTo(_max);
         }
 
-        /// <summary>The gradient flow: update ratios per weight layer, saturation per hidden layer (each may be empty).</summary>
+        /// <summary>
+        /// The gradient flow: update ratios per weight layer, saturation per hidden layer (each may be empty).
+        /// </summary>
         public void SetFlow(ReadOnlySpan<double> update, ReadOnlySpan<double> saturation)
         {
             (_hasUpdate, _hasSaturation) = (!update.IsEmpty, !saturation.IsEmpty);

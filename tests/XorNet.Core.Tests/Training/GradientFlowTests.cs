@@ -12,7 +12,8 @@ public class GradientFlowTests
     /// <summary>The config with the advice's setting applied (the fields the advice may name).</summary>
     private static TrainingConfig Apply(TrainingConfig c, Setting s) => s.Field switch
     {
-        nameof(TrainingConfig.Activation) => c with { Activation = LeverNames.Parse<ActivationKind>((string)s.Value!)!.Value },
+        nameof(TrainingConfig.Activation) =>
+            c with { Activation = LeverNames.Parse<ActivationKind>((string)s.Value!)!.Value },
         nameof(TrainingConfig.Hidden) => c with { Hidden = (HiddenLayers)s.Value! },
         nameof(TrainingConfig.ClipNorm) => c with { ClipNorm = (double)s.Value! },
         _ => throw new ArgumentException($"advice names an unexpected setting {s.Field}"),
@@ -36,7 +37,8 @@ public class GradientFlowTests
             GradientFlowReport after = GradientFlow.Assess(tried)!;
             Assert.True(after.Ratio > 100 * flow.Ratio, $"{setting}: ratio {flow.Ratio} → {after.Ratio}");
             Assert.Equal(FlowVerdict.Healthy, after.Verdict);
-            if (dataset == "xor" || setting.Field == nameof(TrainingConfig.Activation)) // 8x8 σ on spiral: 0.59 in 100 epochs
+            // 8x8 σ on spiral learns only a little in 100 epochs (0.50 → 0.59): its ratio is asserted, not its accuracy
+            if (dataset == "xor" || setting.Field == nameof(TrainingConfig.Activation))
                 Assert.True(tried.Final.TrainAccuracy > deep.Final.TrainAccuracy + 0.15,
                     $"{setting}: accuracy {deep.Final.TrainAccuracy} → {tried.Final.TrainAccuracy}");
         }
@@ -82,7 +84,8 @@ public class GradientFlowTests
         epochs[0].MeanGradNorm![0] = double.NaN;
         epochs[1].MeanGradNorm![0] = double.PositiveInfinity;
         Assert.Equal(1e-3, GradientFlow.Assess(new TrainingConfig(), epochs, new HiddenLayers(4, 4))!.Ratio, 1e-12);
-        Assert.Null(GradientFlow.Assess(new TrainingConfig(), [EpochDiagnostics.BeforeTraining(3)], new HiddenLayers(4, 4)));
+        EpochDiagnostics[] untrained = [EpochDiagnostics.BeforeTraining(3)];
+        Assert.Null(GradientFlow.Assess(new TrainingConfig(), untrained, new HiddenLayers(4, 4)));
     }
 
     [Theory]

@@ -87,7 +87,8 @@ public class TrainingHistoryTests
             Array.Fill(saturation, epoch / 1000.0);
             long before = GC.GetAllocatedBytesForCurrentThread();
             history.Add(new EpochMetrics(epoch, 1.0 / epoch, 0.5), 0.1, 1, norms, norms, update, saturation);
-            if (epoch >= 100 && epoch % 16 != 0) // the stride is ≥ 16 by then: an epoch it does not keep is rewritten in place
+            // the stride is ≥ 16 by then: an epoch it does not keep is rewritten in place
+            if (epoch >= 100 && epoch % 16 != 0)
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         }
         Assert.Equal(0, allocated);
