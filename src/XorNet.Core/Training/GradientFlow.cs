@@ -13,7 +13,7 @@ public sealed record GradientFlowReport(double Ratio, FlowVerdict Verdict, doubl
 
 /// <summary>
 /// Decides whether the gradients vanished or exploded on the way down the stack. Measured on XOR and spiral with
-/// `--hidden 8x8x8x8x8` (docs/gradient-flow.md): with σ the ratio is about 3e-4 (each σ layer passes at most
+/// hidden widths 8x8x8x8x8 (docs/gradient-flow.md): with σ the ratio is about 3e-4 (each σ layer passes at most
 /// σ′ = 0.25 of the gradient) and accuracy stays at chance; tanh brings it to 1–5 and learns (XOR 1.00,
 /// spiral 0.71); two σ layers (8x8) keep it at 0.28 and learn XOR (0.96). ReLU at the default lr 1 diverged on XOR.
 /// </summary>
