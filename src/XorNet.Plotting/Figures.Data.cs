@@ -90,7 +90,7 @@ public static partial class Figures
     private static void AddPoints(Plot plot, Network network, Dataset data, double? accuracy, string name, MarkerShape shape)
     {
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
-        int[] predicted = PointSample.Predict(network, Rows(data.X, shown));
+        int[] predicted = InferenceBatch.Predict(network, Rows(data.X, shown));
         float size = MarkerSize(shown.Length) + (shape == MarkerShape.OpenCircle ? 2 : 0);
         for (int label = 0; label < data.Classes; label++)
         {
