@@ -36,8 +36,8 @@ public static class NetworkDiagram
         int layers = p.Layers, widest = network.Hidden.Widths.DefaultIfEmpty(0).Max();
         double[][] y = [.. network.Widths.Select(Spread)];
         double maxW = Enumerable.Range(1, layers).Max(l => MaxAbs(p.W(l).Data));
-        var edges = Edges(network, y);
-        var shown = Shown(edges, widest, layers);
+        long total = Enumerable.Range(1, layers).Sum(l => (long)p.W(l).Data.Length);
+        var shown = Shown(network, y, widest);
         bool weightLabels = widest <= WeightLabelsUpTo && layers <= 2;
         double widestEdge = widest <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
         foreach (var e in shown)
@@ -54,8 +54,8 @@ public static class NetworkDiagram
         for (int k = 0; k < network.K; k++)
             Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
-        Legend(plot, maxW, maxB, network.UseBias, shown.Count, edges.Count);
-        plot.Axes.SetLimits(-0.45, layers + 0.6, -0.16, 1.04);
+        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total);
+        plot.Axes.SetLimits(-0.45, layers + RightMargin(layers, WidthFor(network)), -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
         return plot;
@@ -66,7 +66,7 @@ public static class NetworkDiagram
     {
         int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
         using Plot plot = Draw(network, configuration);
-        byte[] png = plot.GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
+        using SkiaSharp.SKImage drawn = PngFile.Draw(plot, WidthFor(network), Height(widest));
         string hidden = network.Hidden.Count switch
         {
             0 => "no hidden layer (a linear model)",
@@ -74,33 +74,57 @@ public static class NetworkDiagram
             _ => $"hidden layers {string.Join(" → ", network.Hidden.Widths)}",
         };
         string title = $"The trained network: {network.D} inputs → {hidden} → {network.K} outputs";
-        AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
+        AtomicFile.WriteAllBytes(path, Heading.Add(drawn, title, configuration));
     }
+
+    /// <summary>Pixels right of the output neurons that their labels ("h3[1] (class 1)  b=+0.08") need.</summary>
+    private const int OutputLabelPixels = 215;
+
+    /// <summary>
+    /// Axis units right of the last column, so the output labels fit at any depth: the plot spans −0.45 … layers + m
+    /// over width pixels, and m of them must be <see cref="OutputLabelPixels"/> wide.
+    /// </summary>
+    public static double RightMargin(int layers, int width) =>
+        Math.Max(0.6, OutputLabelPixels * (layers + 0.45) / (double)(width - OutputLabelPixels));
 
     private readonly record struct WeightEdge(double X1, double Y1, double Y2, double W);
 
-    /// <summary>Every weight as an edge: Wl from column l − 1 to column l.</summary>
-    private static List<WeightEdge> Edges(Network network, double[][] y)
+    /// <summary>
+    /// Every weight as an edge for narrow layers (Wl from column l − 1 to column l); for a wide one the strongest |w|
+    /// of each weight matrix (an equal share each: later matrices' weights are smaller by their 1/√H initialisation,
+    /// so one ranking would show W1 only), non-finite last, weakest drawn first. Only the edges drawn are made: a
+    /// bounded heap per matrix walks its weights, so 2·10⁵ weights cost no more than the 300 drawn.
+    /// </summary>
+    private static List<WeightEdge> Shown(Network network, double[][] y, int widest)
     {
+        int layers = network.P.Layers, keep = widest <= AllEdgesUpTo ? int.MaxValue : StrongestEdges / layers;
         var edges = new List<WeightEdge>();
-        for (int l = 1; l <= network.P.Layers; l++)
+        for (int l = 1; l <= layers; l++)
         {
-            XorNet.Tensors.Matrix w = network.P.W(l);
-            for (int i = 0; i < w.Rows; i++)
-                for (int j = 0; j < w.Cols; j++) edges.Add(new(l - 1, y[l - 1][i], y[l][j], w[i, j]));
+            double[] w = network.P.W(l).Data;
+            int cols = network.P.W(l).Cols;
+            foreach (int index in Strongest(w, keep))
+                edges.Add(new(l - 1, y[l - 1][index / cols], y[l][index % cols], w[index]));
         }
         return edges;
     }
 
-    /// <summary>
-    /// All edges for narrow layers; for a wide one the strongest |w| of each weight matrix (an equal share each: later
-    /// matrices' weights are smaller by their 1/√H initialisation, so one ranking would show W1 only), non-finite
-    /// last, weakest drawn first.
-    /// </summary>
-    private static List<WeightEdge> Shown(List<WeightEdge> edges, int widest, int layers) => widest <= AllEdgesUpTo
-        ? edges
-        : [.. edges.GroupBy(e => e.X1).SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
-                                                          .Take(StrongestEdges / layers).Reverse())];
+    /// <summary>The indices of the keep largest |w| (non-finite ranked lowest), weakest first; all, in order, if keep ≥ n.</summary>
+    private static int[] Strongest(double[] w, int keep)
+    {
+        if (keep >= w.Length) return [.. Enumerable.Range(0, w.Length)];
+        var heap = new PriorityQueue<int, (double, int)>(keep + 1); // min-heap on (strength, −index): ties keep the lower index
+        for (int i = 0; i < w.Length; i++)
+        {
+            heap.Enqueue(i, (Strength(w[i]), -i));
+            if (heap.Count > keep) heap.Dequeue();
+        }
+        var weakestFirst = new int[heap.Count];
+        for (int k = 0; heap.TryDequeue(out int index, out _); k++) weakestFirst[k] = index;
+        return weakestFirst;
+    }
+
+    private static double Strength(double w) => double.IsFinite(w) ? Math.Abs(w) : -1;
 
     private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label, double widest)
     {
@@ -111,7 +135,7 @@ public static class NetworkDiagram
         if (!label) return;
         // Off the middle, where edges cross, and off the hidden neurons' bias labels (W2 edges start beside them).
         double t = x1 == 0 ? 0.3 : 0.62;
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{w:+0.00;−0.00}"), x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        var text = plot.Add.Text(Signed(w), x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
         text.LabelAlignment = Alignment.MiddleCenter;
         text.LabelFontSize = 12;
         text.LabelFontName = Figures.FontName;
@@ -133,9 +157,13 @@ public static class NetworkDiagram
     }
 
     private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>
-        useBias ? string.Create(CultureInfo.InvariantCulture, $"  b={b[0, index]:+0.00;−0.00}") : "";
+        useBias ? "  b=" + Signed(b[0, index]) : "";
 
-    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, int total)
+    /// <summary>Two decimals with the sign ("+2.95", "−3.50"); a value that rounds to zero is "0.00", never "-+0.00".</summary>
+    public static string Signed(double w) =>
+        (Math.Round(w, 2) + 0.0).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
+
+    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total)
     {
         string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
         if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");

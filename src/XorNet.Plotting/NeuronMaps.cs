@@ -52,7 +52,7 @@ public static class NeuronMaps
         string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
             : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
-        byte[] grid = PngFile.Encode(multiplot, columns * TileWidth, rows * TileHeight);
+        using SkiaSharp.SKImage grid = PngFile.Draw(multiplot, columns * TileWidth, rows * TileHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
             FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
     }

@@ -44,7 +44,7 @@ public class NeuronGridTests
         Network network = Trained(4);
         double[] before = [.. network.P.Tensors.SelectMany(t => t.Data)];
         NeuronGrid.Evaluate(network, 1, [1, 2], (-1, 1, -1, 1), 5, 5);
-        Assert.Equal(before, [.. network.P.Tensors.SelectMany(t => t.Data)]);
+        Assert.Equal(before, network.P.Tensors.SelectMany(t => t.Data).ToArray());
         Assert.Throws<ArgumentOutOfRangeException>(() => NeuronGrid.Evaluate(network, 2, [0], (-1, 1, -1, 1), 5, 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => NeuronGrid.Evaluate(network, 1, [4], (-1, 1, -1, 1), 5, 5));
     }
