@@ -9,31 +9,48 @@ namespace XorNet.Plotting;
 /// </summary>
 public static class DeltaFrames
 {
-    /// <summary>done hears how many frames are encoded; a cancellation stops within one frame.</summary>
+    /// <summary>
+    /// done hears how many frames are encoded; a cancellation stops within one frame. Each delta needs only its own
+    /// frame and the one before, so frames are decoded and encoded on the cores side by side (same bytes).
+    /// </summary>
     public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done = null,
                                         CancellationToken cancel = default)
     {
-        var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
-        SKBitmap previous = Decode(pngs[0]);
+        var bitmaps = new SKBitmap?[pngs.Count];
+        var frames = new Apng.Frame[pngs.Count];
+        frames[0] = new(pngs[0], delaysMs[0]);
+        int encoded = 1;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         try
         {
+            ParallelFor(0, pngs.Count, options, i => bitmaps[i] = Decode(pngs[i]));
             for (int i = 1; i < pngs.Count; i++)
+                if (bitmaps[i]!.Width != bitmaps[0]!.Width || bitmaps[i]!.Height != bitmaps[0]!.Height)
+                    throw new ArgumentException($"Frame {i} is {bitmaps[i]!.Width}×{bitmaps[i]!.Height}, frame 0 {bitmaps[0]!.Width}×{bitmaps[0]!.Height}.", nameof(pngs));
+            ParallelFor(1, pngs.Count, options, i =>
             {
-                cancel.ThrowIfCancellationRequested();
-                SKBitmap current = Decode(pngs[i]);
-                if (current.Width != previous.Width || current.Height != previous.Height)
-                    throw new ArgumentException($"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.", nameof(pngs));
-                frames.Add(Delta(previous, current, delaysMs[i]));
-                previous.Dispose();
-                previous = current;
-                done?.Invoke(i + 1);
-            }
+                frames[i] = Delta(bitmaps[i - 1]!, bitmaps[i]!, delaysMs[i]);
+                done?.Invoke(Interlocked.Increment(ref encoded));
+            });
         }
         finally
         {
-            previous.Dispose();
+            foreach (var bitmap in bitmaps) bitmap?.Dispose();
         }
-        return frames;
+        return [.. frames];
+    }
+
+    /// <summary>Parallel.For that throws a body's exception as itself (a bad frame is an ArgumentException, not an AggregateException).</summary>
+    private static void ParallelFor(int from, int to, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(from, to, options, body);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
@@ -55,8 +72,8 @@ public static class DeltaFrames
                 uint pixel = after[y * width + x];
                 target[(y - y0) * patch.Width + (x - x0)] = pixel == before[y * width + x] ? 0u : pixel;
             }
-        using SKData data = patch.Encode(SKEncodedImageFormat.Png, 100);
-        return new Apng.Frame(data.ToArray(), delayMs, x0, y0, BlendOver: true);
+        using SKPixmap pixels = patch.PeekPixels();
+        return new Apng.Frame(PngFile.Encode(pixels), delayMs, x0, y0, BlendOver: true);
     }
 
     /// <summary>Decoded as unpremultiplied RGBA so every pixel is one uint and the frames compare exactly.</summary>

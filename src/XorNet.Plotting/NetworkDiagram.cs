@@ -37,24 +37,27 @@ public static class NetworkDiagram
         double[][] y = [.. network.Widths.Select(Spread)];
         double maxW = Enumerable.Range(1, layers).Max(l => MaxAbs(p.W(l).Data));
         long total = Enumerable.Range(1, layers).Sum(l => (long)p.W(l).Data.Length);
-        var shown = Shown(network, y, widest);
+        var shown = Shown(network, widest);
         bool weightLabels = widest <= WeightLabelsUpTo && layers <= 2;
         double widestEdge = widest <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
         foreach (var e in shown)
-            Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, weightLabels, widestEdge);
+            Edge(plot, e.Layer - 1, y[e.Layer - 1][e.I], e.Layer, y[e.Layer][e.J], e.W, maxW, weightLabels, widestEdge);
 
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
         for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        int[][] drawn = DrawnNeurons(network, shown);
         for (int l = 1; l < layers; l++)
-            for (int j = 0; j < y[l].Length; j++)
+            foreach (int j in drawn[l])
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
                        labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
             Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
-        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total);
+        int hiddenNeurons = network.Hidden.Widths.Sum(), hiddenDrawn = Enumerable.Range(1, layers - 1).Sum(l => drawn[l].Length);
+        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total, hiddenDrawn < hiddenNeurons
+            ? FormattableString.Invariant($", and the {hiddenDrawn:N0} of {hiddenNeurons:N0} hidden neurons they join") : "");
         plot.Axes.SetLimits(-0.45, layers + RightMargin(layers, WidthFor(network)), -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
@@ -87,7 +90,17 @@ public static class NetworkDiagram
     public static double RightMargin(int layers, int width) =>
         Math.Max(0.6, OutputLabelPixels * (layers + 0.45) / (double)(width - OutputLabelPixels));
 
-    private readonly record struct WeightEdge(double X1, double Y1, double Y2, double W);
+    /// <summary>Weight W_layer[I, J]: from neuron I of column layer − 1 to neuron J of column layer.</summary>
+    private readonly record struct WeightEdge(int Layer, int I, int J, double W);
+
+    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots cost seconds and show a bar).</summary>
+    public const int AllNeuronsUpTo = 400;
+
+    /// <summary>Per column (inputs, hidden layers, outputs) the neurons drawn, in index order.</summary>
+    private static int[][] DrawnNeurons(Network network, List<WeightEdge> shown) =>
+        [.. network.Widths.Select((width, l) => width <= AllNeuronsUpTo || l == 0 || l == network.Widths.Count - 1
+            ? Enumerable.Range(0, width).ToArray()
+            : shown.Where(e => e.Layer == l).Select(e => e.J).Concat(shown.Where(e => e.Layer == l + 1).Select(e => e.I)).Distinct().Order().ToArray())];
 
     /// <summary>
     /// Every weight as an edge for narrow layers (Wl from column l − 1 to column l); for a wide one the strongest |w|
@@ -95,7 +108,7 @@ public static class NetworkDiagram
     /// so one ranking would show W1 only), non-finite last, weakest drawn first. Only the edges drawn are made: a
     /// bounded heap per matrix walks its weights, so 2·10⁵ weights cost no more than the 300 drawn.
     /// </summary>
-    private static List<WeightEdge> Shown(Network network, double[][] y, int widest)
+    private static List<WeightEdge> Shown(Network network, int widest)
     {
         int layers = network.P.Layers, keep = widest <= AllEdgesUpTo ? int.MaxValue : StrongestEdges / layers;
         var edges = new List<WeightEdge>();
@@ -104,7 +117,7 @@ public static class NetworkDiagram
             double[] w = network.P.W(l).Data;
             int cols = network.P.W(l).Cols;
             foreach (int index in Strongest(w, keep))
-                edges.Add(new(l - 1, y[l - 1][index / cols], y[l][index % cols], w[index]));
+                edges.Add(new(l, index / cols, index % cols, w[index]));
         }
         return edges;
     }
@@ -163,10 +176,11 @@ public static class NetworkDiagram
     public static string Signed(double w) =>
         (Math.Round(w, 2) + 0.0).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
 
-    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total)
+    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total, string neurons)
     {
         string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
-        if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");
+        if (shown < total) // a line of its own: the figure is only 1000 px wide
+            edges += FormattableString.Invariant($"\nthe {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer{neurons}");
         string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));

@@ -89,6 +89,14 @@ internal static class PngFile
         }
     }
 
+    /// <summary>Pixels as they are (transparency kept: an animation's delta patch) as PNG bytes, with the fast zlib settings.</summary>
+    public static byte[] Encode(SKPixmap pixels)
+    {
+        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
+            ?? throw new InvalidOperationException($"PNG encoding of a {pixels.Width}×{pixels.Height} image failed.");
+        return png.ToArray();
+    }
+
     /// <summary>An image as PNG bytes, with the same fast zlib settings as every other picture.</summary>
     public static byte[] Encode(SKImage image)
     {

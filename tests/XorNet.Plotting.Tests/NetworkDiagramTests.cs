@@ -45,6 +45,11 @@ public sealed class NetworkDiagramTests : IDisposable
         var plot = NetworkDiagram.Draw(wide, "t");
         Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());
         Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(), t => t.LabelText.Contains("300 strongest of 400 weights"));
+        var huge = new Network(2, 5000, 2);
+        huge.Initialize(new XorNet.Tensors.Rng(1));
+        var dots = NetworkDiagram.Draw(huge, "t").GetPlottables<ScottPlot.Plottables.Marker>().Count();
+        Assert.InRange(dots, 2, 2 * (2 + 2 + NetworkDiagram.StrongestEdges)); // the joined neurons only, not 5000
+        Assert.Contains(NetworkDiagram.Draw(huge, "t").GetPlottables<ScottPlot.Plottables.Text>(), t => t.LabelText.Contains("of 5,000 hidden neurons they join"));
     }
 
     [Theory]
@@ -62,8 +67,10 @@ public sealed class NetworkDiagramTests : IDisposable
         network.P.b(1)[0, 7] = -1e-4;
         network.P.W(1)[0, 0] = -2e-4;
         var texts = NetworkDiagram.Draw(network, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
-        Assert.DoesNotContain(texts, t => t.Contains("-+") || t.Contains("−+") || t.Contains("-0.00") || t.Contains("−0.00"));
-        Assert.Contains("  b=0.00", texts);
+        string[] biases = [.. texts.Where(t => t.Contains("b="))];
+        Assert.NotEmpty(biases);
+        Assert.DoesNotContain(biases, t => t.Contains("-+") || t.Contains("−+") || t.Contains("-0.00") || t.Contains("−0.00"));
+        Assert.Contains("  b=0.00", biases);
     }
 
     [Theory]
