@@ -58,7 +58,7 @@ public static class ComparisonAnimation
         return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    /// <summary>A run's boundary at its snapshot for this epoch, on a network holding that snapshot (frames render in parallel).</summary>
+    /// <summary>A run's boundary at its snapshot for this epoch, on a network holding that snapshot.</summary>
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];

@@ -20,13 +20,19 @@ public static class DeltaFrames
         var frames = new Apng.Frame[pngs.Count];
         frames[0] = new(pngs[0], delaysMs[0]);
         int encoded = 1;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel,
+        };
         try
         {
             ParallelFor(0, pngs.Count, options, i => bitmaps[i] = Decode(pngs[i]));
+            SKBitmap first = bitmaps[0]!;
             for (int i = 1; i < pngs.Count; i++)
-                if (bitmaps[i]!.Width != bitmaps[0]!.Width || bitmaps[i]!.Height != bitmaps[0]!.Height)
-                    throw new ArgumentException($"Frame {i} is {bitmaps[i]!.Width}×{bitmaps[i]!.Height}, frame 0 {bitmaps[0]!.Width}×{bitmaps[0]!.Height}.", nameof(pngs));
+                if (bitmaps[i]!.Width != first.Width || bitmaps[i]!.Height != first.Height)
+                    throw new ArgumentException(
+                        $"Frame {i} is {bitmaps[i]!.Width}×{bitmaps[i]!.Height}, frame 0 {first.Width}×{first.Height}.",
+                        nameof(pngs));
             ParallelFor(1, pngs.Count, options, i =>
             {
                 frames[i] = Delta(bitmaps[i - 1]!, bitmaps[i]!, delaysMs[i]);
@@ -40,7 +46,7 @@ public static class DeltaFrames
         return [.. frames];
     }
 
-    /// <summary>Parallel.For that throws a body's exception as itself (a bad frame is an ArgumentException, not an AggregateException).</summary>
+    /// <summary>Parallel.For that throws a body's exception as itself (a bad frame: ArgumentException).</summary>
     private static void ParallelFor(int from, int to, ParallelOptions options, Action<int> body)
     {
         try

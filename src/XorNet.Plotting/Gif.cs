@@ -75,8 +75,10 @@ public static class Gif
         // weak handle, and the APNG encoder decodes the same frames on other threads meanwhile.
         using var data = SKData.CreateCopy(png);
         using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
-        using var rgba = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (codec.GetPixels(rgba.Info, rgba.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var rgba = new SKBitmap(info);
+        if (codec.GetPixels(rgba.Info, rgba.GetPixels()) != SKCodecResult.Success)
+            throw new ArgumentException("A frame could not be decoded.");
         (width, height) = (rgba.Width, rgba.Height);
         var pixels = new uint[width * height];
         new ReadOnlySpan<uint>((void*)rgba.GetPixels(), pixels.Length).CopyTo(pixels);

@@ -55,9 +55,11 @@ public static class NetworkDiagram
         for (int k = 0; k < network.K; k++)
             Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
-        int hiddenNeurons = network.Hidden.Widths.Sum(), hiddenDrawn = Enumerable.Range(1, layers - 1).Sum(l => drawn[l].Length);
-        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total, hiddenDrawn < hiddenNeurons
-            ? FormattableString.Invariant($", and the {hiddenDrawn:N0} of {hiddenNeurons:N0} hidden neurons they join") : "");
+        int hiddenNeurons = network.Hidden.Widths.Sum();
+        int hiddenDrawn = Enumerable.Range(1, layers - 1).Sum(l => drawn[l].Length);
+        string joined = FormattableString.Invariant(
+            $", and the {hiddenDrawn:N0} of {hiddenNeurons:N0} hidden neurons they join");
+        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total, hiddenDrawn < hiddenNeurons ? joined : "");
         plot.Axes.SetLimits(-0.45, layers + RightMargin(layers, WidthFor(network)), -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
@@ -84,8 +86,8 @@ public static class NetworkDiagram
     private const int OutputLabelPixels = 215;
 
     /// <summary>
-    /// Axis units right of the last column, so the output labels fit at any depth: the plot spans −0.45 … layers + m
-    /// over width pixels, and m of them must be <see cref="OutputLabelPixels"/> wide.
+    /// Axis units right of the last column, so the output labels fit at any depth: the plot spans −0.45 … layers
+    /// + m over width pixels, and m of them must be <see cref="OutputLabelPixels"/> wide.
     /// </summary>
     public static double RightMargin(int layers, int width) =>
         Math.Max(0.6, OutputLabelPixels * (layers + 0.45) / (double)(width - OutputLabelPixels));
@@ -93,14 +95,15 @@ public static class NetworkDiagram
     /// <summary>Weight W_layer[I, J]: from neuron I of column layer − 1 to neuron J of column layer.</summary>
     private readonly record struct WeightEdge(int Layer, int I, int J, double W);
 
-    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots cost seconds and show a bar).</summary>
+    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots: seconds).</summary>
     public const int AllNeuronsUpTo = 400;
 
     /// <summary>Per column (inputs, hidden layers, outputs) the neurons drawn, in index order.</summary>
     private static int[][] DrawnNeurons(Network network, List<WeightEdge> shown) =>
         [.. network.Widths.Select((width, l) => width <= AllNeuronsUpTo || l == 0 || l == network.Widths.Count - 1
             ? Enumerable.Range(0, width).ToArray()
-            : shown.Where(e => e.Layer == l).Select(e => e.J).Concat(shown.Where(e => e.Layer == l + 1).Select(e => e.I)).Distinct().Order().ToArray())];
+            : shown.Where(e => e.Layer == l).Select(e => e.J)
+                   .Concat(shown.Where(e => e.Layer == l + 1).Select(e => e.I)).Distinct().Order().ToArray())];
 
     /// <summary>
     /// Every weight as an edge for narrow layers (Wl from column l − 1 to column l); for a wide one the strongest |w|
@@ -122,11 +125,12 @@ public static class NetworkDiagram
         return edges;
     }
 
-    /// <summary>The indices of the keep largest |w| (non-finite ranked lowest), weakest first; all, in order, if keep ≥ n.</summary>
+    /// <summary>The indices of the keep largest |w| (non-finite lowest), weakest first; all if keep ≥ n.</summary>
     private static int[] Strongest(double[] w, int keep)
     {
         if (keep >= w.Length) return [.. Enumerable.Range(0, w.Length)];
-        var heap = new PriorityQueue<int, (double, int)>(keep + 1); // min-heap on (strength, −index): ties keep the lower index
+        // A min-heap on (strength, −index): the weakest leaves first, and of equal ones the higher index.
+        var heap = new PriorityQueue<int, (double, int)>(keep + 1);
         for (int i = 0; i < w.Length; i++)
         {
             heap.Enqueue(i, (Strength(w[i]), -i));
@@ -172,15 +176,16 @@ public static class NetworkDiagram
     private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>
         useBias ? "  b=" + Signed(b[0, index]) : "";
 
-    /// <summary>Two decimals with the sign ("+2.95", "−3.50"); a value that rounds to zero is "0.00", never "-+0.00".</summary>
-    public static string Signed(double w) =>
-        (Math.Round(w, 2) + 0.0).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
+    /// <summary>Two decimals with the sign ("+2.95", "−3.50"); what rounds to zero is "0.00", never "-+0.00".</summary>
+    public static string Signed(double w) => // + 0.0 turns −0 into 0
+        (Math.Round(w, 2) + 0.0).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 
     private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total, string neurons)
     {
         string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
         if (shown < total) // a line of its own: the figure is only 1000 px wide
-            edges += FormattableString.Invariant($"\nthe {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer{neurons}");
+            edges += FormattableString.Invariant(
+                $"\nthe {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer{neurons}");
         string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));

@@ -68,7 +68,7 @@ internal static class PngFile
         }
     }
 
-    /// <summary>The multiplot drawn once on white and kept as an image (a figure that gets a heading above it); its plots are disposed.</summary>
+    /// <summary>The multiplot drawn once on white, kept as an image (a heading goes above); its plots disposed.</summary>
     public static SKImage Draw(Multiplot multiplot, int width, int height)
     {
         try
@@ -89,7 +89,7 @@ internal static class PngFile
         }
     }
 
-    /// <summary>Pixels as they are (transparency kept: an animation's delta patch) as PNG bytes, with the fast zlib settings.</summary>
+    /// <summary>Pixels as they are (transparency kept: a delta patch) as PNG, with the fast zlib settings.</summary>
     public static byte[] Encode(SKPixmap pixels)
     {
         using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))

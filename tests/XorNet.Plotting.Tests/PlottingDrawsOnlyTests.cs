@@ -28,7 +28,8 @@ public sealed partial class PlottingDrawsOnlyTests : IDisposable
     {
         string src = Path.Combine(Root(), "src", "XorNet.Plotting");
         var found = new List<string>();
-        foreach (string file in Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/")).Order())
+        var files = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/")).Order();
+        foreach (string file in files)
         {
             string[] lines = File.ReadAllLines(file);
             for (int i = 0; i < lines.Length; i++)
@@ -62,7 +63,8 @@ public sealed partial class PlottingDrawsOnlyTests : IDisposable
     {
         var config = new TrainingConfig { Epochs = 8, Hidden = new HiddenLayers([4, 3]), Samples = 60 };
         var trainer = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed));
-        var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3));
+        var epochs = ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3);
+        var snapshots = new ParameterSnapshots(trainer.Network, epochs);
         TrainingResult result = trainer.Run(snapshots.Observe);
         double[] trained = Values(result.Network.P);
         double[][] taken = [.. snapshots.Taken.Select(s => Values(s.Parameters))];

@@ -4,8 +4,8 @@ namespace XorNet;
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
     /// <summary>
-    /// Evaluates the network over the cells of grid (row 0 at the bottom) in batches of <see cref="InferenceBatch.Rows"/>
-    /// points, so a wide network's workspace stays small.
+    /// Evaluates the network over the cells of grid (row 0 at the bottom) in batches of
+    /// <see cref="InferenceBatch.Rows"/> points, so a wide network's workspace stays small.
     /// </summary>
     public static ClassGrid Evaluate(Network network, DecisionGrid grid)
     {
@@ -30,7 +30,8 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
                 double sum = 0;
                 for (int k = 0; k < network.K; k++) sum += ws.Output.h[i, k];
                 classes[r, c] = ws.Predictions[i];
-                confidence[r, c] = !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[i, ws.Predictions[i]] / sum : 1.0 / network.K; // NaN: no value
+                confidence[r, c] = !double.IsFinite(sum) ? double.NaN // no value
+                    : sum > 0 ? ws.Output.h[i, ws.Predictions[i]] / sum : 1.0 / network.K;
             }
         }
         return new ClassGrid(classes, confidence);

@@ -10,18 +10,20 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
                                 int[] Neurons, double[][,] Maps)
 {
     /// <summary>
-    /// Layers 1 … l − 1 in full, then layer l cut down to the chosen neurons (each h_l column depends only on its own
-    /// weights), in chunks of points: a map of 16 neurons of a 100,000-wide first layer costs 16 neurons, not 100,000.
-    /// The network is only read: the cut layer's weights are copies.
+    /// Layers 1 … l − 1 in full, then layer l cut down to the chosen neurons (each h_l column depends only on its
+    /// own weights), in chunks of points: a map of 16 neurons of a 100,000-wide first layer costs 16 neurons, not
+    /// 100,000. The network is only read: the cut layer's weights are copies.
     /// </summary>
     public static NeuronGrid Evaluate(Network network, int layer, int[] neurons,
         (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
     {
         if (layer < 1 || layer >= network.Layers.Count)
-            throw new ArgumentOutOfRangeException(nameof(layer), $"Hidden layer {layer} is not in 1 … {network.Layers.Count - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(layer),
+                $"Hidden layer {layer} is not in 1 … {network.Layers.Count - 1}.");
         int width = network.Widths[layer];
         if (neurons.Length == 0 || neurons.Any(j => j < 0 || j >= width))
-            throw new ArgumentOutOfRangeException(nameof(neurons), $"Neurons must be 1 or more of 0 … {width - 1} (layer {layer}).");
+            throw new ArgumentOutOfRangeException(nameof(neurons),
+                $"Neurons must be 1 or more of 0 … {width - 1} (layer {layer}).");
         var (w, b) = ChosenColumns(network, layer, neurons);
         var cut = new DenseLayer(layer, network.Widths[layer - 1], neurons.Length, network.Activation, network.UseBias);
         int[] widths = [.. network.Widths.Take(layer), neurons.Length];
@@ -59,7 +61,7 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
 
     private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns);
 
-    /// <summary>The cells in chunks of <see cref="InferenceBatch.Rows"/> points through the layers, the last h to read.</summary>
+    /// <summary>The cells in chunks of InferenceBatch.Rows points through the layers; read gets the last h.</summary>
     private static void ForwardOverCells(Network network, int[] widths, GridCells g, int points,
         Action<int, Matrix, LayerCache> layerForward, Action<int, Matrix> read)
     {
@@ -69,7 +71,8 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
         for (int first = 0; first < points; first += chunk)
         {
             int count = Math.Min(chunk, points - first);
-            if (count < chunk) (x, caches) = (new Matrix(count, network.D), [.. widths.Skip(1).Select(o => new LayerCache(count, o))]);
+            if (count < chunk) // only the last chunk is shorter
+                (x, caches) = (new Matrix(count, network.D), [.. widths.Skip(1).Select(o => new LayerCache(count, o))]);
             for (int i = 0; i < count; i++)
             {
                 int r = Math.DivRem(first + i, g.Columns, out int c);

@@ -10,13 +10,17 @@ public class NeuronGridTests
         return new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed)).Run().Network;
     }
 
-    /// <summary>Layer l's h at every cell centre, from one Forward of the whole network (the independent reference).</summary>
-    private static Matrix ForwardH(Network network, int layer, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    /// <summary>Layer l's h at every cell centre, from one Forward of the whole network (the reference).</summary>
+    private static Matrix ForwardH(Network network, int layer, double xMin, double xMax, double yMin, double yMax,
+                                   int columns, int rows)
     {
         Workspace ws = network.CreateWorkspace(columns * rows);
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < columns; c++)
-                (ws.X[r * columns + c, 0], ws.X[r * columns + c, 1]) = (xMin + (c + 0.5) * (xMax - xMin) / columns, yMin + (r + 0.5) * (yMax - yMin) / rows);
+            {
+                ws.X[r * columns + c, 0] = xMin + (c + 0.5) * (xMax - xMin) / columns;
+                ws.X[r * columns + c, 1] = yMin + (r + 0.5) * (yMax - yMin) / rows;
+            }
         network.Forward(ws);
         return ws.Layer(layer).h;
     }
