@@ -233,11 +233,8 @@ public static class TrainJob
     {
         var frames = Animation.RenderFrames(result, snapshots.Taken, configuration,
             (done, total) => progress.Step("training.png: frame", done, total), cancel);
-        byte[] apng = [], gif = []; // two encodings of the same frames, side by side on the cores
-        Parallel.Invoke(
-            () => apng = frames.ToApng(
-                done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel),
-            () => gif = frames.ToGif());
+        byte[] apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
+        byte[] gif = frames.ToGif();
         cancel.ThrowIfCancellationRequested();
         progress.Finish();
         AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), apng);

@@ -9,54 +9,40 @@ namespace XorNet.Plotting;
 /// </summary>
 public static class DeltaFrames
 {
-    /// <summary>
-    /// done hears how many frames are encoded; a cancellation stops within one frame. Each delta needs only its own
-    /// frame and the one before, so frames are decoded and encoded on the cores side by side (same bytes).
-    /// </summary>
+    /// <summary>done hears how many frames are encoded; a cancellation stops within one frame.</summary>
+    /// <remarks>
+    /// One frame after the other: decoding and encoding the deltas on the cores side by side crashed libSkiaSharp
+    /// (SIGSEGV in 2 of 26 runs of 50 frames while the other pictures drew), so only the zlib settings changed.
+    /// </remarks>
     public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done = null,
                                         CancellationToken cancel = default)
     {
-        var bitmaps = new SKBitmap?[pngs.Count];
-        var frames = new Apng.Frame[pngs.Count];
-        frames[0] = new(pngs[0], delaysMs[0]);
-        int encoded = 1;
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel,
-        };
+        var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
+        SKBitmap previous = Decode(pngs[0]);
         try
         {
-            ParallelFor(0, pngs.Count, options, i => bitmaps[i] = Decode(pngs[i]));
-            SKBitmap first = bitmaps[0]!;
             for (int i = 1; i < pngs.Count; i++)
-                if (bitmaps[i]!.Width != first.Width || bitmaps[i]!.Height != first.Height)
-                    throw new ArgumentException(
-                        $"Frame {i} is {bitmaps[i]!.Width}×{bitmaps[i]!.Height}, frame 0 {first.Width}×{first.Height}.",
-                        nameof(pngs));
-            ParallelFor(1, pngs.Count, options, i =>
             {
-                frames[i] = Delta(bitmaps[i - 1]!, bitmaps[i]!, delaysMs[i]);
-                done?.Invoke(Interlocked.Increment(ref encoded));
-            });
+                cancel.ThrowIfCancellationRequested();
+                SKBitmap current = Decode(pngs[i]);
+                if (current.Width != previous.Width || current.Height != previous.Height)
+                {
+                    current.Dispose();
+                    throw new ArgumentException(
+                        $"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.",
+                        nameof(pngs));
+                }
+                frames.Add(Delta(previous, current, delaysMs[i]));
+                previous.Dispose();
+                previous = current;
+                done?.Invoke(i + 1);
+            }
         }
         finally
         {
-            foreach (var bitmap in bitmaps) bitmap?.Dispose();
+            previous.Dispose();
         }
-        return [.. frames];
-    }
-
-    /// <summary>Parallel.For that throws a body's exception as itself (a bad frame: ArgumentException).</summary>
-    private static void ParallelFor(int from, int to, ParallelOptions options, Action<int> body)
-    {
-        try
-        {
-            Parallel.For(from, to, options, body);
-        }
-        catch (AggregateException e)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-        }
+        return frames;
     }
 
     /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
