@@ -45,7 +45,8 @@ public static class DeltaFrames
         return frames;
     }
 
-    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
+    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing
+    /// changed).</summary>
     private static Apng.Frame Delta(SKBitmap previous, SKBitmap current, int delayMs)
     {
         ReadOnlySpan<uint> before = Pixels(previous), after = Pixels(current);
@@ -56,7 +57,8 @@ public static class DeltaFrames
                     (x0, y0, x1, y1) = (Math.Min(x0, x), Math.Min(y0, y), Math.Max(x1, x), Math.Max(y1, y));
         if (x1 < 0) (x0, y0, x1, y1) = (0, 0, 0, 0);
 
-        using var patch = new SKBitmap(new SKImageInfo(x1 - x0 + 1, y1 - y0 + 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var patch =
+            new SKBitmap(new SKImageInfo(x1 - x0 + 1, y1 - y0 + 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         Span<uint> target = WritablePixels(patch);
         for (int y = y0; y <= y1; y++)
             for (int x = x0; x <= x1; x++)
@@ -75,14 +77,19 @@ public static class DeltaFrames
         // handle keeps alive.
         using var data = SKData.CreateCopy(png);
         using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
-        var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
+        var bitmap =
+            new SKBitmap(
+            new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException(
+            "A frame could not be decoded.");
         if (Pixels(bitmap).ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu))
             throw new ArgumentException("Frames must be opaque: transparency is how a delta frame says 'unchanged'.");
         return bitmap;
     }
 
-    private static unsafe ReadOnlySpan<uint> Pixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+    private static unsafe ReadOnlySpan<uint> Pixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(),
+        bitmap.Width * bitmap.Height);
 
-    private static unsafe Span<uint> WritablePixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+    private static unsafe Span<uint> WritablePixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(),
+        bitmap.Width * bitmap.Height);
 }

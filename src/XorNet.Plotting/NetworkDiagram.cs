@@ -27,7 +27,8 @@ public static class NetworkDiagram
     /// <summary>Wider for deep stacks, so that the columns of neurons keep room for their labels.</summary>
     public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
 
-    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
+    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between
+    /// them.</summary>
     public static Plot Draw(Network network, string configuration)
     {
         var plot = new Plot();
@@ -44,7 +45,8 @@ public static class NetworkDiagram
             Edge(plot, e.Layer - 1, y[e.Layer - 1][e.I], e.Layer, y[e.Layer][e.J], e.W, maxW, weightLabels, widestEdge);
 
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
-        float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
+        // dots that do not merge
+        float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16);
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
         for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
         int[][] drawn = DrawnNeurons(network, shown);
@@ -53,7 +55,8 @@ public static class NetworkDiagram
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
                        labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
-            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
+            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30,
+                $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
         int hiddenNeurons = network.Hidden.Widths.Sum();
         int hiddenDrawn = Enumerable.Range(1, layers - 1).Sum(l => drawn[l].Length);
@@ -143,7 +146,8 @@ public static class NetworkDiagram
 
     private static double Strength(double w) => double.IsFinite(w) ? Math.Abs(w) : -1;
 
-    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label, double widest)
+    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label,
+        double widest)
     {
         var line = plot.Add.Line(x1, y1, x2, y2);
         double share = maxW > 0 && double.IsFinite(w) ? Math.Abs(w) / maxW : 0;
@@ -160,7 +164,8 @@ public static class NetworkDiagram
         text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
     }
 
-    private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label, Alignment align)
+    private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label,
+        Alignment align)
     {
         Color fill = bias is { } b && maxB > 0 ? BiasColors.GetColor((b / maxB + 1) / 2) : Colors.White;
         plot.Add.Marker(x, y, MarkerShape.FilledCircle, size, fill);
@@ -195,7 +200,8 @@ public static class NetworkDiagram
     }
 
     /// <summary>n positions evenly spread over [0, 1] (the middle when n = 1).</summary>
-    private static double[] Spread(int n) => n == 1 ? [0.5] : [.. Enumerable.Range(0, n).Select(i => 1 - (double)i / (n - 1))];
+    private static double[] Spread(int n) => n == 1 ? [0.5]
+        : [.. Enumerable.Range(0, n).Select(i => 1 - (double)i / (n - 1))];
 
     private static double MaxAbs(double[] values) => values.Length == 0 ? 0 : values.Max(Math.Abs);
 }

@@ -1,6 +1,7 @@
 namespace XorNet;
 
-/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision grid.</summary>
+/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision
+/// grid.</summary>
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
     /// <summary>
