@@ -53,7 +53,10 @@ public static class Animation
     {
         var pngs = new byte[snapshots.Count][];
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel,
+        };
         Parallel.For(0, snapshots.Count, options, i =>
         {
             var network = result.Network.WithParameters(snapshots[i].Parameters);
@@ -64,8 +67,10 @@ public static class Animation
         return new Frames(pngs, delays, Describe(snapshots, configuration));
     }
 
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
-    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>
+    /// <summary>The three panels at metrics.Epoch: curves up to that epoch, that network's boundary.</summary>
+    /// <remarks>
+    /// <paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.
+    /// </remarks>
     private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
     {
         var result = whole;

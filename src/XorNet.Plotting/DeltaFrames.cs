@@ -14,8 +14,8 @@ public static class DeltaFrames
     /// One frame after the other: decoding and encoding the deltas on the cores side by side crashed libSkiaSharp
     /// (SIGSEGV in 2 of 26 runs of 50 frames while the other pictures drew), so only the zlib settings changed.
     /// </remarks>
-    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done = null,
-                                        CancellationToken cancel = default)
+    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs,
+                                        Action<int>? done = null, CancellationToken cancel = default)
     {
         var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
         SKBitmap previous = Decode(pngs[0]);

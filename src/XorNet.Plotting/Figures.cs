@@ -145,7 +145,8 @@ public static partial class Figures
         var bar = Shade(plot, grid.ClassOneShare, Background, new ScottPlot.Range(0, 1), grid, noValue);
         string shading = OutputName(ColorBarLabel(result.Network.Output.Kind), result.Network.Layers.Count);
         plot.Legend.ManualItems.Add(Entry("shading: " + shading, MarkerShape.FilledSquare, Background.GetColor(0.8)));
-        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
+        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
         NoValueNote(plot, noValue, grid.ClassOneShare.Length);
         return PointsAndLegend(plot, result, grid);
     }

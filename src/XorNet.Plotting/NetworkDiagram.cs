@@ -48,7 +48,8 @@ public static class NetworkDiagram
         // dots that do not merge
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16);
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        for (int i = 0; i < network.D; i++)
+            Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
         int[][] drawn = DrawnNeurons(network, shown);
         for (int l = 1; l < layers; l++)
             foreach (int j in drawn[l])
@@ -98,7 +99,7 @@ public static class NetworkDiagram
     /// <summary>Weight W_layer[I, J]: from neuron I of column layer − 1 to neuron J of column layer.</summary>
     private readonly record struct WeightEdge(int Layer, int I, int J, double W);
 
-    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots: seconds).</summary>
+    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots: s).</summary>
     public const int AllNeuronsUpTo = 400;
 
     /// <summary>Per column (inputs, hidden layers, outputs) the neurons drawn, in index order.</summary>
@@ -187,11 +188,14 @@ public static class NetworkDiagram
 
     private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total, string neurons)
     {
-        string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
+        string edges = FormattableString.Invariant(
+            $"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
         if (shown < total) // a line of its own: the figure is only 1000 px wide
             edges += FormattableString.Invariant(
                 $"\nthe {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer{neurons}");
-        string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
+        string biases = useBias
+            ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}")
+            : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));
         label.LabelAlignment = Alignment.UpperLeft;

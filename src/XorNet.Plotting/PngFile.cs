@@ -70,7 +70,7 @@ internal static class PngFile
         }
     }
 
-    /// <summary>The multiplot drawn once on white, kept as an image (a heading goes above); its plots disposed.</summary>
+    /// <summary>The multiplot drawn once on white, kept as an image (a heading goes above); plots disposed.</summary>
     public static SKImage Draw(Multiplot multiplot, int width, int height)
     {
         try

@@ -47,7 +47,8 @@ public sealed class NetworkDiagramTests : IDisposable
         wide.Initialize(new XorNet.Tensors.Rng(1));
         var plot = NetworkDiagram.Draw(wide, "t");
         Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());
-        Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(), t => t.LabelText.Contains("300 strongest of 400 weights"));
+        Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(),
+                        t => t.LabelText.Contains("300 strongest of 400 weights"));
         var huge = new Network(2, 5000, 2);
         huge.Initialize(new XorNet.Tensors.Rng(1));
         var dots = NetworkDiagram.Draw(huge, "t").GetPlottables<ScottPlot.Plottables.Marker>().Count();
@@ -70,7 +71,8 @@ public sealed class NetworkDiagramTests : IDisposable
         var network = new Network(2, new HiddenLayers(8, 8), 2);
         network.P.b(1)[0, 7] = -1e-4;
         network.P.W(1)[0, 0] = -2e-4;
-        var texts = NetworkDiagram.Draw(network, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        var texts = NetworkDiagram.Draw(network, "t").GetPlottables<ScottPlot.Plottables.Text>()
+            .Select(t => t.LabelText).ToList();
         string[] biases = [.. texts.Where(t => t.Contains("b="))];
         Assert.NotEmpty(biases);
         Assert.DoesNotContain(biases, t => t.Contains("-+") || t.Contains("−+"));
@@ -87,7 +89,7 @@ public sealed class NetworkDiagramTests : IDisposable
         int width = NetworkDiagram.Width + 160 * (layers - 2);
         double margin = NetworkDiagram.RightMargin(layers, width);
         double pixelsPerUnit = width / (layers + 0.45 + margin);
-        Assert.True(margin * pixelsPerUnit >= 210, $"{margin * pixelsPerUnit:F0} px right of the outputs, {layers} layers");
+        Assert.True(margin * pixelsPerUnit >= 210, $"{margin * pixelsPerUnit:F0} px right of the outputs ({layers})");
     }
 
     [Fact]

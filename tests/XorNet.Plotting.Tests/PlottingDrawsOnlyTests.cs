@@ -28,7 +28,8 @@ public sealed partial class PlottingDrawsOnlyTests : IDisposable
     {
         string src = Path.Combine(Root(), "src", "XorNet.Plotting");
         var found = new List<string>();
-        var files = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/")).Order();
+        var files = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/")).Order();
         foreach (string file in files)
         {
             string[] lines = File.ReadAllLines(file);

@@ -165,7 +165,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
     internal const int BandPoints = 32_768;
 
-    /// <summary>Points per Forward call: enough to amortise each call (fewer for wide layers: InferenceBatch).</summary>
+    /// <summary>Points per Forward call: enough to amortise a call (fewer for wide layers: InferenceBatch).</summary>
     internal const int ChunkSize = InferenceBatch.MaxRows;
 
     /// <summary>Threads for a grid of this many points: one per 32k points, at most one per core.</summary>
