@@ -55,7 +55,8 @@ public static class Animation
         int done = 0;
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancel,
         };
         Parallel.For(0, snapshots.Count, options, i =>
         {
