@@ -63,14 +63,11 @@ public static class ComparisonAnimation
         return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in
-    /// parallel).</summary>
+    /// <summary>A run's boundary at its snapshot for this epoch, on a network holding that snapshot.</summary>
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];
-        Network n = run.Result.Network;
-        var network = new Network(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
-        parameters.CopyTo(network.P);
+        Network network = run.Result.Network.WithParameters(parameters); // the snapshot, no weights written
         var at = Figures.UpTo(run.Result with { Network = network }, metrics.Epoch);
         var grid = DecisionGrid.Evaluate(network, xs, step: step);
         Plot plot = Figures.Boundary(at, grid, run.Configuration);
