@@ -41,10 +41,17 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
-    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it.</summary>
+    /// <summary>
+    /// The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it, once the
+    /// terminal is restored (<see cref="LastWords"/>).
+    /// </summary>
     private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
     {
-        if (interrupt.IsCancellationRequested) return; // default action: terminate now
+        if (interrupt.IsCancellationRequested)
+        {
+            LastWords.Say();
+            return; // default action: terminate now
+        }
         context.Cancel = true;
         interrupt.Cancel();
     }

@@ -7,13 +7,18 @@ internal static class Heading
 {
     private const int TitleLine = 24, SubtitleLine = 20, Margin = 12;
 
+    /// <summary>
+    /// One typeface for every thread, never disposed: Skia hands out its cached system typeface, which every SKFont of
+    /// that family shares; a figure disposing it while another thread draws with it would free it under that thread.
+    /// </summary>
+    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(Figures.FontName);
+
     /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at spaces.</summary>
     public static byte[] Add(byte[] png, string title, string subtitle)
     {
         using var body = SKBitmap.Decode(png);
-        using var typeface = SKTypeface.FromFamilyName(Figures.FontName);
-        using var bold = new SKFont(typeface, 17) { Embolden = true };
-        using var plain = new SKFont(typeface, 14);
+        using var bold = new SKFont(Typeface, 17) { Embolden = true };
+        using var plain = new SKFont(Typeface, 14);
         float room = body.Width - 2 * Margin;
         string[] titles = Wrap(title, room, bold), lines = [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];
         int height = 8 + TitleLine * titles.Length + SubtitleLine * lines.Length + 6;

@@ -66,7 +66,7 @@ public static class NetworkDiagram
     {
         int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
         using Plot plot = Draw(network, configuration);
-        byte[] png = plot.GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
+        byte[] png = PngFile.Encode(plot, WidthFor(network), Height(widest)); // on surfaces disposed here
         string hidden = network.Hidden.Count switch
         {
             0 => "no hidden layer (a linear model)",

@@ -68,6 +68,13 @@ internal static class PngFile
         }
     }
 
+    /// <summary>The plot as PNG bytes on white, drawn on a surface disposed here (not by the finalizer thread).</summary>
+    public static byte[] Encode(Plot plot, int width, int height)
+    {
+        using SKData png = Encode(width, height, canvas => plot.Render(canvas, width, height));
+        return png.ToArray();
+    }
+
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
     {
         using SKData png = Encode(width, height, render);

@@ -64,7 +64,8 @@ public static class DivergenceReport
     /// Names the tensor whose gradient grew most over the first step (non-finite counts as infinite growth), or says
     /// that none exploded and the steps were simply too long; then gives the article's remedies with numbers.
     /// Early divergence: a learning rate whose first step would have been short (lr·‖g‖ ≤ 0.25, and at most lr/10),
-    /// or a clip norm that bounds every step by lr·c ≤ 0.3; but when the L2 penalty's own step overshoots zero (lr·λ2/batch ≥ 1), a smaller λ2. Late divergence (the network had learned, as the
+    /// or a clip norm that bounds every step by lr·c ≤ 0.3; but a smaller λ2 when the L2 penalty's own step overshoots
+    /// zero (lr·λ2/batch ≥ 1) and the shorter rate would still let it shrink the weights by 0.1 % a step. Late divergence (the network had learned, as the
     /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
     /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
     /// </summary>
@@ -109,13 +110,6 @@ public static class DivergenceReport
     private static Message Advice(TrainingConfig c, bool hadLearned, double firstStepJointNorm)
     {
         Setting Lr(double value) => new(nameof(c.LearningRate), value);
-        if (WeightDecayOvershoots(c, out double decay, out double speed0))
-        {
-            // The penalty's step alone, W ← W·(1 − lr·λ2/batch), flips every weight's sign and grows it: no learning
-            // rate or clip that still lets the data be learnt tames it (measured: --lr 5e-06 at λ2 = 1e6 stays at 50 %).
-            Setting l2 = new(nameof(c.L2), NiceFloor(LearnableWeightDecay * c.BatchSize / (c.LearningRate * speed0)));
-            return new($"The L2 penalty's own step overshoots zero (lr·λ2/batch = {decay:G3}): try {l2:G3}");
-        }
         if (hadLearned)
         {
             Setting lower = Lr(NiceFloor(c.LearningRate / 4));
@@ -127,20 +121,19 @@ public static class DivergenceReport
             return new($"Try {Lr(NiceFloor(c.LearningRate / 10)):G3}");
         double speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
         double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(ShortFirstStep / (firstStepJointNorm * speed)));
+        if (Decay(c, c.LearningRate, speed) >= 1 && Decay(c, lr, speed) > LearnableWeightDecay)
+        {
+            // The penalty's own step, W ← W·(1 − lr·λ2/batch), flips every weight's sign and grows it, and a rate short
+            // enough to tame it would let the penalty shrink the weights to 0 (measured: --lr 5e-06 at λ2 = 1e6: 50 %).
+            Setting l2 = new(nameof(c.L2), NiceFloor(LearnableWeightDecay * c.BatchSize / (c.LearningRate * speed)));
+            return new($"The L2 penalty's own step overshoots zero (lr·λ2/batch = {Decay(c, c.LearningRate, speed):G3}): try {l2:G3}");
+        }
         Setting clip = new(nameof(c.ClipNorm), NiceFloor(SafeStep / (c.LearningRate * speed)));
         return new($"Try {Lr(lr):G3}, or {clip:G3} (no step then moves the weights by more than {SafeStep})");
     }
 
-    /// <summary>
-    /// True when the L2 gradient's step alone, lr·λ2/batch (÷ (1 − μ) with momentum), is at least 1; Adam, whose step
-    /// does not grow with the gradient, never overshoots this way.
-    /// </summary>
-    private static bool WeightDecayOvershoots(TrainingConfig c, out double decay, out double speed)
-    {
-        speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
-        decay = c.LearningRate * c.L2 * speed / c.BatchSize;
-        return c.Optimizer != OptimizerKind.Adam && decay >= 1;
-    }
+    /// <summary>The share of every weight the L2 gradient alone takes away in one step at rate lr: lr·λ2/batch (÷ (1 − μ)).</summary>
+    private static double Decay(TrainingConfig c, double lr, double speed) => lr * c.L2 * speed / c.BatchSize;
 
     /// <summary>The largest of 1, 2, 5 × 10^k not above x (1 when x is not positive and finite).</summary>
     public static double NiceFloor(double x)

@@ -57,6 +57,16 @@ public class DivergenceAdviceTests
         Assert.Contains("overshoots zero (lr·λ2/batch = 1E+05)", result.Stop.Message.ToString());
     }
 
+    [Fact]
+    public void AHugeLearningRate_WithTheDefaultL2_IsAdvisedALearningRate_ThoughItsL2StepOvershootsToo()
+    {
+        // lr·λ2/batch = 1e12·1e-4/10 = 1e7, but at the advised rate the penalty takes only 0.00003 % a step.
+        TrainingResult result = Train(new TrainingConfig { LearningRate = 1e12, Epochs = 5 });
+        Assert.Equal(StopReason.Diverged, result.Stop.Reason);
+        Assert.Equal([nameof(TrainingConfig.LearningRate), nameof(TrainingConfig.ClipNorm)],
+            result.Stop.Message!.Settings.Select(s => s.Field));
+    }
+
     /// <summary>The config with one advised setting changed; a setting this test does not know fails it.</summary>
     private static TrainingConfig Apply(TrainingConfig c, Setting s) => s.Field switch
     {
