@@ -2,8 +2,8 @@ namespace XorNet.Cli;
 
 /// <summary>
 /// What must be undone before a second Ctrl-C / SIGTERM kills the process (the first one only asks the run to stop):
-/// the live view's alternate screen and hidden cursor. The actions run on the signal's thread, then the signal's
-/// default action ends the process (exit 130 for Ctrl-C), as before.
+/// the live view's alternate screen and hidden cursor. The actions run on the signal's thread, then the process exits
+/// with code 130.
 /// </summary>
 public static class LastWords
 {

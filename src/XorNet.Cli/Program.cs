@@ -42,17 +42,18 @@ public static class Program
     }
 
     /// <summary>
-    /// The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it, once the
-    /// terminal is restored (<see cref="LastWords"/>).
+    /// The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one ends the process at once
+    /// with exit code 130, as the first does, once the terminal is restored (<see cref="LastWords"/>). (Dying of the
+    /// signal instead would also end the shell script or `bash -c` that ran xornet, before it could print the code.)
     /// </summary>
     private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
     {
+        context.Cancel = true;
         if (interrupt.IsCancellationRequested)
         {
             LastWords.Say();
-            return; // default action: terminate now
+            Environment.Exit(ExitCodes.Interrupted);
         }
-        context.Cancel = true;
         interrupt.Cancel();
     }
 
