@@ -16,7 +16,7 @@ public static class LastWords
         return new Registration(undo);
     }
 
-    /// <summary>Runs every registered action, newest first; one that fails does not keep the others from running.</summary>
+    /// <summary>Runs every registered action, newest first; one that fails does not keep the others from it.</summary>
     public static void Say()
     {
         Action[] all;

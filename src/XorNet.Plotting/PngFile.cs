@@ -68,7 +68,7 @@ internal static class PngFile
         }
     }
 
-    /// <summary>The plot as PNG bytes on white, drawn on a surface disposed here (not by the finalizer thread).</summary>
+    /// <summary>The plot as PNG bytes on white, on a surface disposed here, not on the finalizer thread.</summary>
     public static byte[] Encode(Plot plot, int width, int height)
     {
         using SKData png = Encode(width, height, canvas => plot.Render(canvas, width, height));

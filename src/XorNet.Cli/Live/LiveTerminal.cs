@@ -58,10 +58,11 @@ public sealed class LiveTerminal
         });
     }
 
-    /// <summary>Colours reset, cursor shown, normal screen back: written after any frame being written, then flushed.</summary>
+    /// <summary>Colours reset, cursor shown, normal screen back: after the frame being written, if any.</summary>
     private void Restore()
     {
-        bool locked = Monitor.TryEnter(_text, TimeSpan.FromMilliseconds(500)); // a terminal that does not read waits no longer
+        // A terminal that does not read (a stopped pager) holds the frame's lock: half a second is all it gets.
+        bool locked = Monitor.TryEnter(_text, TimeSpan.FromMilliseconds(500));
         try
         {
             _output.Write(RestoreSequence);

@@ -13,14 +13,14 @@ namespace XorNet;
 /// </summary>
 public static class WidthScaling
 {
-    /// <summary>The width up to which nothing changes: the article's larger network (its figures show 3 and 50).</summary>
+    /// <summary>The width up to which nothing changes: the article's larger network (its figures: 3 and 50).</summary>
     public const int Anchor = 50;
 
-    /// <summary>The factor the uniform [−1, 1) weights are scaled by: 1/√fan_in, or √50/fan_in for a wide output layer.</summary>
+    /// <summary>The factor the uniform [−1, 1) weights are scaled by: 1/√fan_in; √50/fan_in for wide outputs.</summary>
     public static double InitScale(DenseLayer layer) =>
         IsOutput(layer) && layer.Inputs > Anchor ? Math.Sqrt(Anchor) / layer.Inputs : 1 / Math.Sqrt(layer.Inputs);
 
-    /// <summary>The factor the learning rate is multiplied by for this layer's weights and biases (1 up to 50 neurons).</summary>
+    /// <summary>The factor the learning rate is multiplied by for the layer's weights and biases (1 to 50).</summary>
     public static double StepScale(DenseLayer layer, OptimizerKind optimizer)
     {
         bool adam = optimizer == OptimizerKind.Adam;

@@ -65,8 +65,9 @@ public static class DivergenceReport
     /// that none exploded and the steps were simply too long; then gives the article's remedies with numbers.
     /// Early divergence: a learning rate whose first step would have been short (lr·‖g‖ ≤ 0.25, and at most lr/10),
     /// or a clip norm that bounds every step by lr·c ≤ 0.3; but a smaller λ2 when the L2 penalty's own step overshoots
-    /// zero (lr·λ2/batch ≥ 1) and the shorter rate would still let it shrink the weights by 0.1 % a step. Late divergence (the network had learned, as the
-    /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
+    /// zero (lr·λ2/batch ≥ 1) and the shorter rate would still let it shrink the weights by 0.1 % a step.
+    /// Late divergence (the network had learned, as the article's 50-neuron run): a lower learning rate or a decaying
+    /// schedule. (The article also suggests stronger
     /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
     /// </summary>
     public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
@@ -101,8 +102,8 @@ public static class DivergenceReport
     public const double LearnableWeightDecay = 1e-3;
 
     /// <summary>
-    /// The longest first step lr·‖g‖ the advice trusts: measured on XOR, lr 20 diverges at H = 500 and 1000 (first steps
-    /// 0.82) though it learns at H = 3 (0.69), while lr 5 (0.2) learns to 97–98 % at both widths.
+    /// The longest first step lr·‖g‖ the advice trusts: measured on XOR, lr 20 diverges at H = 500 and 1000 (first
+    /// steps 0.82) though it learns at H = 3 (0.69), while lr 5 (0.2) learns to 97–98 % at both widths.
     /// </summary>
     public const double ShortFirstStep = 0.25;
 
@@ -126,13 +127,14 @@ public static class DivergenceReport
             // The penalty's own step, W ← W·(1 − lr·λ2/batch), flips every weight's sign and grows it, and a rate short
             // enough to tame it would let the penalty shrink the weights to 0 (measured: --lr 5e-06 at λ2 = 1e6: 50 %).
             Setting l2 = new(nameof(c.L2), NiceFloor(LearnableWeightDecay * c.BatchSize / (c.LearningRate * speed)));
-            return new($"The L2 penalty's own step overshoots zero (lr·λ2/batch = {Decay(c, c.LearningRate, speed):G3}): try {l2:G3}");
+            double now = Decay(c, c.LearningRate, speed);
+            return new($"The L2 penalty's own step overshoots zero (lr·λ2/batch = {now:G3}): try {l2:G3}");
         }
         Setting clip = new(nameof(c.ClipNorm), NiceFloor(SafeStep / (c.LearningRate * speed)));
         return new($"Try {Lr(lr):G3}, or {clip:G3} (no step then moves the weights by more than {SafeStep})");
     }
 
-    /// <summary>The share of every weight the L2 gradient alone takes away in one step at rate lr: lr·λ2/batch (÷ (1 − μ)).</summary>
+    /// <summary>The share of each weight the L2 gradient takes in a step at rate lr: lr·λ2/batch (÷ (1 − μ)).</summary>
     private static double Decay(TrainingConfig c, double lr, double speed) => lr * c.L2 * speed / c.BatchSize;
 
     /// <summary>The largest of 1, 2, 5 × 10^k not above x (1 when x is not positive and finite).</summary>

@@ -213,7 +213,7 @@ public sealed class Trainer
         _firstStepJointNorm = StepNorm(_trainables);
     }
 
-    /// <summary>The first step's length over lr: √Σ (s·‖g‖)² over the tensors, s their <see cref="WidthScaling"/> step scales.</summary>
+    /// <summary>The first step's length over lr: √Σ (s·‖g‖)² over the tensors (<see cref="WidthScaling"/>).</summary>
     private static double StepNorm(IReadOnlyList<Trainable> tensors)
     {
         double sum = 0;

@@ -62,8 +62,9 @@ public sealed partial class LiveTerminalTests : IDisposable
     {
         // Epochs of 50 000 points through 300×300 neurons take seconds: the second Ctrl-C comes while the first one
         // waits for the epoch to end, so it is the second that ends the process.
-        using var tmux = new Tmux(_dir, 160, 50, TrueColor, "train", "--live", "--live-seconds", "0", "--epochs", "1000",
-                                  "--samples", "50000", "--hidden", "300x300", "--no-plots", "--out", "run");
+        using var tmux = new Tmux(_dir, 160, 50, TrueColor, "train", "--live", "--live-seconds", "0",
+                                  "--epochs", "1000", "--samples", "50000", "--hidden", "300x300", "--no-plots",
+                                  "--out", "run");
         tmux.WaitFor(s => Epoch(s) >= 0 && s.Contains('▀'), "the first frame");
         Assert.Equal("1 0", tmux.Display("#{alternate_on} #{cursor_flag}"));
         tmux.SendKeys("C-c");
