@@ -11,7 +11,8 @@ public static class PointSample
 {
     public const int MaxShown = 5000;
 
-    /// <summary>Sorted row indices: each class c with n_c points gives round(n_c·max/N) of them (at least one).</summary>
+    /// <summary>Sorted row indices: each class c with n_c points gives round(n_c·max/N) of them (at least
+    /// one).</summary>
     public static int[] Stratified(IReadOnlyList<int> labels, int classes, int max = MaxShown)
     {
         if (labels.Count <= max) return [.. Enumerable.Range(0, labels.Count)];
@@ -28,7 +29,8 @@ public static class PointSample
         return [.. chosen];
     }
 
-    /// <summary>The predicted class of every row of x, in chunks so a wide network over many points stays small.</summary>
+    /// <summary>The predicted class of every row of x, in chunks so a wide network over many points stays
+    /// small.</summary>
     public static int[] Predict(Network network, Matrix x, int chunk = 2048)
     {
         var predicted = new int[x.Rows];

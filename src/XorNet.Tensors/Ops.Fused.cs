@@ -6,11 +6,13 @@ namespace XorNet.Tensors;
 
 /// <summary>
 /// Fused elementwise kernels for backprop: each does in one pass what a short composition of Ops does in several,
-/// with the same rounded operations in the same order, so the results are bit for bit those of the composition (tested).
+/// with the same rounded operations in the same order, so the results are bit for bit those of the composition
+/// (tested).
 /// </summary>
 public static partial class Ops
 {
-    /// <summary>dL_dh = (h − y)·s, dh_dz = h ⊙ (1 − h), dL_dz = dL_dh ⊙ dh_dz in one pass: MSE on sigmoid outputs.</summary>
+    /// <summary>dL_dh = (h − y)·s, dh_dz = h ⊙ (1 − h), dL_dz = dL_dh ⊙ dh_dz in one pass: MSE on sigmoid
+    /// outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidMseGradient(Matrix h, Matrix y, double s, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz)
     {
@@ -28,7 +30,8 @@ public static partial class Ops
             for (var vs = Vector256.Create(s); i <= n - 4; i += 4)
             {
                 Vector256<double> hv = Vector256.LoadUnsafe(ref hs, (nuint)i);
-                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv = hv * (Vector256<double>.One - hv);
+                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv =
+                    hv * (Vector256<double>.One - hv);
                 gv.StoreUnsafe(ref g, (nuint)i);
                 dv.StoreUnsafe(ref d, (nuint)i);
                 (gv * dv).StoreUnsafe(ref o, (nuint)i);
@@ -84,7 +87,16 @@ public static partial class Ops
         double[] a0 = m0.Data, a1 = m1.Data, a2 = m2.Data, a3 = m3.Data;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int longest = Math.Max(Math.Max(a0.Length, a1.Length), Math.Max(a2.Length, a3.Length));
-        for (int i = 0; i < longest; i++) // a sum whose matrix has ended just stops
+        int shortest = Math.Min(Math.Min(a0.Length, a1.Length), Math.Min(a2.Length, a3.Length));
+        int i = 0;
+        for (; i < shortest; i++) // all four, no tests: the part every matrix has
+        {
+            s0 += a0[i] * a0[i];
+            s1 += a1[i] * a1[i];
+            s2 += a2[i] * a2[i];
+            s3 += a3[i] * a3[i];
+        }
+        for (; i < longest; i++) // a sum whose matrix has ended just stops
         {
             if (i < a0.Length) s0 += a0[i] * a0[i];
             if (i < a1.Length) s1 += a1[i] * a1[i];

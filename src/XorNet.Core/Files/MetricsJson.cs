@@ -16,7 +16,8 @@ public static class MetricsJson
     {
         gates ??= [];
         settingName ??= field => field;
-        string status = result.Status == TrainingStatus.Ok && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
+        string status = result.Status == TrainingStatus.Ok
+            && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -34,6 +35,7 @@ public static class MetricsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            WriteGradientFlow(w, GradientFlow.Assess(result), settingName);
             WriteStop(w, result.Stop, settingName);
             if (gates.Count > 0) WriteGates(w, gates, settingName);
             w.WriteString("status", status);
@@ -62,7 +64,8 @@ public static class MetricsJson
         w.WriteEndObject();
     }
 
-    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for none).</summary>
+    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for
+    /// none).</summary>
     public static void WriteHidden(Utf8JsonWriter w, HiddenLayers hidden)
     {
         if (hidden.Count == 1)
@@ -97,24 +100,50 @@ public static class MetricsJson
         w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
     }
 
-    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps.</summary>
+    /// <summary>
+    /// "lr" (null at epoch 0), "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps, then
+    /// the gradient flow: "update_ratio": {"W1", …, "WL"} and "saturated": {"h1", …} (null when not measured).
+    /// </summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
     {
         if (d is null) return;
         WriteDouble(w, "lr", d.LearningRate);
         WriteDouble(w, "weight_norm", d.WeightNorm);
-        if (d.MeanGradNorm is null)
-        {
-            w.WriteNull("grad_norm");
-            return;
-        }
-        w.WriteStartObject("grad_norm");
-        for (int i = 0; i < d.Names.Count; i++)
-            WriteDouble(w, d.Names[i], d.MeanGradNorm[i]);
+        WriteNamed(w, "grad_norm", d.MeanGradNorm, i => d.Names[i]);
+        WriteNamed(w, "update_ratio", d.UpdateRatio, i => $"W{i + 1}");
+        WriteNamed(w, "saturated", d.Saturation, i => $"h{i + 1}");
+    }
+
+    /// <summary>
+    /// "gradient_flow": {"ratio": median ‖dL/dW1‖/‖dL/dWL‖, "verdict", "message" when not healthy}; none without a
+    /// hidden layer.
+    /// </summary>
+    private static void WriteGradientFlow(Utf8JsonWriter w, GradientFlowReport? flow, Func<string, string> settingName)
+    {
+        if (flow is null) return;
+        w.WriteStartObject("gradient_flow");
+        WriteDouble(w, "ratio", flow.Ratio);
+        w.WriteString("verdict", flow.Verdict.ToString().ToLowerInvariant());
+        if (flow.Advice is not null) w.WriteString("message", flow.Advice.Format(settingName));
         w.WriteEndObject();
     }
 
-    /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run ended.</summary>
+    /// <summary>{"name(0)": values[0], …}, or null when there are no values.</summary>
+    private static void WriteNamed(Utf8JsonWriter w, string property, double[]? values, Func<int, string> name)
+    {
+        if (values is null)
+        {
+            w.WriteNull(property);
+            return;
+        }
+        w.WriteStartObject(property);
+        for (int i = 0; i < values.Length; i++)
+            WriteDouble(w, name(i), values[i]);
+        w.WriteEndObject();
+    }
+
+    /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run
+    /// ended.</summary>
     private static void WriteStop(Utf8JsonWriter w, StopInfo stop, Func<string, string> settingName)
     {
         w.WriteStartObject("stop");
@@ -153,7 +182,8 @@ public static class MetricsJson
         w.WriteEndArray();
     }
 
-    /// <summary>The data options, written only when not at their defaults so the default run's file stays as it was.</summary>
+    /// <summary>The data options, written only when not at their defaults so the default run's file stays as it
+    /// was.</summary>
     private static void WriteDataConfig(Utf8JsonWriter w, TrainingConfig c)
     {
         if (c.DataPath is not null) w.WriteString("data", c.DataPath);

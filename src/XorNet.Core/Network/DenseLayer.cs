@@ -34,10 +34,12 @@ public sealed class DenseLayer
         b.Fill(0);
     }
 
-    /// <summary>x is (N×I), W is (I×O), b is (1×O): fills c.z = x·W + b and, for a hidden layer, c.h = f(z), both (N×O).</summary>
+    /// <summary>x is (N×I), W is (I×O), b is (1×O): fills c.z = x·W + b and, for a hidden layer, c.h = f(z), both
+    /// (N×O).</summary>
     public void Forward(Matrix x, Matrix W, Matrix b, LayerCache c)
     {
-        if (UseBias) Ops.MatMulAddRowVector(x, W, b, c.z);     // z = x · W + b     (N×I)·(I×O) → (N×O), b broadcast (1×O)
+        // z = x · W + b     (N×I)·(I×O) → (N×O), b broadcast (1×O)
+        if (UseBias) Ops.MatMulAddRowVector(x, W, b, c.z);
         else Ops.MatMul(x, W, c.z);                             // z = x · W         (no bias)
         Activation?.Forward(c.z, c.h);                          // h = f(z)          (N×O)   (σ, tanh or ReLU)
     }

@@ -24,7 +24,7 @@ public abstract class Optimizer
 }
 
 /// <summary>Plain gradient descent, the article's: θ ← θ − lr·g.</summary>
-public sealed class Sgd : Optimizer
+internal sealed class Sgd : Optimizer
 {
     public override void Step(IReadOnlyList<Trainable> tensors, double learningRate)
     {

@@ -3,16 +3,22 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread each.</summary>
+/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread
+/// each.</summary>
 public sealed record MatMulTiming(int N, double FastGflops, double NaiveGflops);
 
-/// <summary>Microseconds per SGD step (forward + backward + update) at one hidden size and batch size.</summary>
-public sealed record StepTiming(int Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
+/// <summary>
+/// Microseconds per SGD step (forward + backward + update) for one stack of hidden layers and batch size.
+/// </summary>
+public sealed record StepTiming(HiddenLayers Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
 
-/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row way.</summary>
-public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds, int Threads);
+/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row
+/// way.</summary>
+public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds,
+    int Threads);
 
-public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul, IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
+public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul,
+    IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
 
 /// <summary>
 /// The numbers behind `xornet bench`: every measurement is the median of several timed samples, each sample long
@@ -21,6 +27,11 @@ public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulT
 public static class PerformanceBench
 {
     public static readonly int[] MatMulSizes = [32, 128, 512, 1024];
+
+    /// <summary>
+    /// The stacks whose step is timed: the article's 3 and 50 neurons, and two deeper ones (2→8→8→8→2, 2→64→64→2).
+    /// </summary>
+    public static readonly HiddenLayers[] StepStacks = [3, 50, new(8, 8, 8), new(64, 64)];
 
     public static BenchReport Run(bool quick = false, Action<string>? progress = null)
     {
@@ -32,7 +43,7 @@ public static class PerformanceBench
             progress?.Invoke($"matmul n={n}");
         }
         var steps = new List<StepTiming>();
-        foreach (int hidden in new[] { 3, 50 })
+        foreach (HiddenLayers hidden in StepStacks)
             foreach (int batch in new[] { 10, 300 })
             {
                 steps.Add(MeasureStep(hidden, batch, samples));
@@ -97,9 +108,10 @@ public static class PerformanceBench
 
     /// <summary>
     /// The step `xornet train` takes per minibatch (<see cref="Trainer.Step"/>: forward, backward with L2, the gradient
-    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the norms.
+    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the
+    /// norms.
     /// </summary>
-    private static StepTiming MeasureStep(int hidden, int batch, int samples)
+    private static StepTiming MeasureStep(HiddenLayers hidden, int batch, int samples)
     {
         var data = Dataset.GaussianXor(300, seed: 1);
         var trainer = new Trainer(new TrainingConfig { Hidden = hidden, BatchSize = batch, L2 = 1e-4, Seed = 1 }, data);
@@ -121,7 +133,9 @@ public static class PerformanceBench
         var network = new Network(data.Features, hidden, data.Classes);
         network.Initialize(Rng.ForPurpose(1, "init"));
         double fast = SecondsPerCall(() => DecisionGrid.Evaluate(network, -3, 3, -3, 3, side, side), samples);
-        double rowByRow = SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side), Math.Min(samples, 3));
+        double rowByRow =
+            SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side),
+            Math.Min(samples, 3));
         return new GridTiming(hidden, side, side, fast * 1e3, rowByRow * 1e3, DecisionGrid.Threads(side * side));
     }
 }

@@ -2,10 +2,12 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training data.</summary>
+/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training
+/// data.</summary>
 public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, TrainingHistory History)
 {
-    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
+    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored
+    /// it.</summary>
     public EpochMetrics Final => Stop.RestoredEpoch is int best ? History.At(best) ?? History.Best : History.Last;
 
     /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
@@ -19,11 +21,21 @@ public sealed record TrainingResult(TrainingConfig Config, Network Network, Data
     /// even when the divergence check was off and it trained on through it: never "ok" beside "loss": null.
     /// </summary>
     public string Status => Interrupted ? TrainingStatus.Interrupted
-        : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
+        : Stop.Reason == StopReason.Diverged
+            || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
-    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss says.</summary>
-    public Message DivergenceMessage => Stop.Message ?? new Message(
-        $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
+    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss
+    /// says.</summary>
+    public Message DivergenceMessage
+    {
+        get
+        {
+            if (Stop.Message is { } message) return message;
+            string loss = double.IsNaN(Final.Loss) ? "NaN" : "infinite";
+            var check = new Setting(nameof(TrainingConfig.StopOnDivergence));
+            return new($"training diverged: the loss is {loss} at epoch {Final.Epoch} ({check} trained on through it)");
+        }
+    }
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
@@ -64,6 +76,9 @@ public sealed class Trainer
     private readonly GradientNormStats _norms;
     private readonly TrainingHistory _history;
     private readonly double[] _meanNorms, _maxNorms;
+    private readonly Matrix[] _weightsBefore;   // W_l at the start of the epoch, for the update ratio
+    private readonly double[] _updateRatio;     // per weight layer
+    private readonly double[] _saturation;      // per hidden layer, from the latest Evaluate
     private double _epochRate = double.NaN;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
@@ -73,7 +88,8 @@ public sealed class Trainer
     {
         _config = config;
         _data = data;
-        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
+        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation,
+            config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
@@ -81,6 +97,10 @@ public sealed class Trainer
         int tensors = _grads.Tensors.Count;
         (_norms, _history) = (new GradientNormStats(tensors), new TrainingHistory(tensors));
         (_meanNorms, _maxNorms) = (new double[tensors], new double[tensors]);
+        int layers = _network.P.Layers;
+        _weightsBefore = [.. Enumerable.Range(1, layers)
+            .Select(l => new Matrix(_network.P.W(l).Rows, _network.P.W(l).Cols))];
+        (_updateRatio, _saturation) = (new double[layers], new double[layers - 1]);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
         _lastBatch = rest == 0 ? null : _network.CreateWorkspace(rest);
@@ -150,12 +170,15 @@ public sealed class Trainer
         };
     }
 
-    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training loss.</summary>
+    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training
+    /// loss.</summary>
     private string MonitorName => _test is null ? "train_loss" : "test_loss";
 
     private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
     {
-        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!, _firstStepNorms!, _firstStepJointNorm);
+        var (parameter, message) =
+            DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!,
+            _firstStepNorms!, _firstStepJointNorm);
         return StopInfo.Diverged(epoch, parameter, message);
     }
 
@@ -164,6 +187,7 @@ public sealed class Trainer
     {
         double lr = _schedule.At(++_epoch);
         _norms.Reset();
+        for (int l = 1; l <= _weightsBefore.Length; l++) _network.P.W(l).CopyTo(_weightsBefore[l - 1]);
         _shuffleRng.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += _batch.N)
         {
@@ -174,21 +198,44 @@ public sealed class Trainer
             Step(ws, lr);
         }
         _norms.Summarize(_meanNorms, _maxNorms);
+        MeasureUpdates();
         _epochRate = lr;
+    }
+
+    /// <summary>
+    /// ‖ΔW_l‖ / ‖W_l‖ over the epoch: how far the epoch's steps moved each layer, relative to its size.
+    /// </summary>
+    private void MeasureUpdates()
+    {
+        for (int l = 1; l <= _weightsBefore.Length; l++)
+        {
+            Matrix before = _weightsBefore[l - 1];
+            _updateRatio[l - 1] = Math.Sqrt(Ops.SquaredDistance(_network.P.W(l), before) / Ops.SquaredSum(before));
+        }
+    }
+
+    /// <summary>
+    /// Each hidden layer's saturated (σ, tanh) or dead (ReLU) share, from the forward pass over the training set in ws.
+    /// </summary>
+    private void MeasureSaturation(Workspace ws)
+    {
+        for (int l = 1; l <= _saturation.Length; l++)
+            _saturation[l - 1] = _network.Activation.SaturatedShare(ws.Layer(l).z, ws.Layer(l).h);
     }
 
     /// <summary>Adds the epoch to the history with how it trained (epoch 0: no rate, no gradients yet).</summary>
     private EpochMetrics Record(EpochMetrics metrics)
     {
-        if (metrics.Epoch == 0) _history.Add(metrics, double.NaN, WeightNorm());
-        else _history.Add(metrics, _epochRate, WeightNorm(), _meanNorms, _maxNorms);
+        if (metrics.Epoch == 0) _history.Add(metrics, double.NaN, WeightNorm(), default, default, default, _saturation);
+        else _history.Add(metrics, _epochRate, WeightNorm(), _meanNorms, _maxNorms, _updateRatio, _saturation);
         return metrics;
     }
 
-    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>
+    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping,
+    /// update.</summary>
     internal void Step(Workspace ws, double lr)
     {
-        _network.Forward(ws);
+        _network.Forward(ws, predict: false);
         _network.Backward(ws, _reg, _grads);
         RecordNorms();
         Clip();
@@ -227,10 +274,14 @@ public sealed class Trainer
         if (_config.ClipNorm is double maxNorm) GradientClipping.ClipByNorm(_trainables, maxNorm);
     }
 
-    /// <summary>Loss (with regularisation, N = the whole set) and accuracy on the whole training set.</summary>
+    /// <summary>
+    /// Loss (with regularisation, N = the whole set) and accuracy on the whole training set; the hidden layers'
+    /// saturation from the same forward pass is kept for the history.
+    /// </summary>
     public EpochMetrics Evaluate(int epoch)
     {
         var (loss, accuracy) = Measure(_all, _data.Labels);
+        MeasureSaturation(_all);
         if (_testAll is null) return new EpochMetrics(epoch, loss, accuracy);
         var (testLoss, testAccuracy) = Measure(_testAll, _test!.Labels);
         return new EpochMetrics(epoch, loss, accuracy) { TestLoss = testLoss, TestAccuracy = testAccuracy };
