@@ -8,6 +8,12 @@ internal static class Heading
 {
     private const int TitleLine = 24, SubtitleLine = 20, Margin = 12;
 
+    /// <summary>
+    /// One typeface for every thread, never disposed: Skia hands out its cached system typeface, which every SKFont of
+    /// that family shares; a figure disposing it while another thread draws with it would free it under that thread.
+    /// </summary>
+    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName(Figures.FontName);
+
     /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at
     /// spaces.</summary>
     public static byte[] Add(byte[] png, string title, string subtitle)
@@ -19,9 +25,8 @@ internal static class Heading
     /// <summary>The same above a figure drawn as an image: encoded once, no PNG decoded again.</summary>
     public static byte[] Add(SKImage body, string title, string subtitle)
     {
-        using var typeface = SKTypeface.FromFamilyName(Figures.FontName);
-        using var bold = new SKFont(typeface, 17) { Embolden = true };
-        using var plain = new SKFont(typeface, 14);
+        using var bold = new SKFont(Typeface, 17) { Embolden = true };
+        using var plain = new SKFont(Typeface, 14);
         float room = body.Width - 2 * Margin;
         string[] titles = Wrap(title, room, bold), lines =
             [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];

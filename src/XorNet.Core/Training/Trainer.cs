@@ -111,7 +111,7 @@ public sealed class Trainer
         _reg = config.Regularization;
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
-        _trainables = _network.Trainables(_grads);
+        _trainables = _network.Trainables(_grads, config.Optimizer);
         if (test is null) return;
         _test = test;
         _testAll = _network.CreateWorkspace(test.Count);
@@ -257,7 +257,15 @@ public sealed class Trainer
         double[] norms = _norms.Add(_grads);
         if (_firstStepNorms is not null) return;
         _firstStepNorms = (double[])norms.Clone(); // the first step's gradients are the yardstick for "exploded"
-        _firstStepJointNorm = GradientClipping.JointNorm(_trainables);
+        _firstStepJointNorm = StepNorm(_trainables);
+    }
+
+    /// <summary>The first step's length over lr: √Σ (s·‖g‖)² over the tensors (<see cref="WidthScaling"/>).</summary>
+    private static double StepNorm(IReadOnlyList<Trainable> tensors)
+    {
+        double sum = 0;
+        foreach (Trainable t in tensors) sum += t.StepScale * t.StepScale * Ops.SquaredSum(t.Gradient);
+        return Math.Sqrt(sum);
     }
 
     private void Clip()
