@@ -27,7 +27,7 @@ public static class CompareCommand
     {
         var command = new Command("compare",
             "Train several configurations and compare them. Takes every train option; a comma-separated value makes it an " +
-            "axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs). Writes one folder per run, comparison.png and compare.json. " +
+            "axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs; --features separates its lists by '/'). Writes one folder per run, comparison.png and compare.json. " +
             "Exit code: the worst run's (130 interrupted, 3 a run diverged, 1 a run failed a gate, else 0).")
         {
             TreatUnmatchedTokensAsErrors = false, // the unmatched tokens are train options, checked by train's parser
@@ -138,7 +138,7 @@ public static class CompareCommand
     public static IReadOnlyList<PreparedRun> Prepare(IReadOnlyList<string> trainArgs, string root, OutputPlan? plan = null)
     {
         var prepared = new List<PreparedRun>();
-        foreach (GridRun grid in GridExpansion.Expand(trainArgs))
+        foreach (GridRun grid in GridExpansion.Expand(trainArgs, OptionTable.ListValued))
             InRun(grid, () =>
             {
                 var rootCommand = new RootCommand { TrainCommand.Create(TextWriter.Null, TextWriter.Null) };

@@ -4,6 +4,7 @@ using System.Text;
 using XorNet.Tensors;
 using XorNet.Cli.Live;
 using XorNet.Plotting;
+using Snapshots = System.Collections.Generic.IReadOnlyList<(XorNet.EpochMetrics Metrics, XorNet.Parameters Parameters)>;
 
 namespace XorNet.Cli;
 
@@ -48,13 +49,14 @@ public static class TrainJob
             ? TrainXorNet(config, run, output, progress, watch, cancel)
             : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report, cancel);
         progress.Finish();
-        if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
+        var taken = snapshots is null ? null : InPlane(run, snapshots.Taken, result.Network);
+        if (taken is not null) onSnapshots?.Invoke(taken);
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
-            result = WriteOutputs(result, run, output, files, json, snapshots, gates, progress, cancel);
+            result = WriteOutputs(result, run, output, files, json, taken, gates, progress, cancel);
         }
         catch (OutputFailure e)
         {
@@ -115,11 +117,11 @@ public static class TrainJob
     /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
     /// </summary>
     private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output, OutputSet files, string json,
-                                               ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                               Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
                                                CancellationToken cancel)
     {
         AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
-        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize);
+        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize) { Features = run.Config.Features };
         if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
         else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
         if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)));
@@ -128,8 +130,8 @@ public static class TrainJob
         try
         {
             if (output.Plots)
-                WritePictures(result, run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates, progress,
-                              cancel);
+                WritePictures(InPlane(run, result), run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates,
+                              progress, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -138,8 +140,19 @@ public static class TrainJob
             result = result with { Interrupted = true };
         }
         files.Commit(OwnedNames, "metrics.json");
-        return result;
+        return InPlane(run, result);
     }
+
+    /// <summary>
+    /// A run on features other than x1, x2 is pictured in the (x1, x2) plane everywhere, the animation and compare's
+    /// pictures too (<see cref="RunData.ForPlots(TrainingResult)"/>); the plain run's animation keeps the inputs
+    /// the network was trained on, as before.
+    /// </summary>
+    private static TrainingResult InPlane(RunData run, TrainingResult result) =>
+        run.Config.Features.IsPlain ? result : run.ForPlots(result);
+
+    private static Snapshots InPlane(RunData run, Snapshots taken, Network network) =>
+        run.Config.Features.IsPlain ? taken : run.ForPlots(taken, network);
 
     /// <summary>Who holds --out, as a second run into it is told: "pid 1234 since 20:31:02 UTC, H=3 lr=1 …".</summary>
     private static string Holder(TrainingConfig config) => string.Create(CultureInfo.InvariantCulture,
@@ -149,6 +162,9 @@ public static class TrainJob
     public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null)
     {
         Plan(plan ?? new OutputPlan(), config, output);
+        if (output.LiveSeconds is not null && !config.Features.IsPlain)
+            throw new UsageException($"--live: not with --features {config.Features} (the view draws the network's inputs " +
+                                     "as a plane; boundary.png and the other pictures show the run in the x1, x2 plane)");
         var data = RunData.Prepare(config);
         if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
             throw new UsageException(OptionTable.Text(tooBig));
@@ -205,13 +221,13 @@ public static class TrainJob
     /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
     private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration,
-                                      ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+                                      Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
                                       CancellationToken cancel)
     {
         var pictures = new List<Action>
         {
             () => Figures.WriteAll(plotted, outDir, configuration, gates),
-            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration),
+            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration, plotted.Config.Features.Names),
             () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
         };
         if (snapshots is not null)
@@ -228,10 +244,10 @@ public static class TrainJob
     }
 
     /// <summary>training.png (APNG) and training.gif from one set of frames, with progress ("frame 37/300").</summary>
-    private static void WriteAnimation(TrainingResult result, ParameterSnapshots snapshots, string outDir,
+    private static void WriteAnimation(TrainingResult result, Snapshots snapshots, string outDir,
                                        string configuration, ProgressReporter progress, CancellationToken cancel)
     {
-        var frames = Animation.RenderFrames(result, snapshots.Taken, configuration,
+        var frames = Animation.RenderFrames(result, snapshots, configuration,
             (done, total) => progress.Step("training.png: frame", done, total), cancel);
         byte[] apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
         byte[] gif = frames.ToGif();

@@ -28,7 +28,8 @@ public static class NetworkDiagram
     public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
 
     /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
-    public static Plot Draw(Network network, string configuration)
+    /// <param name="inputs">The inputs' names (the features); x1, x2, … when not given.</param>
+    public static Plot Draw(Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
@@ -46,7 +47,7 @@ public static class NetworkDiagram
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
         for (int l = 1; l < layers; l++)
             for (int j = 0; j < y[l].Length; j++)
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
@@ -62,10 +63,10 @@ public static class NetworkDiagram
     }
 
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
-    public static void Save(string path, Network network, string configuration)
+    public static void Save(string path, Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
-        using Plot plot = Draw(network, configuration);
+        using Plot plot = Draw(network, configuration, inputs);
         byte[] png = plot.GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
         string hidden = network.Hidden.Count switch
         {

@@ -38,7 +38,7 @@ public static class NeuronMaps
         int[] shown = Select(result.Network);
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
-        double[][,] maps = Activations(result.Network, shown, xMin, xMax, yMin, yMax);
+        double[][,] maps = Activations(result.Network, result.Config.Features, shown, xMin, xMax, yMin, yMax);
         ScottPlot.Range range = ActivationRange(result.Network.Activation.Kind, maps);
 
         var multiplot = new Multiplot();
@@ -114,7 +114,7 @@ public static class NeuronMaps
     /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
     /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
     /// </summary>
-    private static double[][,] Activations(Network full, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    private static double[][,] Activations(Network full, FeatureMap features, int[] shown, double xMin, double xMax, double yMin, double yMax)
     {
         Network network = OnlyThese(full, shown);
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
@@ -123,10 +123,7 @@ public static class NeuronMaps
         for (int r = 0; r < Cells; r++)
         {
             for (int c = 0; c < Cells; c++)
-            {
-                ws.X[c, 0] = xMin + (c + 0.5) * dx;
-                ws.X[c, 1] = yMin + (r + 0.5) * dy;
-            }
+                features.Fill(ws.X.Row(c), xMin + (c + 0.5) * dx, yMin + (r + 0.5) * dy); // the cell centre's features
             network.Forward(ws);
             for (int t = 0; t < shown.Length; t++)
                 for (int c = 0; c < Cells; c++)

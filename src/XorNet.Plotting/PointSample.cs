@@ -28,9 +28,13 @@ public static class PointSample
         return [.. chosen];
     }
 
-    /// <summary>The predicted class of every row of x, in chunks so a wide network over many points stays small.</summary>
-    public static int[] Predict(Network network, Matrix x, int chunk = 2048)
+    /// <summary>
+    /// The predicted class of every row of x, in chunks so a wide network over many points stays small; x holds the
+    /// points (x1, x2) whose features the network reads (the plain x1, x2: the network's inputs themselves).
+    /// </summary>
+    public static int[] Predict(Network network, Matrix x, int chunk = 2048, FeatureMap? features = null)
     {
+        if (features is { IsPlain: false }) x = features.Apply(x);
         var predicted = new int[x.Rows];
         Workspace ws = network.CreateWorkspace(Math.Min(chunk, Math.Max(1, x.Rows)));
         for (int first = 0; first < x.Rows; first += chunk)

@@ -3,9 +3,13 @@ namespace XorNet;
 /// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision grid.</summary>
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
-    /// <summary>Evaluates the network over the cells of grid (row 0 at the bottom), one row of cells per Forward.</summary>
-    public static ClassGrid Evaluate(Network network, DecisionGrid grid)
+    /// <summary>
+    /// Evaluates the network over the cells of grid (row 0 at the bottom), one row of cells per Forward, on each
+    /// cell centre's features (x1, x2 when none are given).
+    /// </summary>
+    public static ClassGrid Evaluate(Network network, DecisionGrid grid, FeatureMap? features = null)
     {
+        features ??= FeatureMap.Plain;
         var classes = new int[grid.Rows, grid.Columns];
         var confidence = new double[grid.Rows, grid.Columns];
         Workspace ws = network.CreateWorkspace(grid.Columns);
@@ -13,7 +17,7 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
         for (int r = 0; r < grid.Rows; r++)
         {
             for (int c = 0; c < grid.Columns; c++)
-                (ws.X[c, 0], ws.X[c, 1]) = (grid.XMin + (c + 0.5) * dx, grid.YMin + (r + 0.5) * dy);
+                features.Fill(ws.X.Row(c), grid.XMin + (c + 0.5) * dx, grid.YMin + (r + 0.5) * dy);
             network.Forward(ws);
             for (int c = 0; c < grid.Columns; c++)
             {
