@@ -51,13 +51,13 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
             throw new UsageException($"--init {path}: the model has activation {LeverNames.Of(model.Activation.Kind)} and output {ModelFile.OutputName(model.Output.Kind)} " +
                                      $"but this run has --activation {LeverNames.Of(config.Activation)} --loss {LeverNames.Of(config.Loss)} " +
                                      $"(output {ModelFile.OutputName(config.Loss)})");
-        var expected = new Parameters(config.Hidden.WithEnds(data.Features, data.Classes));
+        var expected = new Parameters(config.Hidden.WithEnds(config.Features.D, data.Classes));
         if (expected.Layers != model.P.Layers)
             throw new UsageException($"--init {path}: the model has hidden layers {model.Hidden} but this run has --hidden {config.Hidden}");
         foreach (var ((name, want), (_, have)) in expected.Named().Zip(model.P.Named()))
             if (want.Rows != have.Rows || want.Cols != have.Cols)
                 throw new UsageException($"--init {path}: {name} has shape {Shape(name, have)} but this run needs {Shape(name, want)} " +
-                                         $"(--hidden {config.Hidden}, {data.Features} inputs, {data.Classes} classes)");
+                                         $"(--hidden {config.Hidden}, {config.Features.D} inputs, {data.Classes} classes)");
         return model.P;
     }
 
