@@ -33,7 +33,7 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
-    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's comparison.gif.</param>
+    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), in the plane as the returned result (compare's comparison.gif).</param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
                                      IRunWatcher? watch = null,
@@ -50,7 +50,7 @@ public static class TrainJob
             : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report, cancel);
         progress.Finish();
         var taken = snapshots is null ? null : InPlane(run, snapshots.Taken, result.Network);
-        if (taken is not null) onSnapshots?.Invoke(taken);
+        if (snapshots is not null) onSnapshots?.Invoke(run.ForPlots(snapshots.Taken, result.Network)); // as the result
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
@@ -140,13 +140,13 @@ public static class TrainJob
             result = result with { Interrupted = true };
         }
         files.Commit(OwnedNames, "metrics.json");
-        return InPlane(run, result);
+        return run.ForPlots(result);
     }
 
     /// <summary>
-    /// A run on features other than x1, x2 is pictured in the (x1, x2) plane everywhere, the animation and compare's
-    /// pictures too (<see cref="RunData.ForPlots(TrainingResult)"/>); the plain run's animation keeps the inputs
-    /// the network was trained on, as before.
+    /// A run on features other than x1, x2 is animated in the (x1, x2) plane (<see cref="RunData.ForPlots(TrainingResult)"/>);
+    /// the plain run's animation keeps the inputs the network was trained on, as before. What <see cref="Run"/>
+    /// returns (compare's pictures) is always in the plane, so that runs with and without features share one.
     /// </summary>
     private static TrainingResult InPlane(RunData run, TrainingResult result) =>
         run.Config.Features.IsPlain ? result : run.ForPlots(result);

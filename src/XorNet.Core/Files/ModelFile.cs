@@ -119,7 +119,7 @@ public static class ModelFile
             if (a is not { Values: string[] names, Shape.Length: 1 } || names.Length != d)
                 throw new InvalidDataException($"array 'features' must be a unicode vector of {d} names (one per input)");
             return FeatureMap.From(names) ?? throw new InvalidDataException(
-                $"array 'features' holds [{string.Join(", ", names.Select(Tensors.Printable.Of))}]; " +
+                $"array 'features' holds [{string.Join(", ", names.Select(n => Tensors.Printable.Of(n)))}]; " +
                 $"names must be distinct, from {string.Join(", ", FeatureMap.Known)}");
         }
 

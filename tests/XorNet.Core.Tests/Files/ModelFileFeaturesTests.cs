@@ -57,6 +57,7 @@ public sealed class ModelFileFeaturesTests
         arrays["features"] = new NpyArray([values.Length], values);
         var e = Assert.Throws<InvalidDataException>(() => Read(Bytes(arrays)));
         Assert.Contains("array 'features'", e.Message);
+        if (values.Length == 2) Assert.Contains($"[{string.Join(", ", values)}]", e.Message); // the names, in full
     }
 
     [Fact]
