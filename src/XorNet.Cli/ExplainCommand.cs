@@ -62,7 +62,8 @@ public static class ExplainCommand
             int n => $"H1…H{n} hidden ({config.Hidden})",
         };
         string inputs = config.Features.IsPlain ? "" : $" (the features {string.Join(", ", config.Features.Names)})";
-        sb.AppendLine($"Letters: N examples, D = {d} inputs{inputs}, {hidden}, K = {k} outputs; · matrix product, ⊙ elementwise product, ᵀ transpose.");
+        sb.AppendLine($"Letters: N examples, D = {d} inputs{inputs}, {hidden}, K = {k} outputs; " +
+                      "· matrix product, ⊙ elementwise product, ᵀ transpose.");
         string? section = null;
         int formulaWidth = quantities.Max(q => q.Formula.Length);
         foreach (var q in quantities)

@@ -14,7 +14,8 @@ public static class GridExpansion
     /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for days.</summary>
     public const int MaxRuns = 1000;
 
-    public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args, IReadOnlyCollection<string>? listValued = null)
+    public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args,
+                                                IReadOnlyCollection<string>? listValued = null)
     {
         var tokens = SplitEquals(args);
         var axes = new List<(int Index, string Option, string[] Values)>();
@@ -24,7 +25,10 @@ public static class GridExpansion
             if (!IsOptionName(tokens[i - 1]) || IsOptionName(tokens[i]) || !tokens[i].Contains(separator)) continue;
             string[] values = tokens[i].Split(separator, StringSplitOptions.TrimEntries);
             if (values.Any(v => v.Length == 0))
-                throw new UsageException($"{tokens[i - 1]} {tokens[i]}: empty value in a {(separator == ',' ? "comma" : "'/'")}-separated list");
+            {
+                string list = separator == ',' ? "comma" : "'/'";
+                throw new UsageException($"{tokens[i - 1]} {tokens[i]}: empty value in a {list}-separated list");
+            }
             axes.Add((i, tokens[i - 1], values));
         }
         long count = axes.Aggregate(1L, (n, axis) => Math.Min(n * axis.Values.Length, MaxRuns + 1L));

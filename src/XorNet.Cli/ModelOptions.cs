@@ -37,7 +37,8 @@ public static class ModelOptions
     /// </summary>
     public static TrainingConfig ReadReference(ParseResult parse, ReferenceProgram program)
     {
-        ReferenceOptions.RefuseUnhonoured(parse, [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Features, Standardize]);
+        ReferenceOptions.RefuseUnhonoured(parse,
+            [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Features, Standardize]);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
             throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
         var given = new TrainingConfig { Hidden = ReferenceHidden(parse), L2 = parse.GetValue(L2), Samples = parse.GetValue(Samples) };

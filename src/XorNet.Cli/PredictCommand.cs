@@ -31,7 +31,8 @@ public static class PredictCommand
         string modelPath = parse.GetValue(Model)!;
         SavedModel model = InputFiles.Model("--model", modelPath);
         if (model.Features.D != model.Network.D || x.Cols != 2)
-            throw new UsageException($"--model {modelPath}: the model takes {model.Network.D} inputs ({model.Features}), the points have {x.Cols} columns");
+            throw new UsageException($"--model {modelPath}: the model takes {model.Network.D} inputs " +
+                                     $"({model.Features}), the points have {x.Cols} columns");
         if (labels is not null && labels.FirstOrDefault(l => l >= model.Network.K, -1) is int bad and >= 0)
             throw new UsageException($"--data {dataPath}: label {bad} is not a class of this {model.Network.K}-class model");
         var prediction = Prediction.Run(model, x);

@@ -13,7 +13,7 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     public Dataset Train => Scaler.Apply(Featured(RawTrain));
     public Dataset? Test => RawTest is null ? null : Scaler.Apply(Featured(RawTest));
 
-    /// <summary>The points' features; the plain x1,x2 leaves the data as it is (the same object, the same bits).</summary>
+    /// <summary>The points' features; the plain x1,x2 leaves the data as they are (the same object and bits).</summary>
     private Dataset Featured(Dataset raw) => Config.Features.IsPlain ? raw : Config.Features.Apply(raw);
 
     public static RunData Prepare(TrainingConfig config)
@@ -41,8 +41,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
         var saved = InputFiles.Model("--init", path);
         var model = saved.Network;
         if (!saved.Features.Equals(config.Features))
-            throw new UsageException($"--init {path}: the model's features are {saved.Features} but this run has --features {config.Features}: " +
-                                     "its weights would read other inputs");
+            throw new UsageException($"--init {path}: the model's features are {saved.Features} but this run has " +
+                                     $"--features {config.Features}: its weights would read other inputs");
         if (saved.Standardized != config.Standardize || (config.Standardize && !SameScaling(saved.Scaler, scaler)))
             throw new UsageException($"--init {path}: the model was trained on {(saved.Standardized ? "standardised" : "raw")} inputs" +
                 $"{(saved.Standardized ? $" (mean {Numbers(saved.Scaler.Mean)}, std {Numbers(saved.Scaler.Std)})" : "")} but this run's inputs are " +
@@ -56,8 +56,9 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
             throw new UsageException($"--init {path}: the model has hidden layers {model.Hidden} but this run has --hidden {config.Hidden}");
         foreach (var ((name, want), (_, have)) in expected.Named().Zip(model.P.Named()))
             if (want.Rows != have.Rows || want.Cols != have.Cols)
-                throw new UsageException($"--init {path}: {name} has shape {Shape(name, have)} but this run needs {Shape(name, want)} " +
-                                         $"(--hidden {config.Hidden}, {config.Features.D} inputs, {data.Classes} classes)");
+                throw new UsageException($"--init {path}: {name} has shape {Shape(name, have)} but this run needs " +
+                                         $"{Shape(name, want)} (--hidden {config.Hidden}, " +
+                                         $"{config.Features.D} inputs, {data.Classes} classes)");
         return model.P;
     }
 
@@ -77,15 +78,23 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     /// into W1.
     /// </summary>
     public TrainingResult ForPlots(TrainingResult result) => Config.Standardize || !Config.Features.IsPlain
-        ? result with { Network = Config.Standardize ? Scaler.Fold(result.Network) : result.Network, Data = RawTrain, Test = RawTest }
+        ? result with
+        {
+            Network = Config.Standardize ? Scaler.Fold(result.Network) : result.Network,
+            Data = RawTrain,
+            Test = RawTest,
+        }
         : result;
 
-    /// <summary>Animation snapshots in the plots' terms (<see cref="ForPlots"/>): each with the standardization folded in.</summary>
+    /// <summary>
+    /// Animation snapshots in the plots' terms (<see cref="ForPlots(TrainingResult)"/>): standardization folded in.
+    /// </summary>
     public IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> ForPlots(
         IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, Network shape) =>
         !Config.Standardize ? snapshots : [.. snapshots.Select(s =>
         {
-            var network = new Network(shape.D, shape.Hidden, shape.K, shape.UseBias, shape.Activation.Kind, shape.Output.Kind);
+            var (activation, output) = (shape.Activation.Kind, shape.Output.Kind);
+            var network = new Network(shape.D, shape.Hidden, shape.K, shape.UseBias, activation, output);
             s.Parameters.CopyTo(network.P);
             return (s.Metrics, Scaler.Fold(network).P);
         })];
@@ -93,6 +102,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     /// <summary>The data part of the run's one-line description; empty for the default Gaussian XOR.</summary>
     public static string Describe(TrainingConfig c) => string.Create(CultureInfo.InvariantCulture,
         $"{(c.DataPath is { } p ? $" data={Path.GetFileName(p)}" : c.Dataset == "xor" ? "" : $" {c.Dataset}")}" +
-        $"{(c.Noise != 0 ? $" noise={c.Noise:G}" : "")}{(c.TestSplit != 0 ? $" test={c.TestSplit:G}" : "")}{(c.Features.IsPlain ? "" : $" features={c.Features}")}{(c.Standardize ? " std" : "")}" +
+        $"{(c.Noise != 0 ? $" noise={c.Noise:G}" : "")}{(c.TestSplit != 0 ? $" test={c.TestSplit:G}" : "")}" +
+        $"{(c.Features.IsPlain ? "" : $" features={c.Features}")}" +
+        $"{(c.Standardize ? " std" : "")}" +
         $"{(c.InitPath is not null ? " init" : "")}");
 }

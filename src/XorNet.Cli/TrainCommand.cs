@@ -11,7 +11,8 @@ public static partial class TrainCommand
     private static Option[] Options =>
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
-        DatasetName, Noise, Data, Features, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
+        DatasetName, Noise, Data, Features, TestSplit, Standardize, Save,
+        Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
         .. LeverOptions, OptionTable.Live, LiveSeconds, Reference, Fix,
     ];
 

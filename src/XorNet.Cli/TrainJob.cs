@@ -33,7 +33,10 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
-    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), in the plane as the returned result (compare's comparison.gif).</param>
+    /// <param name="onSnapshots">
+    /// Receives the animation's snapshots (with --animate), in the plane as the returned result
+    /// (compare's comparison.gif).
+    /// </param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
                                      IRunWatcher? watch = null,
@@ -121,7 +124,10 @@ public static class TrainJob
                                                CancellationToken cancel)
     {
         AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
-        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize) { Features = run.Config.Features };
+        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize)
+        {
+            Features = run.Config.Features,
+        };
         if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
         else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
         if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)));
@@ -130,8 +136,8 @@ public static class TrainJob
         try
         {
             if (output.Plots)
-                WritePictures(InPlane(run, result), run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates,
-                              progress, cancel);
+                WritePictures(InPlane(run, result), run.ForPlots(result), files.Staging, PlotTitle(run.Config),
+                              snapshots, gates, progress, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -144,9 +150,10 @@ public static class TrainJob
     }
 
     /// <summary>
-    /// A run on features other than x1, x2 is animated in the (x1, x2) plane (<see cref="RunData.ForPlots(TrainingResult)"/>);
-    /// the plain run's animation keeps the inputs the network was trained on, as before. What <see cref="Run"/>
-    /// returns (compare's pictures) is always in the plane, so that runs with and without features share one.
+    /// A run on features other than x1, x2 is animated in the (x1, x2) plane
+    /// (<see cref="RunData.ForPlots(TrainingResult)"/>); the plain run's animation keeps the inputs the network was
+    /// trained on, as before. What <see cref="Run"/> returns (compare's pictures) is always in the plane, so that runs
+    /// with and without features share one.
     /// </summary>
     private static TrainingResult InPlane(RunData run, TrainingResult result) =>
         run.Config.Features.IsPlain ? result : run.ForPlots(result);
@@ -163,8 +170,9 @@ public static class TrainJob
     {
         Plan(plan ?? new OutputPlan(), config, output);
         if (output.LiveSeconds is not null && !config.Features.IsPlain)
-            throw new UsageException($"--live: not with --features {config.Features} (the view draws the network's inputs " +
-                                     "as a plane; boundary.png and the other pictures show the run in the x1, x2 plane)");
+            throw new UsageException($"--live: not with --features {config.Features} (the view draws the network's " +
+                                     "inputs as a plane; boundary.png and the other pictures show the run in the " +
+                                     "x1, x2 plane)");
         var data = RunData.Prepare(config);
         if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
             throw new UsageException(OptionTable.Text(tooBig));
@@ -227,7 +235,8 @@ public static class TrainJob
         var pictures = new List<Action>
         {
             () => Figures.WriteAll(plotted, outDir, configuration, gates),
-            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration, plotted.Config.Features.Names),
+            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration,
+                                      plotted.Config.Features.Names),
             () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
         };
         if (snapshots is not null)

@@ -58,7 +58,8 @@ public static partial class Figures
     private static Plot ClassRegions(Plot plot, TrainingResult result, DecisionGrid grid)
     {
         int classes = result.Network.K;
-        var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid, result.Config.Features), classes);
+        var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid,
+            result.Config.Features), classes);
         var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid, noValue);
         plot.Legend.ManualItems.Add(Entry("shading: predicted class (colour bar; pale = unsure)", MarkerShape.FilledSquare, ClassColor(0, classes).Lighten(0.45)));
         int every = (int)Math.Ceiling(classes / 12.0);
@@ -77,8 +78,11 @@ public static partial class Figures
             for (int k = 0; k < classes; k++)
                 plot.Legend.ManualItems.Add(Entry($"class {k}", MarkerShape.FilledCircle, ClassColor(k, classes)));
         var (network, features) = (result.Network, result.Config.Features);
-        AddPoints(plot, network, features, result.Data, result.Final.TrainAccuracy, result.Test is null ? "" : "train", MarkerShape.FilledCircle);
-        if (result.Test is not null) AddPoints(plot, network, features, result.Test, result.Final.TestAccuracy, "test", MarkerShape.OpenCircle);
+        string trainName = result.Test is null ? "" : "train";
+        AddPoints(plot, network, features, result.Data, result.Final.TrainAccuracy, trainName,
+                  MarkerShape.FilledCircle);
+        if (result.Test is not null)
+            AddPoints(plot, network, features, result.Test, result.Final.TestAccuracy, "test", MarkerShape.OpenCircle);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         return BelowLegend(plot);
     }
@@ -88,8 +92,8 @@ public static partial class Figures
     /// points crossed while all are shown. The legend counts the mistakes over all points: from the run's accuracy
     /// (measured on every point), so only the points drawn go through the network here.
     /// </summary>
-    private static void AddPoints(Plot plot, Network network, FeatureMap features, Dataset data, double? accuracy, string name,
-                                  MarkerShape shape)
+    private static void AddPoints(Plot plot, Network network, FeatureMap features, Dataset data, double? accuracy,
+                                  string name, MarkerShape shape)
     {
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
         int[] predicted = PointSample.Predict(network, Rows(data.X, shown), features: features);

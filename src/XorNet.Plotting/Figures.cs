@@ -59,7 +59,8 @@ public static partial class Figures
         Matrix[] xs = result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X];
         var extent = DecisionGrid.Bounds(xs);
         double span = Math.Max(extent.XMax - extent.XMin, extent.YMax - extent.YMin);
-        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells), features: result.Config.Features);
+        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells),
+                                     features: result.Config.Features);
     }
 
     /// <summary>

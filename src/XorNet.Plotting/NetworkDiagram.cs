@@ -47,7 +47,8 @@ public static class NetworkDiagram
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
+        for (int i = 0; i < network.D; i++)
+            Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
         for (int l = 1; l < layers; l++)
             for (int j = 0; j < y[l].Length; j++)
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,

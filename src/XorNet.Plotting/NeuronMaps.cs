@@ -114,7 +114,8 @@ public static class NeuronMaps
     /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
     /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
     /// </summary>
-    private static double[][,] Activations(Network full, FeatureMap features, int[] shown, double xMin, double xMax, double yMin, double yMax)
+    private static double[][,] Activations(Network full, FeatureMap features, int[] shown,
+                                           double xMin, double xMax, double yMin, double yMax)
     {
         Network network = OnlyThese(full, shown);
         var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();

@@ -42,7 +42,8 @@ public sealed class FeaturesCommandTests : IDisposable
         string metrics = File.ReadAllText(Path.Combine(Out("default"), "metrics.json"));
         Assert.Equal(metrics, File.ReadAllText(Path.Combine(Out("explicit"), "metrics.json")));
         Assert.DoesNotContain("features", metrics);
-        Assert.NotEqual(metrics, File.ReadAllText(Path.Combine(Out("swapped"), "metrics.json"))); // the option does reach the run
+        // the option does reach the run:
+        Assert.NotEqual(metrics, File.ReadAllText(Path.Combine(Out("swapped"), "metrics.json")));
     }
 
     [Fact]
@@ -61,10 +62,12 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void Train_RecordsTheFeatures_InMetricsAndModel_AndDrawsThePlane()
     {
-        var (code, _, _) = Run("train", "--features", "x1^2,x2^2", "--dataset", "circle", "--epochs", "5", "--out", Out("circle"));
+        var (code, _, _) = Run("train", "--features", "x1^2,x2^2", "--dataset", "circle", "--epochs", "5",
+                               "--out", Out("circle"));
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out("circle"), "metrics.json")));
-        Assert.Equal(["x1^2", "x2^2"], doc.RootElement.GetProperty("config").GetProperty("features").EnumerateArray().Select(e => e.GetString()));
+        var saved = doc.RootElement.GetProperty("config").GetProperty("features").EnumerateArray();
+        Assert.Equal(["x1^2", "x2^2"], saved.Select(e => e.GetString()));
         var model = ModelFile.Load(Path.Combine(Out("circle"), "model.npz"));
         Assert.Equal(["x1^2", "x2^2"], model.Features.Names);
         foreach (string png in new[] { "summary.png", "boundary.png", "network.png", "neurons.png" })
@@ -74,33 +77,34 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void Compare_SeparatesFeatureLists_BySlash()
     {
-        var (code, stdout, err) = Run("compare", "--hidden", "0", "--features", "x1,x2/x1,x2,x1x2", "--epochs", "3", "--no-plots",
-                                      "--parallel", "1", "--out", Out("cmp"));
+        var (code, stdout, err) = Run("compare", "--hidden", "0", "--features", "x1,x2/x1,x2,x1x2", "--epochs", "3",
+                                      "--no-plots", "--parallel", "1", "--out", Out("cmp"));
         Assert.True(code == 0, err);
         Assert.Contains("features=x1,x2 ", stdout);
         Assert.Contains("features=x1,x2,x1x2", stdout);
-        Assert.Equal(["features-x1_x2", "features-x1_x2_x1x2"], Directory.GetDirectories(Out("cmp")).Select(Path.GetFileName).Order());
+        var folders = Directory.GetDirectories(Out("cmp")).Select(Path.GetFileName).Order();
+        Assert.Equal(["features-x1_x2", "features-x1_x2_x1x2"], folders);
     }
 
     [Fact]
     public void Init_FromAModelWithOtherFeatures_IsRefused_NamingBothLists()
     {
-        Assert.Equal(0, Run("train", "--hidden", "0", "--features", "x1,x2,x1x2", "--epochs", "2", "--no-plots", "--out", Out("a")).Code);
+        string[] linear = ["train", "--hidden", "0", "--epochs", "2", "--no-plots"];
+        Assert.Equal(0, Run([.. linear, "--features", "x1,x2,x1x2", "--out", Out("a")]).Code);
         string model = Path.Combine(Out("a"), "model.npz");
-        var (code, _, err) = Run("train", "--hidden", "0", "--features", "x1,x2,sin_x1", "--init", model, "--epochs", "2",
-                                 "--no-plots", "--out", Out("b"));
+        var (code, _, err) = Run([.. linear, "--features", "x1,x2,sin_x1", "--init", model, "--out", Out("b")]);
         Assert.Equal(2, code);
         Assert.Single(err.TrimEnd().Split('\n'));
         Assert.Contains("x1,x2,x1x2", err);
         Assert.Contains("--features x1,x2,sin_x1", err);
-        Assert.Equal(0, Run("train", "--hidden", "0", "--features", "x1,x2,x1x2", "--init", model, "--epochs", "2", "--no-plots",
-                            "--out", Out("c")).Code);
+        Assert.Equal(0, Run([.. linear, "--features", "x1,x2,x1x2", "--init", model, "--out", Out("c")]).Code);
     }
 
     [Fact]
     public void Predict_ComputesTheFeatures_OfThePointsItself()
     {
-        Assert.Equal(0, Run("train", "--features", "sin_x1,x1x2,x2^2", "--standardize", "--epochs", "5", "--no-plots", "--out", Out("m")).Code);
+        Assert.Equal(0, Run("train", "--features", "sin_x1,x1x2,x2^2", "--standardize", "--epochs", "5", "--no-plots",
+                            "--out", Out("m")).Code);
         string path = Path.Combine(Out("m"), "model.npz");
         var (code, csv, err) = Run("predict", "--model", path, "--point", "0.5,-1", "2,1.5");
         Assert.True(code == 0, err);
@@ -121,13 +125,15 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void Gradcheck_And_Explain_TakeTheFeatures()
     {
-        var (code, stdout, _) = Run("gradcheck", "--features", string.Join(",", FeatureMap.Known), "--dataset", "circle", "--samples", "40");
+        string all = string.Join(",", FeatureMap.Known);
+        var (code, stdout, _) = Run("gradcheck", "--features", all, "--dataset", "circle", "--samples", "40");
         Assert.Equal(0, code);
         Assert.Contains("all gradients OK", stdout);
         var (explained, text, _) = Run("explain", "--hidden", "0", "--features", "x1,x2,x1x2");
         Assert.Equal(0, explained);
         Assert.Contains("D = 3 inputs (the features x1, x2, x1x2)", text);
-        string header = text.Split('\n').SkipWhile(l => !l.StartsWith("Forward pass", StringComparison.Ordinal)).ElementAt(1);
+        string header = text.Split('\n')
+            .SkipWhile(l => !l.StartsWith("Forward pass", StringComparison.Ordinal)).ElementAt(1);
         Assert.Equal(["x1", "x2", "x1x2"], header.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 

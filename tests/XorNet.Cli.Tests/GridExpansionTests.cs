@@ -46,7 +46,7 @@ public sealed class GridExpansionTests
         Assert.Equal("features=x1,x2,x1x2 hidden=0", runs[2].Label);
         var one = Assert.Single(GridExpansion.Expand(["--features", "x1,x2,x1x2"], listValued));
         Assert.Equal(["--features", "x1,x2,x1x2"], one.Args);
-        Assert.Equal(3, GridExpansion.Expand(["--features", "x1,x2,x1x2"]).Count); // not named list-valued: commas split
+        Assert.Equal(3, GridExpansion.Expand(["--features", "x1,x2,x1x2"]).Count); // not list-valued: commas split
         var e = Assert.Throws<UsageException>(() => GridExpansion.Expand(["--features", "x1,x2//x1"], listValued));
         Assert.Contains("'/'-separated", e.Message);
     }

@@ -27,7 +27,7 @@ public sealed class FeatureMap : IEquatable<FeatureMap>
 
     public bool IsPlain => Equals(Plain);
 
-    /// <summary>The map of these names in this order; null when one is unknown or repeated, or there are none.</summary>
+    /// <summary>The map of these names in this order; null when one is unknown or repeated, or none is given.</summary>
     public static FeatureMap? From(IReadOnlyList<string> names)
     {
         int[] kinds = [.. names.Select(n => Known.ToList().IndexOf(n))];
@@ -53,7 +53,8 @@ public sealed class FeatureMap : IEquatable<FeatureMap>
     public void Fill(Span<double> destination, double x1, double x2)
     {
         if (destination.Length < D)
-            throw new ArgumentException($"Destination of length {destination.Length} is shorter than the {D} features.", nameof(destination));
+            throw new ArgumentException(
+                $"Destination of length {destination.Length} is shorter than the {D} features.", nameof(destination));
         for (int j = 0; j < _kinds.Length; j++) destination[j] = Value(_kinds[j], x1, x2);
     }
 

@@ -20,7 +20,8 @@ public sealed record SavedModel(Network Network, Standardizer Scaler, bool Stand
 /// (L+1, int64: D, H1, …, K), plus x_mean, x_std (D, float64; 0 and 1 when not standardized), standardize, bias,
 /// classes, xornet_format (0-d int64), activation, output (0-d unicode strings) and features (D unicode strings: the
 /// inputs computed from x1, x2, see <see cref="FeatureMap"/>; a file without it means x1, x2). No object arrays, so
-/// numpy.load(path, allow_pickle=False) opens it, and in NumPy, X the features, h = (X − x_mean)/x_std, then h = f(h·W_l + b_l) for
+/// numpy.load(path, allow_pickle=False) opens it, and in NumPy, X the features,
+/// h = (X − x_mean)/x_std, then h = f(h·W_l + b_l) for
 /// every hidden layer and g(h·WL + bL) for the last is the network, with f = activation (sigmoid, tanh, relu) and
 /// g = output (sigmoid, whose output predict divides by its row sum, or softmax, whose output is the probabilities).
 /// Format 1 (the two-layer files before depth: W1, b1, W2, b2, no widths) still loads.
@@ -73,7 +74,10 @@ public static class ModelFile
     private static bool IsMember(string name) => Named.Contains(name) || IsLayerArray(name);
 
     private static readonly HashSet<string> Named =
-        ["widths", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format", "features"];
+        [
+            "widths", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format",
+            "features",
+        ];
 
     /// <summary>"W3", "b12": a W or b followed by a layer number (digits only, at most the deepest stack's).</summary>
     private static bool IsLayerArray(string name) =>
@@ -111,13 +115,14 @@ public static class ModelFile
             return new SavedModel(network, scaler, Flag("standardize")) { Features = Features(d) };
         }
 
-        /// <summary>The D feature names in the network's input order; x1, x2 when the file has none (older files).</summary>
+        /// <summary>The D feature names in the network's input order; x1, x2 when a file has none.</summary>
         private FeatureMap Features(int d)
         {
             if (!arrays.TryGetValue("features", out NpyArray? a)) return d == 2 ? FeatureMap.Plain
                 : throw new InvalidDataException($"missing array 'features' (the model takes {d} inputs, not x1, x2)");
             if (a is not { Values: string[] names, Shape.Length: 1 } || names.Length != d)
-                throw new InvalidDataException($"array 'features' must be a unicode vector of {d} names (one per input)");
+                throw new InvalidDataException(
+                    $"array 'features' must be a unicode vector of {d} names (one per input)");
             return FeatureMap.From(names) ?? throw new InvalidDataException(
                 $"array 'features' holds [{string.Join(", ", names.Select(n => Tensors.Printable.Of(n)))}]; " +
                 $"names must be distinct, from {string.Join(", ", FeatureMap.Known)}");

@@ -9,7 +9,8 @@ namespace XorNet;
 public sealed record Prediction(int[] Classes, Matrix Probabilities)
 {
     /// <summary>
-    /// Computes the model's features of raw points (x1, x2 per row) and standardizes them as the model was trained, runs Forward, and normalizes h2 to sum 1. A row whose
+    /// Computes the model's features of raw points (x1, x2 per row), standardizes them as the model was trained,
+    /// runs Forward, and normalizes h2 to sum 1. A row whose
     /// plain result is not a probability (NaN from overflow, or every σ output underflowed to 0) is evaluated again
     /// with <see cref="StableForward"/>, and its class is the argmax of those probabilities.
     /// </summary>

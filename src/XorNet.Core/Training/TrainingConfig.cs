@@ -21,7 +21,7 @@ public sealed record TrainingConfig
     /// <summary>Fraction of points held out (stratified, seeded) to measure test accuracy; 0 = none.</summary>
     public double TestSplit { get; init; }
     public bool Standardize { get; init; }
-    /// <summary>The network's inputs, computed from each point's x1, x2 (<see cref="FeatureMap"/>); x1,x2 = the points.</summary>
+    /// <summary>The network's inputs, computed from each point's x1, x2 (<see cref="FeatureMap"/>).</summary>
     public FeatureMap Features { get; init; } = FeatureMap.Plain;
     /// <summary>A model file whose weights replace the random initialisation.</summary>
     public string? InitPath { get; init; }

@@ -2,7 +2,7 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>The feature map: each name's value, the user's order, the plain map's bits, refused lists, gradients.</summary>
+/// <summary>The feature map: each name's value, the user's order, the plain map's bits, refusals, gradients.</summary>
 public sealed class FeatureMapTests
 {
     /// <summary>Each feature written out independently of FeatureMap, as docs/features.md gives it in NumPy.</summary>
@@ -50,7 +50,7 @@ public sealed class FeatureMapTests
         for (int i = 0; i < points.Rows; i++)
             for (int j = 0; j < order.Length; j++)
                 Assert.Equal(Expected(order[j], points[i, 0], points[i, 1]), f[i, j], 15);
-        Assert.NotEqual(map, FeatureMap.Parse("x1x2,sin_x2,x1,x2^2")); // same names, another order: another network input
+        Assert.NotEqual(map, FeatureMap.Parse("x1x2,sin_x2,x1,x2^2")); // same names, another order: other inputs
     }
 
     [Fact]

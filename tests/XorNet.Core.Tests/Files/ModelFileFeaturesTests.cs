@@ -2,7 +2,7 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>model.npz's 'features': written in order, read back, absent in older files (x1, x2), checked when read.</summary>
+/// <summary>model.npz's 'features': written in order, read back, absent in older files (x1, x2), checked.</summary>
 public sealed class ModelFileFeaturesTests
 {
     private static SavedModel Sample(FeatureMap features)
