@@ -3,7 +3,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Benchmarks;
 
-/// <summary>C = A·B for square float64 matrices on one thread: the blocked FMA kernel next to the naive triple loop.</summary>
+/// <summary>C = A·B for square float64 matrices on one thread: the blocked FMA kernel next to the naive triple
+/// loop.</summary>
 [MemoryDiagnoser]
 public class MatMulBenchmarks
 {

@@ -3,7 +3,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Benchmarks;
 
-/// <summary>One SGD step (Forward + Backward + Step) of the article's network, and the elementwise kernels it spends time in.</summary>
+/// <summary>One SGD step (Forward + Backward + Step) of the article's network, and the elementwise kernels it spends
+/// time in.</summary>
 [MemoryDiagnoser]
 public class TrainingBenchmarks
 {

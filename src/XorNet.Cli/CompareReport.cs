@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli;
 
-/// <summary>compare.json and the console table, both read from each run's own metrics.json (so new fields show up).</summary>
+/// <summary>compare.json and the console table, both read from each run's own metrics.json (so new fields show
+/// up).</summary>
 public static class CompareReport
 {
     /// <summary>A run and how it ended; Result is null for a run an interruption kept from starting.</summary>
@@ -59,7 +60,8 @@ public static class CompareReport
     /// </summary>
     public static string Table(IReadOnlyList<Outcome> outcomes)
     {
-        var rows = new List<string[]> { new[] { "run", "final loss", "train acc", "test acc", "epochs", "time", "status" } };
+        var rows = new List<string[]> { new[] { "run", "final loss", "train acc", "test acc", "epochs", "time",
+            "status" } };
         foreach (var o in outcomes)
         {
             if (o.Result is null)
@@ -69,15 +71,19 @@ public static class CompareReport
             }
             using var metrics = JsonDocument.Parse(File.ReadAllText(o.MetricsPath));
             JsonElement final = metrics.RootElement.GetProperty("final");
-            rows.Add([o.Run.Grid.Label, Number(final, "loss", MetricText.Loss), Number(final, "train_accuracy", MetricText.Accuracy),
-                      Number(final, "test_accuracy", MetricText.Accuracy), Number(final, "epoch", v => v.ToString("F0", CultureInfo.InvariantCulture)),
+            rows.Add([o.Run.Grid.Label, Number(final, "loss", MetricText.Loss),
+                Number(final, "train_accuracy", MetricText.Accuracy),
+                      Number(final, "test_accuracy", MetricText.Accuracy),
+                          Number(final, "epoch", v => v.ToString("F0", CultureInfo.InvariantCulture)),
                       o.Time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + "s",
                       metrics.RootElement.GetProperty("status").GetString()!]);
         }
         int[] widths = [.. Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length))];
         var text = new StringBuilder();
         foreach (var row in rows)
-            text.AppendLine(string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+            text.AppendLine(
+                string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c])))
+                .TrimEnd());
         return text.ToString();
     }
 

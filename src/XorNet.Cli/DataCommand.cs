@@ -5,12 +5,15 @@ using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet data --dataset NAME --samples N --noise X --seed S --out FILE.csv [--plot FILE.png]`: writes a built-in dataset.</summary>
+/// <summary>`xornet data --dataset NAME --samples N --noise X --seed S --out FILE.csv [--plot FILE.png]`: writes a
+/// built-in dataset.</summary>
 public static class DataCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var command = new Command("data", "Write a built-in dataset as CSV (the format `train --data` reads), optionally with a picture.");
+        var command =
+            new Command("data",
+            "Write a built-in dataset as CSV (the format `train --data` reads), optionally with a picture.");
         foreach (Option option in new Option[] { DatasetName, Samples, Noise, Seed, DataOut, Plot })
             command.Options.Add(option);
         command.SetAction(parse => Execute(parse, stdout));
@@ -35,7 +38,8 @@ public static class DataCommand
         if (png.Length > 0)
             Figures.SaveDataPlot(png, data, string.Create(CultureInfo.InvariantCulture,
                 $"{config.Dataset}: {config.Samples} points, noise {config.Noise:G}, seed {config.Seed}"));
-        stdout.WriteLine($"xornet data: {data.Count} points of {config.Dataset} → {csv}{(png.Length > 0 ? $" and {png}" : "")}");
+        stdout.WriteLine(
+            $"xornet data: {data.Count} points of {config.Dataset} → {csv}{(png.Length > 0 ? $" and {png}" : "")}");
         return ExitCodes.Success;
     }
 }

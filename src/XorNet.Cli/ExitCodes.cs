@@ -9,7 +9,8 @@ public static class ExitCodes
     public const int Diverged = 3;
     public const int Internal = 70;
 
-    /// <summary>An output could not be written: a full disk, a closed stdout, a folder in use by another run (sysexits' EX_IOERR).</summary>
+    /// <summary>An output could not be written: a full disk, a closed stdout, a folder in use by another run (sysexits'
+    /// EX_IOERR).</summary>
     public const int IoError = 74;
     public const int Interrupted = 130;
 

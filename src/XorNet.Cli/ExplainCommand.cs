@@ -15,13 +15,16 @@ public static class ExplainCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var command = new Command("explain", "Print one forward and backward pass with every quantity of the article: formula, shape and values.");
+        var command =
+            new Command("explain",
+            "Print one forward and backward pass with every quantity of the article: formula, shape and values.");
         foreach (Option option in ModelOptions.All) command.Options.Add(option);
         foreach (Option option in new Option[] { Batch, StepRate, ExplainJson }) command.Options.Add(option);
         foreach (Option option in ReferenceOptions.All) command.Options.Add(option);
         command.SetAction(parse => ReferenceOptions.Read(parse) is { } program
             ? ExplainReference(ModelOptions.ReadReference(parse, program), parse, stdout)
-            : Execute(ModelOptions.Read(parse), parse.GetValue(Batch), Checked(parse, StepRate), parse.GetValue(ExplainJson), stdout));
+            : Execute(ModelOptions.Read(parse), parse.GetValue(Batch), Checked(parse, StepRate),
+                parse.GetValue(ExplainJson), stdout));
         return command;
     }
 
@@ -30,31 +33,41 @@ public static class ExplainCommand
         var run = RunData.Prepare(config);
         config = run.Config; // --data sets the sample count
         if (batch < 1 || batch > config.Samples)
-            throw new UsageException($"--batch {batch}: must be between 1 and {(config.DataPath is null ? "--samples" : "the points in --data")} ({config.Samples})");
+            throw new UsageException(
+                $"--batch {batch}: must be between 1 and " +
+                $"{(config.DataPath is null ? "--samples" : "the points in --data")} ({config.Samples})");
         var (net, ws) = ModelOptions.Build(run, batch);
         var quantities = Explanation.Explain(net, ws, config.Regularization, lr);
         stdout.Write(json ? ToJson(config, batch, lr, quantities) : ToText(config, batch, lr, quantities));
         return ExitCodes.Success;
     }
 
-    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless --lr).</summary>
+    /// <summary>The reference's batch (its first 50 rows unless --batch says otherwise) and lr (its figure's unless
+    /// --lr).</summary>
     private static int ExplainReference(TrainingConfig config, ParseResult parse, TextWriter stdout)
     {
         ReferenceOptions.RefuseUnhonoured(parse, [ExplainJson]);
         int batch = ReferenceOptions.Given(parse, Batch) ? parse.GetValue(Batch) : config.BatchSize;
-        if (batch < 1 || batch > config.Samples) throw new UsageException($"--batch {batch}: must be between 1 and --samples ({config.Samples})");
+        if (batch < 1
+            || batch > config.Samples) throw new UsageException(
+            $"--batch {batch}: must be between 1 and --samples ({config.Samples})");
         double lr = ReferenceOptions.Given(parse, StepRate) ? Checked(parse, StepRate) : config.LearningRate;
         return ReferenceInspection.Explain(config with { BatchSize = batch }, lr, stdout);
     }
 
     private const int NameWidth = 8, ShapeWidth = 7;
 
-    public static string ToText(TrainingConfig config, int batch, double lr, IReadOnlyList<ExplainedQuantity> quantities)
+    public static string ToText(TrainingConfig config, int batch, double lr,
+        IReadOnlyList<ExplainedQuantity> quantities)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Invariant($"xornet explain: one step on {batch} example{(batch == 1 ? "" : "s")} (N={batch}), {GradCheckCommand.Describe(config)}, lr={lr:G}"));
+        sb.AppendLine(
+            Invariant($"xornet explain: one step on {batch} example{(batch == 1 ? "" : "s")} (N={batch}), ") +
+            Invariant($"{GradCheckCommand.Describe(config)}, lr={lr:G}"));
         var forward = quantities.Where(q => q.Section == Explanation.ForwardSection).ToList();
-        var (d, k) = (forward.First(q => q.Name == "X").Value.Cols, forward.Last(q => q.Name.StartsWith('h')).Value.Cols); // K follows the data's classes
+        // K follows the data's classes
+        var (d, k) =
+            (forward.First(q => q.Name == "X").Value.Cols, forward.Last(q => q.Name.StartsWith('h')).Value.Cols);
         string hidden = config.Hidden.Count switch
         {
             0 => "no hidden layer",
@@ -105,7 +118,9 @@ public static class ExplainCommand
         for (int r = 0; r < q.Value.Rows; r++)
         {
             sb.Append(r == 0 ? head + shape + "  " : indent);
-            sb.Append('[').Append(string.Join(" ", Enumerable.Range(0, q.Value.Cols).Select(c => Format(q.Value[r, c])))).Append(" ]");
+            sb.Append('[')
+                .Append(string.Join(" ", Enumerable.Range(0, q.Value.Cols).Select(c => Format(q.Value[r, c]))))
+                .Append(" ]");
             if (r == 0 && q.Note is not null) sb.Append("   (").Append(q.Note).Append(')');
             sb.AppendLine();
         }
@@ -113,12 +128,21 @@ public static class ExplainCommand
 
     /// <summary>Fixed width, so columns line up: 6 decimals, or scientific notation for tiny non-zero values.</summary>
     private static string Format(double v) =>
-        (v != 0 && Math.Abs(v) < 1e-3 ? v.ToString("+0.00E+00;-0.00E+00", CultureInfo.InvariantCulture) : v.ToString("+0.000000;-0.000000;0.000000", CultureInfo.InvariantCulture)).PadLeft(10);
+        (v != 0 && Math.Abs(v) < 1e-3 ? v.ToString("+0.00E+00;-0.00E+00", CultureInfo.InvariantCulture)
+            : v.ToString("+0.000000;-0.000000;0.000000", CultureInfo.InvariantCulture)).PadLeft(10);
 
-    public static string ToJson(TrainingConfig config, int batch, double lr, IReadOnlyList<ExplainedQuantity> quantities)
+    public static string ToJson(TrainingConfig config, int batch, double lr,
+        IReadOnlyList<ExplainedQuantity> quantities)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w =
+            new Utf8JsonWriter(stream,
+            new JsonWriterOptions
+            {
+                Indented = true,
+                Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            }))
         {
             w.WriteStartObject();
             w.WriteNumber("batch", batch);

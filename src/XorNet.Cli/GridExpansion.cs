@@ -1,6 +1,7 @@
 namespace XorNet.Cli;
 
-/// <summary>One combination of a compare grid: its label ("hidden=50 lr=0.1") and the train arguments that make it.</summary>
+/// <summary>One combination of a compare grid: its label ("hidden=50 lr=0.1") and the train arguments that make
+/// it.</summary>
 public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> Args);
 
 /// <summary>
@@ -11,7 +12,8 @@ public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> 
 /// </summary>
 public static class GridExpansion
 {
-    /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for days.</summary>
+    /// <summary>The most runs a grid may have: a typo such as a 50-value list times another is refused, not run for
+    /// days.</summary>
     public const int MaxRuns = 1000;
 
     public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args,
@@ -33,15 +35,19 @@ public static class GridExpansion
         }
         long count = axes.Aggregate(1L, (n, axis) => Math.Min(n * axis.Values.Length, MaxRuns + 1L));
         if (count > MaxRuns)
-            throw new UsageException($"compare: the grid has more than {MaxRuns} runs ({string.Join(" × ", axes.Select(a => $"{a.Values.Length} {a.Option}"))}); at most {MaxRuns}");
+            throw new UsageException(
+                $"compare: the grid has more than {MaxRuns} runs " +
+                $"({string.Join(" × ", axes.Select(a => $"{a.Values.Length} {a.Option}"))}); at most {MaxRuns}");
         var runs = new List<GridRun>();
         foreach (int[] choice in Combinations(axes.Select(a => a.Values.Length).ToArray()))
         {
             var runArgs = tokens.ToArray();
             for (int a = 0; a < axes.Count; a++) runArgs[axes[a].Index] = axes[a].Values[choice[a]];
-            var parts = axes.Select((axis, a) => (Name: axis.Option.TrimStart('-'), Value: axis.Values[choice[a]])).ToList();
+            var parts =
+                axes.Select((axis, a) => (Name: axis.Option.TrimStart('-'), Value: axis.Values[choice[a]])).ToList();
             string label = parts.Count == 0 ? "run" : string.Join(" ", parts.Select(p => $"{p.Name}={p.Value}"));
-            string folder = parts.Count == 0 ? "run" : string.Join("_", parts.Select(p => $"{p.Name}-{SafeName(p.Value)}"));
+            string folder =
+                parts.Count == 0 ? "run" : string.Join("_", parts.Select(p => $"{p.Name}-{SafeName(p.Value)}"));
             runs.Add(new GridRun(label, folder, runArgs));
         }
         return runs;

@@ -1,11 +1,13 @@
 namespace XorNet.Cli;
 
-/// <summary>Reads the files a user names; any problem becomes a one-line UsageException naming option and file.</summary>
+/// <summary>Reads the files a user names; any problem becomes a one-line UsageException naming option and
+/// file.</summary>
 public static class InputFiles
 {
     public static Dataset Csv(string option, string path) => Read(option, path, DatasetCsv.ReadLabelled);
 
-    public static (Tensors.Matrix X, int[]? Labels) Points(string option, string path) => Read(option, path, DatasetCsv.ReadPoints);
+    public static (Tensors.Matrix X, int[]? Labels) Points(string option, string path) => Read(option, path,
+        DatasetCsv.ReadPoints);
 
     public static SavedModel Model(string option, string path) => Read(option, path, ModelFile.Load);
 
@@ -17,7 +19,8 @@ public static class InputFiles
         {
             return read(path);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e)
+            when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             string reason = e switch
             {

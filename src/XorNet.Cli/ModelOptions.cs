@@ -40,10 +40,19 @@ public static class ModelOptions
         ReferenceOptions.RefuseUnhonoured(parse,
             [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Features, Standardize]);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
-            throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
-        var given = new TrainingConfig { Hidden = ReferenceHidden(parse), L2 = parse.GetValue(L2), Samples = parse.GetValue(Samples) };
+            throw new UsageException(
+                "--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
+        var given =
+            new TrainingConfig
+            {
+                Hidden = ReferenceHidden(parse),
+                L2 = parse.GetValue(L2),
+                Samples =
+            parse.GetValue(Samples)
+            };
         bool Wrote(Option o) => ReferenceOptions.Given(parse, o);
-        return ReferenceOptions.Configure(program, ReferenceFigure.Exploding, given, (Wrote(Hidden), false, Wrote(L2), false, false));
+        return ReferenceOptions.Configure(program, ReferenceFigure.Exploding, given,
+            (Wrote(Hidden), false, Wrote(L2), false, false));
     }
 
     /// <summary>
@@ -52,7 +61,8 @@ public static class ModelOptions
     /// </summary>
     public static (Network Net, Workspace Ws) Build(TrainingConfig c, int n) => Build(RunData.Prepare(c), n);
 
-    /// <summary>As <see cref="Build(TrainingConfig, int)"/>, for data already read (so a command can check n against its size first).</summary>
+    /// <summary>As <see cref="Build(TrainingConfig, int)"/>, for data already read (so a command can check n against
+    /// its size first).</summary>
     public static (Network Net, Workspace Ws) Build(RunData run, int n)
     {
         var (c, data) = (run.Config, run.Train);

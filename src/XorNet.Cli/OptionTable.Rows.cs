@@ -44,7 +44,11 @@ public static partial class OptionTable
         DefaultValueFactory = _ => D.Features.ToString(),
     }, nameof(D.Features));
     public static readonly Option<double> L2 = Add(new Option<double>("--l2")
-    { Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2² + …)/(2N), every weight matrix", DefaultValueFactory = _ => D.L2 },
+    {
+        Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2² + …)/(2N), every weight matrix",
+        DefaultValueFactory =
+        _ => D.L2
+    },
         nameof(D.L2));
     public static readonly Option<double> L1 = Add(new Option<double>("--l1")
     {
@@ -142,7 +146,10 @@ public static partial class OptionTable
         DefaultValueFactory = _ => OutputSettings.DefaultFrames,
     }, nameof(OutputSettings.Frames), Rule.Whole(2, 1000));
     public static readonly Option<string?> HistoryCsv = Add(new Option<string?>("--history-csv")
-    { Description = "Also write every epoch's metrics to FILE (metrics.json keeps at most ~1000 evenly spaced epochs)" },
+    {
+        Description =
+        "Also write every epoch's metrics to FILE (metrics.json keeps at most ~1000 evenly spaced epochs)"
+    },
         nameof(OutputSettings.HistoryCsvPath), words: "a file path in an existing folder");
     public static readonly Option<bool> Quiet = Add(new Option<bool>("--quiet", "-q")
     { Description = "Print only the final summary line" }, nameof(OutputSettings.Progress));
@@ -213,7 +220,10 @@ public static partial class OptionTable
 
     // --reference (train, gradcheck, explain) and reproduce: the article's reference program
     public static readonly Option<bool> Reference = Add(new Option<bool>("--reference")
-    { Description = "Run the article's reference program, bugs and all: its data, initialisation, gradient and update" },
+    {
+        Description =
+        "Run the article's reference program, bugs and all: its data, initialisation, gradient and update"
+    },
         nameof(D.Reference));
     public static readonly Option<string?> Fix = Add(new Option<string?>("--fix")
     {
@@ -222,7 +232,11 @@ public static partial class OptionTable
     }, nameof(ReferenceProgram.Fixes), words: "bug names separated by commas: " +
         $"{string.Join(", ", ReferenceProgram.Bugs.Select(b => b.Name))}; or all, or none");
     public static readonly Option<string> ReproduceOut = Add(new Option<string>("--out")
-    { Description = "Output folder (one subfolder per run, table.md, table.json)", DefaultValueFactory = _ => "xornet-reproduce" },
+    {
+        Description = "Output folder (one subfolder per run, table.md, table.json)",
+        DefaultValueFactory =
+        _ => "xornet-reproduce"
+    },
         words: "a folder that can be created and written (one sub-folder per run)");
     public static readonly Option<int> Iterations = Add(new Option<int>("--iterations")
     {

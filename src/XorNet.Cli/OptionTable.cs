@@ -51,7 +51,8 @@ public static partial class OptionTable
         throw new UsageException($"{option.Name} {shown}: {rule.Refused(NameOf)}");
     }
 
-    /// <summary>--hidden's text ("8x8x4") is accepted when it spells widths that the core's Hidden rule accepts.</summary>
+    /// <summary>--hidden's text ("8x8x4") is accepted when it spells widths that the core's Hidden rule
+    /// accepts.</summary>
     private static Rule HiddenSpelling => ConfigRules.For(nameof(TrainingConfig.Hidden))! is var rule
         ? rule with { Accepts = v => v is string s && HiddenLayers.Parse(s) is { } h && rule.Accepts(h) }
         : null!;

@@ -23,7 +23,8 @@ public sealed class OutputPlan
     private readonly List<Entry> _entries = [];
     private readonly HashSet<string> _probed = [];
 
-    /// <summary>The run whose paths are being added (compare plans all its runs in one plan); "" for a single run.</summary>
+    /// <summary>The run whose paths are being added (compare plans all its runs in one plan); "" for a single
+    /// run.</summary>
     public string Run { get; set; } = "";
 
     /// <summary>A file the command reads (null = not given).</summary>
@@ -41,7 +42,8 @@ public sealed class OutputPlan
         string resolved = Resolve(owner, path)!;
         PathKind kind = FileKind.Of(path);
         if (written && kind == PathKind.Folder)
-            throw new UsageException($"{owner} {path}: is a folder; must be a file path (e.g. {Path.Combine(path, "file")})");
+            throw new UsageException(
+                $"{owner} {path}: is a folder; must be a file path (e.g. {Path.Combine(path, "file")})");
         if (written && kind != PathKind.Stream) CheckWritable(owner, path, resolved, folderMayBeCreated);
         Add(new Entry(owner, path, resolved, Output: true));
         return this;
@@ -65,9 +67,12 @@ public sealed class OutputPlan
         if (_entries.FirstOrDefault(e => e.Resolved == entry.Resolved && (e.Output || entry.Output)) is { } other)
         {
             if (entry.Output && other.Output)
-                throw new UsageException($"{entry.Owner} {entry.Path}: is also written by {other.Other}; every output needs its own file");
-            throw new UsageException($"{entry.Owner} {entry.Path}: {(entry.Output ? "is the input" : "is also the output")} {other.Other}; " +
-                                     "writing it would destroy the input (choose another file)");
+                throw new UsageException(
+                    $"{entry.Owner} {entry.Path}: is also written by {other.Other}; every output needs its own file");
+            throw new UsageException(
+                $"{entry.Owner} {entry.Path}: {(entry.Output ? "is the input" : "is also the output")} " +
+                $"{other.Other}; " +
+                "writing it would destroy the input (choose another file)");
         }
         _entries.Add(entry);
     }
@@ -77,15 +82,22 @@ public sealed class OutputPlan
     {
         string full;
         try { full = Path.GetFullPath(path); }
-        catch (ArgumentException e) { throw new UsageException($"{option} {Tensors.Printable.Of(path)}: not a valid path ({e.Message})"); }
-        if (full.Contains('\0')) throw new UsageException($"{option} {Tensors.Printable.Of(path)}: not a valid path (a NUL character)");
+        catch (ArgumentException e)
+        {
+            throw new UsageException(
+            $"{option} {Tensors.Printable.Of(path)}: not a valid path ({e.Message})");
+        }
+        if (full.Contains('\0')) throw new UsageException(
+            $"{option} {Tensors.Printable.Of(path)}: not a valid path (a NUL character)");
         string resolved = Path.GetPathRoot(full)!;
-        foreach (string part in full[resolved.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (string part in full[resolved.Length..].Split(Path.DirectorySeparatorChar,
+            StringSplitOptions.RemoveEmptyEntries))
         {
             resolved = Path.Combine(resolved, part);
             try
             {
-                if (new FileInfo(resolved).LinkTarget is not null && new FileInfo(resolved).ResolveLinkTarget(true) is { } target)
+                if (new FileInfo(resolved).LinkTarget is not null
+                    && new FileInfo(resolved).ResolveLinkTarget(true) is { } target)
                     resolved = target.FullName;
             }
             catch (IOException) { } // a link loop or an unreadable folder: compare what we have
@@ -97,7 +109,8 @@ public sealed class OutputPlan
     {
         CheckNames(owner, path, resolved);
         string folder = Path.GetDirectoryName(resolved) ?? "/";
-        if (!folderMayBeCreated && !Directory.Exists(folder)) throw new UsageException($"{owner} {path}: the folder does not exist");
+        if (!folderMayBeCreated
+            && !Directory.Exists(folder)) throw new UsageException($"{owner} {path}: the folder does not exist");
         Probe(owner, path, NearestFolder(owner, path, folder));
     }
 
@@ -105,11 +118,13 @@ public sealed class OutputPlan
     {
         foreach (string part in resolved.Split(Path.DirectorySeparatorChar))
             if (Encoding.UTF8.GetByteCount(part) is var bytes and > NameMax)
-                throw new UsageException($"{owner} {Tensors.Printable.Of(path, 120)}: the name '{Tensors.Printable.Of(part, 40)}' " +
+                throw new UsageException(
+                    $"{owner} {Tensors.Printable.Of(path, 120)}: the name '{Tensors.Printable.Of(part, 40)}' " +
                                          $"is {bytes} bytes, more than the {NameMax} a file name may have");
     }
 
-    /// <summary>Creates and deletes an exclusively created, unpredictably named file: proves we may write there.</summary>
+    /// <summary>Creates and deletes an exclusively created, unpredictably named file: proves we may write
+    /// there.</summary>
     private void Probe(string owner, string path, string folder)
     {
         if (!_probed.Add(folder)) return;

@@ -14,7 +14,8 @@ public static class PredictCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("predict", "Classify points with a saved model; prints CSV: x1,x2[,label],class,p0,…");
+        var command =
+            new Command("predict", "Classify points with a saved model; prints CSV: x1,x2[,label],class,p0,…");
         foreach (Option option in new Option[] { Model, Points, Point })
             command.Options.Add(option);
         command.SetAction(parse => Execute(parse, stdout, stderr));
@@ -34,12 +35,14 @@ public static class PredictCommand
             throw new UsageException($"--model {modelPath}: the model takes {model.Network.D} inputs " +
                                      $"({model.Features}), the points have {x.Cols} columns");
         if (labels is not null && labels.FirstOrDefault(l => l >= model.Network.K, -1) is int bad and >= 0)
-            throw new UsageException($"--data {dataPath}: label {bad} is not a class of this {model.Network.K}-class model");
+            throw new UsageException(
+                $"--data {dataPath}: label {bad} is not a class of this {model.Network.K}-class model");
         var prediction = Prediction.Run(model, x);
         stdout.Write(Format(x, labels, prediction));
         if (labels is not null)
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"accuracy {prediction.Accuracy(labels):F4} ({prediction.Classes.Where((c, i) => c == labels[i]).Count()} of {labels.Length})"));
+                $"accuracy {prediction.Accuracy(labels):F4} " +
+                    $"({prediction.Classes.Where((c, i) => c == labels[i]).Count()} of {labels.Length})"));
         return ExitCodes.Success;
     }
 
@@ -63,13 +66,15 @@ public static class PredictCommand
     public static string Format(Matrix x, int[]? labels, Prediction prediction)
     {
         int k = prediction.Probabilities.Cols;
-        var text = new StringBuilder($"x1,x2{(labels is null ? "" : ",label")},class,{string.Join(",", Enumerable.Range(0, k).Select(j => $"p{j}"))}\n");
+        string probabilities = string.Join(",", Enumerable.Range(0, k).Select(j => $"p{j}"));
+        var text = new StringBuilder($"x1,x2{(labels is null ? "" : ",label")},class,{probabilities}\n");
         for (int i = 0; i < x.Rows; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"{x[i, 0]:R},{x[i, 1]:R},");
             if (labels is not null) text.Append(CultureInfo.InvariantCulture, $"{labels[i]},");
             text.Append(CultureInfo.InvariantCulture, $"{prediction.Classes[i]}");
-            for (int j = 0; j < k; j++) text.Append(CultureInfo.InvariantCulture, $",{prediction.Probabilities[i, j]:R}");
+            for (int j = 0; j < k; j++) text.Append(CultureInfo.InvariantCulture,
+                $",{prediction.Probabilities[i, j]:R}");
             text.Append('\n');
         }
         return text.ToString();

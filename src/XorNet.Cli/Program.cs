@@ -11,7 +11,8 @@ public static class Program
         UseInvariantCulture();
         bool[] closed = StandardStreams.Closed();
         var stdout = new GuardedWriter(Console.Out);
-        // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never write it.
+        // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never
+        // write it.
         var stderr = new GuardedWriter(closed[2] ? TextWriter.Null : Console.Error);
         if (closed[1])
         {
@@ -37,11 +38,13 @@ public static class Program
     /// </summary>
     public static void UseInvariantCulture()
     {
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture =
+            CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
-    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills it.</summary>
+    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills
+    /// it.</summary>
     private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
     {
         if (interrupt.IsCancellationRequested) return; // default action: terminate now
@@ -49,15 +52,22 @@ public static class Program
         interrupt.Cancel();
     }
 
-    /// <summary>Parses and runs a command line; every failure becomes one line on stderr and a documented exit code.</summary>
+    /// <summary>Parses and runs a command line; every failure becomes one line on stderr and a documented exit
+    /// code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var verbose = new Option<bool>("--verbose") { Description = "Print details (a stack trace) for internal errors", Recursive = true };
+        var verbose =
+            new Option<bool>("--verbose")
+            {
+                Description = "Print details (a stack trace) for internal errors",
+                Recursive = true
+            };
         RootCommand root = CreateRoot(stdout, stderr, cancel);
         root.Options.Add(verbose);
         // No @response-files: a token such as "@/dev/zero" must be a value, not a file to read without bounds.
         ParseResult parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if ((parsed.Errors.Count > 0 ? ParseErrors.Describe(parsed) : ParseErrors.CommaInANumber(parsed)) is { } parseError)
+        if ((parsed.Errors.Count > 0 ? ParseErrors.Describe(parsed)
+            : ParseErrors.CommaInANumber(parsed)) is { } parseError)
         {
             string command = parsed.CommandResult.Command is RootCommand ? "" : " " + parsed.CommandResult.Command.Name;
             stderr.WriteLine($"xornet: error: {parseError} (see xornet{command} --help)");
@@ -65,7 +75,8 @@ public static class Program
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(
+                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
@@ -88,7 +99,8 @@ public static class Program
     /// <summary>Every command, as `xornet --help` lists them (tests walk this tree to check every option).</summary>
     public static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n" + ExitCodes.Help);
+        var root = new RootCommand("xornet: train a small neural network from scratch and watch it learn XOR.\n"
+            + ExitCodes.Help);
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr, cancel));
         root.Subcommands.Add(CompareCommand.Create(stdout, stderr, cancel));
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));

@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace XorNet.Cli;
 
-/// <summary>How a run reports its epochs: a live bar (terminal), a few plain lines (redirected output), or nothing.</summary>
+/// <summary>How a run reports its epochs: a live bar (terminal), a few plain lines (redirected output), or
+/// nothing.</summary>
 public enum ProgressMode { Lines, Bar, Quiet }
 
 /// <summary>Receives every epoch's metrics and shows them in the chosen <see cref="ProgressMode"/>.</summary>
@@ -25,14 +26,16 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     public static ProgressMode Choose(bool quiet, TextWriter log, string? jsonPath)
     {
         if (quiet) return ProgressMode.Quiet;
-        bool terminal = ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out)
+            && !Console.IsOutputRedirected;
         return terminal && jsonPath != "-" ? ProgressMode.Bar : ProgressMode.Lines;
     }
 
     public void Report(EpochMetrics m)
     {
         if (mode == ProgressMode.Lines) Line(m);
-        else if (mode == ProgressMode.Bar && (m.Epoch == epochs || _lastDraw is not { } last || _clock.Elapsed - last >= BarInterval)) Bar(m);
+        else if (mode == ProgressMode.Bar
+            && (m.Epoch == epochs || _lastDraw is not { } last || _clock.Elapsed - last >= BarInterval)) Bar(m);
     }
 
     /// <summary>Ends the bar's line so the summary starts on a fresh one.</summary>
@@ -56,8 +59,10 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
     public void Step(string what, int done, int total)
     {
         string text = $"{what} {done}/{total}";
-        if (mode == ProgressMode.Lines && (done == total || done % Math.Max(1, total / 10) == 0)) log.WriteLine("  " + text);
-        if (mode != ProgressMode.Bar || (done != total && _lastDraw is { } last && _clock.Elapsed - last < BarInterval)) return;
+        if (mode == ProgressMode.Lines
+            && (done == total || done % Math.Max(1, total / 10) == 0)) log.WriteLine("  " + text);
+        if (mode != ProgressMode.Bar
+            || (done != total && _lastDraw is { } last && _clock.Elapsed - last < BarInterval)) return;
         _lastDraw = _clock.Elapsed;
         log.Write("\r" + (AnsiAllowed ? text + "\u001b[K" : text.PadRight(_lastLength)));
         _lastLength = text.Length;
@@ -72,7 +77,9 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         if (m.Epoch % every != 0 && m.Epoch != epochs) return;
         int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  train accuracy {m.TrainAccuracy:P1}{(m.TestAccuracy is double t ? $"  test accuracy {t:P1}" : "")}"));
+            $"  epoch {m.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{epochs}  loss " +
+                $"{TrainJob.FormatLoss(m.Loss)}  train accuracy " +
+                $"{m.TrainAccuracy:P1}{(m.TestAccuracy is double t ? $"  test accuracy {t:P1}" : "")}"));
     }
 
     private void Bar(EpochMetrics m)
@@ -93,7 +100,8 @@ public sealed class ProgressReporter(ProgressMode mode, int epochs, TextWriter l
         int filled = (int)Math.Round(done * BarCells);
         string eta = m.Epoch == 0 ? "?" : Clock(elapsed * ((1 - done) / done));
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss {TrainJob.FormatLoss(m.Loss)}  acc {m.TrainAccuracy:P1}  {Clock(elapsed)} elapsed, ETA {eta}");
+            $"[{new string('█', filled)}{new string('░', BarCells - filled)}]  epoch {m.Epoch}/{epochs}  loss " +
+                $"{TrainJob.FormatLoss(m.Loss)}  acc {m.TrainAccuracy:P1}  {Clock(elapsed)} elapsed, ETA {eta}");
     }
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1

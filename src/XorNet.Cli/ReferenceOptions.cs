@@ -13,23 +13,30 @@ public static class ReferenceOptions
 {
     public static IEnumerable<Option> All => [OptionTable.Reference, OptionTable.Fix];
 
-    /// <summary>The reference run asked for, or null without --reference; refuses --fix without it and unknown bugs.</summary>
+    /// <summary>The reference run asked for, or null without --reference; refuses --fix without it and unknown
+    /// bugs.</summary>
     public static ReferenceProgram? Read(ParseResult parse)
     {
         string? fix = parse.GetValue(OptionTable.Fix);
         if (!parse.GetValue(OptionTable.Reference))
-            return fix is null ? null : throw new UsageException($"--fix {fix}: only with --reference (XorNet's own network has none of these bugs)");
+            return fix is null ? null
+                : throw new UsageException(
+                $"--fix {fix}: only with --reference (XorNet's own network has none of these bugs)");
         if (fix is null) return new ReferenceProgram();
         var (fixes, unknown) = ReferenceProgram.Parse(fix);
         if (unknown is not null)
-            throw new UsageException($"--fix {fix}: unknown bug '{unknown}' (choose {string.Join(", ", ReferenceProgram.Bugs.Select(b => b.Name))} or all)");
+            throw new UsageException(
+                $"--fix {fix}: unknown bug '{unknown}' (choose " +
+                $"{string.Join(", ", ReferenceProgram.Bugs.Select(b => b.Name))} or all)");
         return new ReferenceProgram(fixes);
     }
 
     /// <summary>True when the user wrote the option (not a default).</summary>
-    public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is OptionResult { Implicit: false };
+    public static bool Given(ParseResult parse,
+        Option option) => parse.GetResult(option) is OptionResult { Implicit: false };
 
-    /// <summary>Refuses the first given option of the list: the reference has one data set, one init and plain SGD.</summary>
+    /// <summary>Refuses the first given option of the list: the reference has one data set, one init and plain
+    /// SGD.</summary>
     public static void RefuseUnhonoured(ParseResult parse, IEnumerable<Option> unhonoured)
     {
         if (unhonoured.FirstOrDefault(o => Given(parse, o)) is { } option)
@@ -65,7 +72,9 @@ public static class ReferenceOptions
         };
         TrainCommand.Checked(config);
         if (config.BatchSize > config.Samples)
-            throw new UsageException(Invariant($"--batch-size {config.BatchSize}: the reference trains on the first rows, at most --samples ({config.Samples})"));
+            throw new UsageException(
+                Invariant($"--batch-size {config.BatchSize}: the reference trains on the first rows, at most ") +
+                Invariant($"--samples ({config.Samples})"));
         return config;
     }
 
@@ -82,8 +91,9 @@ public static class ReferenceOptions
     }
 
     /// <summary>The pictures' subtitle.</summary>
-    public static string PlotTitle(TrainingConfig c) => Invariant(
-        $"reference H={c.Hidden} lr={c.LearningRate:G} l2={c.L2:G} iterations={c.Epochs}, fixed: {ReferenceProgram.Describe(c.Reference!.Fixes)}");
+    public static string PlotTitle(TrainingConfig c) =>
+        Invariant($"reference H={c.Hidden} lr={c.LearningRate:G} l2={c.L2:G} iterations={c.Epochs}, fixed: ") +
+        ReferenceProgram.Describe(c.Reference!.Fixes);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ namespace XorNet.Cli;
 /// the stratified test split, the standardizer fitted on the training points' features, and the --init weights.
 /// The raw sets keep the points' two columns x1, x2; Train and Test are what the network sees (features, scaled).
 /// </summary>
-public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? RawTest, Standardizer Scaler, Parameters? Initial)
+public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? RawTest, Standardizer Scaler,
+    Parameters? Initial)
 {
     public Dataset Train => Scaler.Apply(Featured(RawTrain));
     public Dataset? Test => RawTest is null ? null : Scaler.Apply(Featured(RawTest));
@@ -35,7 +36,8 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
         catch (InvalidDataException e) { throw new UsageException($"--test-split {config.TestSplit}: {e.Message}"); }
     }
 
-    /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network has.</summary>
+    /// <summary>The model's weights, which must have exactly the shapes, activation and output this run's network
+    /// has.</summary>
     private static Parameters InitialWeights(string path, TrainingConfig config, Dataset data, Standardizer scaler)
     {
         var saved = InputFiles.Model("--init", path);
@@ -44,16 +46,25 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
             throw new UsageException($"--init {path}: the model's features are {saved.Features} but this run has " +
                                      $"--features {config.Features}: its weights would read other inputs");
         if (saved.Standardized != config.Standardize || (config.Standardize && !SameScaling(saved.Scaler, scaler)))
-            throw new UsageException($"--init {path}: the model was trained on {(saved.Standardized ? "standardised" : "raw")} inputs" +
-                $"{(saved.Standardized ? $" (mean {Numbers(saved.Scaler.Mean)}, std {Numbers(saved.Scaler.Std)})" : "")} but this run's inputs are " +
-                $"{(config.Standardize ? $"standardised with mean {Numbers(scaler.Mean)}, std {Numbers(scaler.Std)}" : "raw")}: its weights would mean something else");
+            throw new UsageException(
+                $"--init {path}: the model was trained on {(saved.Standardized ? "standardised" : "raw")} inputs" +
+                (saved.Standardized ? $" (mean {Numbers(saved.Scaler.Mean)}, std {Numbers(saved.Scaler.Std)})" : "") +
+                " but this run's inputs are " +
+                (config.Standardize
+                    ? $"standardised with mean {Numbers(scaler.Mean)}, std {Numbers(scaler.Std)}"
+                    : "raw") +
+                ": its weights would mean something else");
         if (model.Activation.Kind != config.Activation || model.Output.Kind != config.Loss)
-            throw new UsageException($"--init {path}: the model has activation {LeverNames.Of(model.Activation.Kind)} and output {ModelFile.OutputName(model.Output.Kind)} " +
-                                     $"but this run has --activation {LeverNames.Of(config.Activation)} --loss {LeverNames.Of(config.Loss)} " +
+            throw new UsageException(
+                $"--init {path}: the model has activation {LeverNames.Of(model.Activation.Kind)} and output " +
+                $"{ModelFile.OutputName(model.Output.Kind)} " +
+                                     $"but this run has --activation {LeverNames.Of(config.Activation)} --loss " +
+                                         $"{LeverNames.Of(config.Loss)} " +
                                      $"(output {ModelFile.OutputName(config.Loss)})");
         var expected = new Parameters(config.Hidden.WithEnds(config.Features.D, data.Classes));
         if (expected.Layers != model.P.Layers)
-            throw new UsageException($"--init {path}: the model has hidden layers {model.Hidden} but this run has --hidden {config.Hidden}");
+            throw new UsageException(
+                $"--init {path}: the model has hidden layers {model.Hidden} but this run has --hidden {config.Hidden}");
         foreach (var ((name, want), (_, have)) in expected.Named().Zip(model.P.Named()))
             if (want.Rows != have.Rows || want.Cols != have.Cols)
                 throw new UsageException($"--init {path}: {name} has shape {Shape(name, have)} but this run needs " +
@@ -63,14 +74,17 @@ public sealed record RunData(TrainingConfig Config, Dataset RawTrain, Dataset? R
     }
 
     private static bool SameScaling(Standardizer a, Standardizer b) =>
-        a.Mean.Length == b.Mean.Length && a.Mean.Zip(b.Mean).All(p => Close(p.First, p.Second)) && a.Std.Zip(b.Std).All(p => Close(p.First, p.Second));
+        a.Mean.Length == b.Mean.Length && a.Mean.Zip(b.Mean).All(p => Close(p.First, p.Second))
+            && a.Std.Zip(b.Std).All(p => Close(p.First, p.Second));
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a) + Math.Abs(b));
 
-    private static string Numbers(double[] values) => "(" + string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
+    private static string Numbers(double[] values) => "("
+        + string.Join(", ", values.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
 
     /// <summary>NumPy's spelling: biases are vectors (H,), weights matrices (D, H).</summary>
-    private static string Shape(string name, Tensors.Matrix m) => name.StartsWith('b') ? $"({m.Cols},)" : $"({m.Rows}, {m.Cols})";
+    private static string Shape(string name, Tensors.Matrix m) => name.StartsWith('b') ? $"({m.Cols},)"
+        : $"({m.Rows}, {m.Cols})";
 
     /// <summary>
     /// The result as the plots should show it: in the data's own (x1, x2) plane, with the raw points; the plots compute

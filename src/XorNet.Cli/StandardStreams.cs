@@ -76,7 +76,9 @@ public static class StandardStreams
     {
         try
         {
-            string? flags = File.ReadLines($"/proc/self/fdinfo/{fd}").FirstOrDefault(l => l.StartsWith("flags:", StringComparison.Ordinal));
+            string? flags =
+                File.ReadLines($"/proc/self/fdinfo/{fd}")
+                .FirstOrDefault(l => l.StartsWith("flags:", StringComparison.Ordinal));
             return flags is not null && (Convert.ToInt64(flags["flags:".Length..].Trim(), 8) & 0x80000) != 0;
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)

@@ -13,7 +13,8 @@ public static partial class TrainCommand
     ];
 
     private static T Kind<T>(ParseResult parse, Option<string> option) where T : struct, Enum =>
-        LeverNames.Parse<T>(parse.GetValue(option)!) ?? throw new UsageException($"{option.Name} {parse.GetValue(option)}: unknown");
+        LeverNames.Parse<T>(parse.GetValue(option)!)
+            ?? throw new UsageException($"{option.Name} {parse.GetValue(option)}: unknown");
 
     private static TrainingConfig ReadLevers(ParseResult parse, TrainingConfig config) => config with
     {

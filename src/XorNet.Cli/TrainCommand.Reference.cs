@@ -3,7 +3,8 @@ using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet train --reference [--fix …]`: the article's reference program (see <see cref="ReferenceOptions"/>).</summary>
+/// <summary>`xornet train --reference [--fix …]`: the article's reference program (see
+/// <see cref="ReferenceOptions"/>).</summary>
 public static partial class TrainCommand
 {
     /// <summary>The reference run's config; the options it cannot honour are refused by name.</summary>
@@ -13,7 +14,8 @@ public static partial class TrainCommand
                                Init, Seed, .. LeverOptions.Where(o => o != NoDivergenceCheck)];
         ReferenceOptions.RefuseUnhonoured(parse, unhonoured);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
-            throw new UsageException("--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
+            throw new UsageException(
+                "--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");
         var given = new TrainingConfig
         {
             Hidden = ReferenceHidden(parse),

@@ -4,7 +4,8 @@ using static XorNet.Cli.OptionTable;
 
 namespace XorNet.Cli;
 
-/// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and plots.</summary>
+/// <summary>`xornet train`: parses options into a <see cref="TrainingConfig"/>, trains, writes metrics and
+/// plots.</summary>
 public static partial class TrainCommand
 {
     /// <summary>Train's options, from the one <see cref="OptionTable"/>, in the order --help lists them.</summary>
@@ -18,7 +19,9 @@ public static partial class TrainCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var command = new Command("train", "Train the network (--hidden 3 by default, the article's) and write metrics.json and the plots to --out.");
+        var command =
+            new Command("train",
+            "Train the network (--hidden 3 by default, the article's) and write metrics.json and the plots to --out.");
         foreach (Option option in Options)
             command.Options.Add(option);
         command.SetAction(parse => Execute(ReadConfig(parse), parse, stdout, stderr, cancel));
@@ -52,7 +55,8 @@ public static partial class TrainCommand
         return config;
     }
 
-    /// <summary>An option given on the command line that this config would ignore is refused (it would change nothing).</summary>
+    /// <summary>An option given on the command line that this config would ignore is refused (it would change
+    /// nothing).</summary>
     private static void RefuseUnused(ParseResult parse, TrainingConfig config)
     {
         foreach (Option option in Options)
@@ -65,8 +69,11 @@ public static partial class TrainCommand
     {
         int frames = OptionTable.Checked(parse, Frames);
         bool plots = !parse.GetValue(NoPlots), animate = parse.GetValue(Animate);
-        if (animate && !plots) throw new UsageException("--animate: cannot animate with --no-plots (which turns every picture off)");
-        return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames, parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
+        if (animate
+            && !plots) throw new UsageException(
+            "--animate: cannot animate with --no-plots (which turns every picture off)");
+        return new(parse.GetValue(Out)!, parse.GetValue(Json), plots, animate, frames,
+            parse.GetValue(Quiet) ? ProgressMode.Quiet : ProgressMode.Lines)
         {
             ModelPath = parse.GetValue(Save),
             LiveSeconds = LiveOptions.Read(parse),
@@ -88,12 +95,17 @@ public static partial class TrainCommand
         return config;
     }
 
-    private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    private static int Execute(TrainingConfig config, ParseResult parse, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancel)
     {
         OutputSettings output = ReadOutput(parse);
         QualityGates gates = ReadGates(parse);
         TextWriter log = output.JsonPath == "-" ? stderr : stdout; // `--json -` keeps stdout for the document alone
-        output = output with { Progress = ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath) };
+        output = output with
+        {
+            Progress =
+            ProgressReporter.Choose(output.Progress == ProgressMode.Quiet, log, output.JsonPath)
+        };
         if (output.LiveSeconds is double seconds && LiveOptions.CanShow(log, output.JsonPath, stderr))
             return LiveTrain.Run(config, output, gates, seconds, stdout, stderr, cancel);
         if (output.LiveSeconds is not null && output.Progress == ProgressMode.Bar)

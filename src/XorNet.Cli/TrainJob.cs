@@ -40,7 +40,8 @@ public static class TrainJob
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
                                      IRunWatcher? watch = null,
-                                     Action<IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)>>? onSnapshots = null)
+                                     Action<IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)>>? onSnapshots =
+                                         null)
     {
         var clock = Stopwatch.StartNew();
         var run = CheckInputs(config, output); // bad input stops us before any file is written
@@ -50,7 +51,8 @@ public static class TrainJob
         var progress = new ProgressReporter(output.Progress, config.Epochs, log);
         var (result, snapshots) = config.Reference is null
             ? TrainXorNet(config, run, output, progress, watch, cancel)
-            : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report, cancel);
+            : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report,
+                cancel);
         progress.Finish();
         var taken = snapshots is null ? null : InPlane(run, snapshots.Taken, result.Network);
         if (snapshots is not null) onSnapshots?.Invoke(run.ForPlots(snapshots.Taken, result.Network)); // as the result
@@ -69,9 +71,12 @@ public static class TrainJob
 
         var final = result.Final;
         if (result.Stop.Reason == StopReason.EarlyStopped)
-            log.WriteLine($"early stop at epoch {result.Stop.Epoch}: {result.Stop.Monitor} has not improved since epoch {result.Stop.RestoredEpoch}; its weights are kept");
+            log.WriteLine(
+                $"early stop at epoch {result.Stop.Epoch}: {result.Stop.Monitor} has not improved since epoch " +
+                $"{result.Stop.RestoredEpoch}; its weights are kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy {final.TrainAccuracy:P1}  {TestSummary(final)}" +
+            $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy " +
+                $"{final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
         return result;
     }
@@ -82,9 +87,12 @@ public static class TrainJob
     {
         var trainer = new Trainer(config, run.Train, run.Test);
         if (run.Initial is not null) run.Initial.CopyTo(trainer.Network.P);
-        using var csv = output.HistoryCsvPath is { } csvPath ? new HistoryCsvWriter(csvPath, run.Test is not null, trainer.Network.P.Layers) : null;
+        using var csv =
+            output.HistoryCsvPath is { } csvPath
+            ? new HistoryCsvWriter(csvPath, run.Test is not null, trainer.Network.P.Layers) : null;
         var snapshots = output.Plots && output.Animate
-            ? new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
+            ? new ParameterSnapshots(trainer.Network,
+                ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
         watch?.Started(trainer, run.Train);
         TrainingResult? result = null;
         try
@@ -102,9 +110,11 @@ public static class TrainJob
         return (result!, snapshots);
     }
 
-    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at commit).</summary>
+    /// <summary>Every file a run may write in --out (the ones it does not write this time are removed at
+    /// commit).</summary>
     public static readonly string[] OwnedNames =
-        ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png", "training.png",
+        ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png",
+            "neurons.png", "training.png",
          "training.gif"];
 
     private static bool Writes(OutputSettings output, string name) => name switch
@@ -119,8 +129,8 @@ public static class TrainJob
     /// Stages metrics.json, the model and the pictures, then commits them as one set (metrics.json last). A Ctrl-C
     /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
     /// </summary>
-    private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output, OutputSet files, string json,
-                                               Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+    private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output,
+                                               OutputSet files, string json, Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
                                                CancellationToken cancel)
     {
         AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
@@ -130,7 +140,8 @@ public static class TrainJob
         };
         if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
         else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
-        if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)));
+        if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath,
+            stream => stream.Write(Encoding.UTF8.GetBytes(json)));
         if (output.Plots && FontCheck.MissingFontWarning() is { } fontWarning)
             progress.Log(fontWarning);
         try
@@ -142,7 +153,9 @@ public static class TrainJob
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             progress.Finish();
-            progress.Log("interrupted while drawing the pictures: metrics.json, the model and the pictures finished so far are written");
+            progress.Log(
+                "interrupted while drawing the pictures: metrics.json, the model and the pictures finished so far " +
+                "are written");
             result = result with { Interrupted = true };
         }
         files.Commit(OwnedNames, "metrics.json");
@@ -188,7 +201,8 @@ public static class TrainJob
         foreach (string name in OwnedNames)
         {
             string path = Path.Combine(output.OutDir, name);
-            if (name != "model.npz" || save != OutputPlan.Resolve("--out", path)) // --save OUT/model.npz: the default place, spelled out
+            // --save OUT/model.npz: the default place, spelled out
+            if (name != "model.npz" || save != OutputPlan.Resolve("--out", path))
                 plan.File("--out", path, folderMayBeCreated: true, written: Writes(output, name));
         }
         if (output.ModelPath is { } model) plan.File("--save", model);
@@ -196,12 +210,14 @@ public static class TrainJob
         if (output.JsonPath is { } json && json != "-") plan.File("--json", json, folderMayBeCreated: true);
     }
 
-    /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says why.</summary>
+    /// <summary>The exit code for a finished run (interrupted 130, diverged 3, a failed gate 1, else 0); says
+    /// why.</summary>
     public static int ExitCode(TrainingResult result, QualityGates gates, TextWriter log, TextWriter stderr)
     {
         if (result.Interrupted)
         {
-            log.WriteLine($"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
+            log.WriteLine(
+                $"interrupted after epoch {result.History[^1].Epoch}: metrics and plots cover the completed epochs");
             return ExitCodes.Interrupted;
         }
         if (result.Status == TrainingStatus.Diverged)
@@ -219,7 +235,8 @@ public static class TrainJob
         result.Interrupted ? "stopped" : result.Status == TrainingStatus.Diverged ? "diverged" : "done";
 
     private static string TestSummary(EpochMetrics m) => m.TestAccuracy is double accuracy
-        ? string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P1}  test loss {FormatLoss(m.TestLoss ?? double.NaN)}  ")
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"test accuracy {accuracy:P1}  test loss {FormatLoss(m.TestLoss ?? double.NaN)}  ")
         : "";
 
     /// <summary>summary.png and its panels, network.png, neurons.png, and training.png/.gif when animating.</summary>
@@ -228,8 +245,8 @@ public static class TrainJob
     /// the animation replays the trainer's snapshots, which live in the network's (possibly standardised) inputs.
     /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
-    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir, string configuration,
-                                      Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
+    private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir,
+                                      string configuration, Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
                                       CancellationToken cancel)
     {
         var pictures = new List<Action>
@@ -247,7 +264,8 @@ public static class TrainJob
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            var first = e.Flatten().InnerExceptions[0]; // as itself (I/O → its exit code), also from nested Parallel loops
+            // as itself (I/O → its exit code), also from nested Parallel loops
+            var first = e.Flatten().InnerExceptions[0];
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
@@ -258,7 +276,8 @@ public static class TrainJob
     {
         var frames = Animation.RenderFrames(result, snapshots, configuration,
             (done, total) => progress.Step("training.png: frame", done, total), cancel);
-        byte[] apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
+        byte[] apng =
+            frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
         byte[] gif = frames.ToGif();
         cancel.ThrowIfCancellationRequested();
         progress.Finish();
@@ -266,13 +285,17 @@ public static class TrainJob
         AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.gif"), gif);
     }
 
-    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60 digits.</summary>
+    /// <summary>Four significant digits (<see cref="MetricText.Loss"/>): 1e-5 is not "0.0000", a blow-up not 60
+    /// digits.</summary>
     internal static string FormatLoss(double loss) => MetricText.Loss(loss);
 
-    public static string Describe(TrainingConfig c) => c.Reference is not null ? ReferenceOptions.Describe(c) : string.Create(CultureInfo.InvariantCulture,
-        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
+    public static string Describe(TrainingConfig c) => c.Reference is not null ? ReferenceOptions.Describe(c)
+        : string.Create(CultureInfo.InvariantCulture,
+        $"H={c.Hidden} lr={c.LearningRate:G} epochs={c.Epochs} batch={c.BatchSize} l2={c.L2:G} seed={c.Seed} " +
+            $"N={c.Samples}{(c.UseBias ? "" : " no-bias")}{DescribeLevers(c)}{RunData.Describe(c)}");
 
-    /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay narrow.</summary>
+    /// <summary>The plots' subtitle: the levers and data options get a line of their own so the panels' titles stay
+    /// narrow.</summary>
     private static string PlotTitle(TrainingConfig c)
     {
         if (c.Reference is not null) return ReferenceOptions.PlotTitle(c);
@@ -280,7 +303,8 @@ public static class TrainJob
         return second.Length == 0 ? Describe(c) : Describe(c)[..^second.Length] + "\n" + second.Trim();
     }
 
-    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam clip-norm=1".</summary>
+    /// <summary>The levers that differ from the article's defaults, e.g. " relu cross-entropy adam
+    /// clip-norm=1".</summary>
     public static string DescribeLevers(TrainingConfig c)
     {
         var d = new TrainingConfig();

@@ -12,13 +12,15 @@ public static class Animation
     public const int PanelWidth = 440, PanelHeight = 340;
     public const int FrameDelayMs = 120, LastFrameDelayMs = 2500;
 
-    /// <summary>Cells along the longer side of each frame's decision grid: coarser than boundary.png, so frames render fast.</summary>
+    /// <summary>Cells along the longer side of each frame's decision grid: coarser than boundary.png, so frames render
+    /// fast.</summary>
     public const int GridCells = 120;
 
     /// <summary>Colour bands of the boundary panel (even, so that 0.5 is an edge between two bands).</summary>
     public const int Bands = 10;
 
-    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame description.</summary>
+    /// <summary>The rendered frames (PNG bytes, one size), how long each shows, and the per-frame
+    /// description.</summary>
     public sealed record Frames(IReadOnlyList<byte[]> Pngs, IReadOnlyList<int> DelaysMs, string Comment)
     {
         /// <summary>
@@ -28,12 +30,14 @@ public static class Animation
         public byte[] ToApng(Action<int>? done = null, CancellationToken cancel = default) =>
             Apng.Encode(DeltaFrames.From(Pngs, DelaysMs, done, cancel), Comment);
 
-        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame only.</summary>
+        /// <summary>training.gif: the same frames as a looping GIF, for tools that show an APNG's first frame
+        /// only.</summary>
         public byte[] ToGif() => Gif.Encode(Pngs, DelaysMs);
     }
 
     /// <summary>Encodes one frame per snapshot as an animated PNG.</summary>
-    public static byte[] Render(TrainingResult result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+    public static byte[] Render(TrainingResult result,
+        IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
                                 string configuration) =>
         RenderFrames(result, snapshots, configuration).ToApng();
 
@@ -49,7 +53,8 @@ public static class Animation
     {
         var pngs = new byte[snapshots.Count][];
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
+        var options =
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
         Parallel.For(0, snapshots.Count, options, () => Copy(result.Network),
             (i, _, network) =>
             {
@@ -65,8 +70,10 @@ public static class Animation
     /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
     private static Network Copy(Network n) => new(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
 
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that network.</summary>
-    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.</remarks>
+    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that
+    /// network.</summary>
+    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed
+    /// axes.</remarks>
     private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
     {
         var result = whole;
@@ -77,17 +84,21 @@ public static class Animation
         // Every plot and surface is disposed here, on this thread: left to the finalizer thread, Skia objects were
         // freed while the next frame drew (SIGSEGV in libSkiaSharp in 2 of 15 runs of 300 frames).
         using Plot accuracy = Figures.Accuracy(sofar, configuration);
-        accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
+        accuracy.Title(Invariant($"Train accuracy {at.TrainAccuracy:P1}\nepoch {at.Epoch} of {result.Config.Epochs}"),
+            size: 15);
         using Plot boundary = Figures.Boundary(sofar, grid, configuration);
         boundary.Title(Invariant($"Decision boundary, epoch {at.Epoch}\n{configuration}"), size: 13);
         bool log = LossPlot.NeedsLogScale(result); // the whole run's scale, so the axis does not switch mid-animation
         using Plot loss = Figures.Loss(sofar, configuration, log);
         loss.Title(Invariant($"Loss {MetricText.Loss(at.Loss)}\nepoch {at.Epoch} of {result.Config.Epochs}"), size: 15);
-        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result)); // log10 units: 0..lossMax would hide every loss below 1
+        // log10 units: 0..lossMax would hide every loss below 1
+        if (log) LossPlot.SetLogRange(loss, LossPlot.LogLimits(result));
         else loss.Axes.SetLimitsY(0, (lossMax > 0 ? lossMax : 1) * 1.05);
 
-        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole), LossPlot.LastEpoch(whole));
-        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel); // small panels: the titles say it all
+        foreach (Plot panel in new[] { accuracy, loss }) panel.Axes.SetLimitsX(LossPlot.FirstEpoch(whole),
+            LossPlot.LastEpoch(whole));
+        // small panels: the titles say it all
+        foreach (Plot panel in new[] { accuracy, boundary, loss }) Figures.NoLegend(panel);
         var multiplot = new Multiplot();
         multiplot.Reset(accuracy);
         multiplot.AddPlot(boundary);
@@ -123,10 +134,13 @@ public static class Animation
         return span / GridCells;
     }
 
-    /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against metrics.json.</summary>
-    public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots, string configuration) =>
+    /// <summary>The tEXt comment: one line per frame with the metrics it shows, so a reader can check frames against
+    /// metrics.json.</summary>
+    public static string Describe(IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> snapshots,
+        string configuration) =>
         $"xornet training animation: {configuration}\n" + string.Join("\n", snapshots.Select((s, i) =>
-            Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy {s.Metrics.TrainAccuracy:R}")));
+            Invariant($"frame {i}: epoch {s.Metrics.Epoch} loss {s.Metrics.Loss:R} train_accuracy ") +
+                Invariant($"{s.Metrics.TrainAccuracy:R}")));
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,27 +22,33 @@ public static class Apng
     /// </summary>
     public sealed record Frame(byte[] Png, int DelayMs, int X = 0, int Y = 0, bool BlendOver = false);
 
-    /// <summary>Full-canvas frames: frames[i] shown for delaysMs[i] milliseconds; the animation loops forever.</summary>
+    /// <summary>Full-canvas frames: frames[i] shown for delaysMs[i] milliseconds; the animation loops
+    /// forever.</summary>
     public static byte[] Encode(IReadOnlyList<byte[]> frames, IReadOnlyList<int> delaysMs)
     {
-        if (delaysMs.Count != frames.Count) throw new ArgumentException($"{delaysMs.Count} delays for {frames.Count} frames.", nameof(delaysMs));
+        if (delaysMs.Count != frames.Count) throw new ArgumentException(
+            $"{delaysMs.Count} delays for {frames.Count} frames.", nameof(delaysMs));
         return Encode([.. frames.Select((png, i) => new Frame(png, delaysMs[i]))]);
     }
 
-    /// <summary>Frame 0 sets the canvas (it must sit at 0, 0); later frames may be smaller rectangles inside it.</summary>
+    /// <summary>Frame 0 sets the canvas (it must sit at 0, 0); later frames may be smaller rectangles inside
+    /// it.</summary>
     public static byte[] Encode(IReadOnlyList<Frame> frames, string? comment = null)
     {
         if (frames.Count == 0) throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
-        if (frames[0].X != 0 || frames[0].Y != 0) throw new ArgumentException("Frame 0 must start at (0, 0).", nameof(frames));
+        if (frames[0].X != 0 || frames[0].Y != 0) throw new ArgumentException("Frame 0 must start at (0, 0).",
+            nameof(frames));
         var parsed = frames.Select((f, i) => ReadChunks(f.Png, $"frame {i}")).ToList();
         byte[] ihdr = parsed[0].Single(c => c.Type == "IHDR").Data;
-        for (int i = 1; i < parsed.Count; i++) CheckFits(i, frames[i], parsed[i].Single(c => c.Type == "IHDR").Data, ihdr);
+        for (int i = 1; i < parsed.Count; i++) CheckFits(i, frames[i], parsed[i].Single(c => c.Type == "IHDR").Data,
+            ihdr);
 
         using var png = new MemoryStream();
         png.Write(Signature);
         WriteChunk(png, "IHDR", ihdr);
         WriteChunk(png, "acTL", ActL(frames.Count, plays: 0));
-        if (comment is not null) WriteChunk(png, "tEXt", [.. Encoding.Latin1.GetBytes("Comment"), 0, .. Encoding.Latin1.GetBytes(comment)]);
+        if (comment is not null) WriteChunk(png, "tEXt",
+            [.. Encoding.Latin1.GetBytes("Comment"), 0, .. Encoding.Latin1.GetBytes(comment)]);
         foreach (var chunk in parsed[0].TakeWhile(c => c.Type != "IDAT").Where(c => c.Type != "IHDR"))
             WriteChunk(png, chunk.Type, chunk.Data);
         uint sequence = 0;
@@ -64,10 +70,12 @@ public static class Apng
     {
         if (!ihdr.AsSpan(8).SequenceEqual(canvas.AsSpan(8)))
             throw new ArgumentException($"Frame {index} differs from frame 0 in pixel format (IHDR).", "frames");
-        long width = BinaryPrimitives.ReadUInt32BigEndian(ihdr), height = BinaryPrimitives.ReadUInt32BigEndian(ihdr.AsSpan(4));
+        long width = BinaryPrimitives.ReadUInt32BigEndian(ihdr), height =
+            BinaryPrimitives.ReadUInt32BigEndian(ihdr.AsSpan(4));
         if (frame.X < 0 || frame.Y < 0 || frame.X + width > BinaryPrimitives.ReadUInt32BigEndian(canvas)
             || frame.Y + height > BinaryPrimitives.ReadUInt32BigEndian(canvas.AsSpan(4)))
-            throw new ArgumentException($"Frame {index} ({width}×{height} at {frame.X},{frame.Y}) does not fit frame 0's canvas.", "frames");
+            throw new ArgumentException(
+                $"Frame {index} ({width}×{height} at {frame.X},{frame.Y}) does not fit frame 0's canvas.", "frames");
     }
 
     /// <summary>acTL: num_frames, num_plays (0 = forever), both uint32.</summary>
@@ -79,7 +87,8 @@ public static class Apng
     /// </summary>
     private static byte[] FcTL(uint sequence, byte[] ihdr, Frame frame)
     {
-        if (frame.DelayMs is < 0 or > ushort.MaxValue) throw new ArgumentOutOfRangeException(nameof(frame), $"delay {frame.DelayMs} ms must be 0..65535");
+        if (frame.DelayMs is < 0 or > ushort.MaxValue) throw new ArgumentOutOfRangeException(nameof(frame),
+            $"delay {frame.DelayMs} ms must be 0..65535");
         var data = new byte[26];
         BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(0), sequence);
         ihdr.AsSpan(0, 8).CopyTo(data.AsSpan(4)); // width, height: the first 8 bytes of the frame's IHDR
@@ -95,13 +104,15 @@ public static class Apng
     /// <summary>The chunks of a PNG file, in order, each CRC checked.</summary>
     public static List<Chunk> ReadChunks(ReadOnlySpan<byte> png, string name = "PNG")
     {
-        if (png.Length < 8 || !png[..8].SequenceEqual(Signature)) throw new FormatException($"{name}: not a PNG (bad signature).");
+        if (png.Length < 8
+            || !png[..8].SequenceEqual(Signature)) throw new FormatException($"{name}: not a PNG (bad signature).");
         var chunks = new List<Chunk>();
         int at = 8;
         while (at + 12 <= png.Length)
         {
             int length = checked((int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]));
-            if (at + 12 + length > png.Length) throw new FormatException($"{name}: chunk at byte {at} runs past the end.");
+            if (at + 12
+                + length > png.Length) throw new FormatException($"{name}: chunk at byte {at} runs past the end.");
             ReadOnlySpan<byte> typeAndData = png.Slice(at + 4, 4 + length);
             if (Crc32.HashToUInt32(typeAndData) != BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + length)..]))
                 throw new FormatException($"{name}: bad CRC in chunk at byte {at}.");

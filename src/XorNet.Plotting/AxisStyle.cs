@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace XorNet.Plotting;
 
-/// <summary>Tick rules every curve shares: whole epochs only, numbers without thousands separators, room for the last.</summary>
+/// <summary>Tick rules every curve shares: whole epochs only, numbers without thousands separators, room for the
+/// last.</summary>
 public static class AxisStyle
 {
     /// <summary>
@@ -39,7 +40,8 @@ public static class AxisStyle
     }
 
     /// <summary>A tick generator that always gives <see cref="LogTicks"/>.</summary>
-    public static ScottPlot.TickGenerators.NumericManual LogTickGenerator(double log10Min, double log10Max) => new(LogTicks(log10Min, log10Max));
+    public static ScottPlot.TickGenerators.NumericManual LogTickGenerator(double log10Min,
+        double log10Max) => new(LogTicks(log10Min, log10Max));
 
     /// <summary>m·10^decade as "0.02", "5", "200", or "2e-7" once plain digits would be long.</summary>
     public static string LogLabel(int m, int decade) => Math.Abs(decade) < 4

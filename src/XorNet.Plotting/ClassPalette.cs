@@ -16,7 +16,8 @@ public static class ClassPalette
         Color.FromHex("#bcbd22"), Color.FromHex("#17becf"),
     ];
 
-    /// <summary>A cell or point whose value is not a number (a diverged network): a grey no class colour uses.</summary>
+    /// <summary>A cell or point whose value is not a number (a diverged network): a grey no class colour
+    /// uses.</summary>
     public static readonly Color NoValue = Color.FromHex("#5c5c5c");
 
     /// <summary>

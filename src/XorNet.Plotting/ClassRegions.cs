@@ -13,7 +13,8 @@ public static class ClassRegions
     /// <summary>Confidence steps per class: more than a PNG's shading shows.</summary>
     private const int Levels = 64;
 
-    /// <summary>cells[r, c] = class + sureness, NaN where the network gave no number; also how many cells are NaN.</summary>
+    /// <summary>cells[r, c] = class + sureness, NaN where the network gave no number; also how many cells are
+    /// NaN.</summary>
     public static (double[,] Cells, int NoValue) Encode(ClassGrid regions, int classes)
     {
         int rows = regions.Classes.GetLength(0), columns = regions.Classes.GetLength(1), missing = 0;
@@ -29,11 +30,13 @@ public static class ClassRegions
         return (cells, missing);
     }
 
-    /// <summary>The colormap for values 0..K (ManualRange 0..K): white-ish at s = 0, the class colour lightened at s → 1.</summary>
+    /// <summary>The colormap for values 0..K (ManualRange 0..K): white-ish at s = 0, the class colour lightened at s →
+    /// 1.</summary>
     public sealed class Colormap(int classes) : IColormap
     {
         private readonly Color[] _table = [.. Enumerable.Range(0, classes * Levels).Select(i =>
-            Mix(Colors.White, ClassPalette.Of(i / Levels, classes).Lighten(0.45), 0.15 + 0.85 * (i % Levels) / (Levels - 1.0)))];
+            Mix(Colors.White, ClassPalette.Of(i / Levels, classes).Lighten(0.45),
+                0.15 + 0.85 * (i % Levels) / (Levels - 1.0)))];
 
         public string Name => "class regions";
 
@@ -46,5 +49,6 @@ public static class ClassRegions
     }
 
     private static Color Mix(Color a, Color b, double t) => new(
-        (byte)Math.Round(a.R + (b.R - a.R) * t), (byte)Math.Round(a.G + (b.G - a.G) * t), (byte)Math.Round(a.B + (b.B - a.B) * t));
+        (byte)Math.Round(a.R + (b.R - a.R) * t), (byte)Math.Round(a.G + (b.G - a.G) * t),
+            (byte)Math.Round(a.B + (b.B - a.B) * t));
 }

@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace XorNet.Plotting;
 
-/// <summary>One run of a comparison: its result, its label (the grid values, e.g. "hidden=50") and its full configuration.</summary>
+/// <summary>One run of a comparison: its result, its label (the grid values, e.g. "hidden=50") and its full
+/// configuration.</summary>
 public sealed record ComparedRun(TrainingResult Result, string Label, string Configuration)
 {
     /// <summary>The run's --min-accuracy/--max-loss, drawn on its curves.</summary>
@@ -28,7 +29,8 @@ public static class Comparison
     {
         if (runs.Count == 0) throw new ArgumentException("Nothing to compare.", nameof(runs));
         int epochs = runs.Max(r => r.Result.Config.Epochs);
-        double lossMax = runs.SelectMany(r => r.Result.History).Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        double lossMax =
+            runs.SelectMany(r => r.Result.History).Select(m => m.Loss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         bool log = runs.Any(r => LossPlot.NeedsLogScale(r.Result)); // one scale for every row, so the rows compare
         var logLimits = runs.Select(r => LossPlot.LogLimits(r.Result)).ToList();
         var logRange = new ScottPlot.Range(logLimits.Min(l => l.Min), logLimits.Max(l => l.Max));
@@ -41,13 +43,18 @@ public static class Comparison
         {
             var (run, final) = (runs[i], runs[i].Result.Final);
             Plot accuracy = Figures.Accuracy(run.Result, run.Configuration, run.Gates);
-            accuracy.Title(Invariant($"{RunTitle(run)}\ntrain accuracy {final.TrainAccuracy:P1}{Test(final)}"), size: 15);
+            accuracy.Title(Invariant($"{RunTitle(run)}\ntrain accuracy {final.TrainAccuracy:P1}{Test(final)}"),
+                size: 15);
             accuracy.Axes.SetLimits(0, epochs, 0, 1.02);
             Plot boundary = Figures.Boundary(run.Result, grids[i], run.Configuration);
-            boundary.Title(Heading.Wrap(Invariant($"Decision boundary, epoch {final.Epoch}\n{run.Configuration}"), TitleChars), size: 13);
+            boundary.Title(
+                Heading.Wrap(Invariant($"Decision boundary, epoch {final.Epoch}\n{run.Configuration}"), TitleChars),
+                size: 13);
             boundary.Axes.SetLimits(xMin, xMax, yMin, yMax);
             Plot loss = Figures.Loss(run.Result, run.Configuration, log, run.Gates);
-            loss.Title(Invariant($"{run.Label}\nfinal {LeverNames.Of(run.Result.Config.Loss)} loss {MetricText.Loss(final.Loss)}"), size: 15);
+            loss.Title(Invariant(
+                $"{run.Label}\nfinal {LeverNames.Of(run.Result.Config.Loss)} loss {MetricText.Loss(final.Loss)}"),
+                size: 15);
             if (log) { loss.Axes.SetLimitsX(0, epochs); LossPlot.SetLogRange(loss, logRange); } // log10 units
             else loss.Axes.SetLimits(0, epochs, 0, (lossMax > 0 ? lossMax : 1) * 1.05);
             if (i == 0) multiplot.Reset(accuracy); else multiplot.AddPlot(accuracy);
@@ -60,7 +67,8 @@ public static class Comparison
             "one row per run: train accuracy | decision boundary | loss; every row uses the same axis ranges"));
     }
 
-    /// <summary>The run's label, and how it ended when that was not the planned last epoch (a diverged row must say so).</summary>
+    /// <summary>The run's label, and how it ended when that was not the planned last epoch (a diverged row must say
+    /// so).</summary>
     internal static string RunTitle(ComparedRun run) => run.Result.Status == TrainingStatus.Ok
         ? run.Label
         : $"{run.Label} ({run.Result.Status} at epoch {run.Result.History[^1].Epoch})";

@@ -21,7 +21,8 @@ public static class ComparisonAnimation
         var frames = new byte[epochs.Length][];
         Parallel.For(0, epochs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             f => frames[f] = RenderFrame(animated, epochs[f], xs, step));
-        int[] delays = [.. frames.Select((_, i) => i == frames.Length - 1 ? Animation.LastFrameDelayMs : Animation.FrameDelayMs)];
+        int[] delays =
+            [.. frames.Select((_, i) => i == frames.Length - 1 ? Animation.LastFrameDelayMs : Animation.FrameDelayMs)];
         return Gif.Encode(frames, delays);
     }
 
@@ -37,15 +38,19 @@ public static class ComparisonAnimation
         return index;
     }
 
-    /// <summary>One plane for every panel: the points of every run, and a grid step of ~120 cells along the longer side.</summary>
+    /// <summary>One plane for every panel: the points of every run, and a grid step of ~120 cells along the longer
+    /// side.</summary>
     private static (List<XorNet.Tensors.Matrix> Xs, double Step) SharedPlane(IReadOnlyList<ComparedRun> runs)
     {
-        var xs = runs.SelectMany(r => r.Result.Test is null ? [r.Result.Data.X] : new[] { r.Result.Data.X, r.Result.Test.X }).Distinct().ToList();
-        var probe = DecisionGrid.Evaluate(runs[0].Result.Network, xs, step: 1e9); // 2×2 cells: only the extent is wanted
+        var xs = runs.SelectMany(r => r.Result.Test is null ? [r.Result.Data.X]
+            : new[] { r.Result.Data.X, r.Result.Test.X }).Distinct().ToList();
+        // 2×2 cells: only the extent is wanted
+        var probe = DecisionGrid.Evaluate(runs[0].Result.Network, xs, step: 1e9);
         return (xs, Math.Max(probe.XMax - probe.XMin, probe.YMax - probe.YMin) / Animation.GridCells);
     }
 
-    private static byte[] RenderFrame(IReadOnlyList<ComparedRun> runs, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
+    private static byte[] RenderFrame(IReadOnlyList<ComparedRun> runs, int epoch, List<XorNet.Tensors.Matrix> xs,
+        double step)
     {
         var multiplot = new Multiplot();
         for (int i = 0; i < runs.Count; i++)
@@ -58,7 +63,8 @@ public static class ComparisonAnimation
         return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in parallel).</summary>
+    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in
+    /// parallel).</summary>
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];
@@ -70,7 +76,8 @@ public static class ComparisonAnimation
         Plot plot = Figures.Boundary(at, grid, run.Configuration);
         Figures.NoLegend(plot);
         plot.Title(string.Create(CultureInfo.InvariantCulture,
-            $"{Comparison.RunTitle(run)}\nepoch {metrics.Epoch}: accuracy {MetricText.Accuracy(metrics.TrainAccuracy)}, loss {MetricText.Loss(metrics.Loss)}"), size: 13);
+            $"{Comparison.RunTitle(run)}\nepoch {metrics.Epoch}: accuracy " +
+                $"{MetricText.Accuracy(metrics.TrainAccuracy)}, loss {MetricText.Loss(metrics.Loss)}"), size: 13);
         return plot;
     }
 }

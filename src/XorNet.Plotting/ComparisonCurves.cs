@@ -10,7 +10,8 @@ public static class ComparisonCurves
 {
     public const int PanelWidth = 700, PanelHeight = 600;
 
-    /// <summary>Run colours: a colour-blind-friendly set, distinct from the class colours of the boundary plots.</summary>
+    /// <summary>Run colours: a colour-blind-friendly set, distinct from the class colours of the boundary
+    /// plots.</summary>
     private static readonly IPalette RunColors = new ScottPlot.Palettes.ColorblindFriendly();
 
     public static void Save(string path, IReadOnlyList<ComparedRun> runs, string heading)
@@ -36,13 +37,16 @@ public static class ComparisonCurves
         return Figures.BelowLegend(plot);
     }
 
-    /// <summary>The runs that use <paramref name="loss"/>, on a log axis when any of them spans more than two decades.</summary>
+    /// <summary>The runs that use <paramref name="loss"/>, on a log axis when any of them spans more than two
+    /// decades.</summary>
     private static Plot Loss(IReadOnlyList<ComparedRun> runs, LossKind loss)
     {
         var members = runs.Select((r, i) => (Run: r, Index: i)).Where(p => p.Run.Result.Config.Loss == loss).ToList();
         bool log = members.Any(m => LossPlot.NeedsLogScale(m.Run.Result));
         string name = LeverNames.Of(loss);
-        Plot plot = NewPlot($"{name} loss ({OutputLoss.For(loss).DataFormula} + penalty)", log ? $"{name} loss (log scale)" : $"{name} loss");
+        Plot plot =
+            NewPlot($"{name} loss ({OutputLoss.For(loss).DataFormula} + penalty)",
+            log ? $"{name} loss (log scale)" : $"{name} loss");
         foreach (var (run, index) in members)
             Curves(plot, run, RunColors.GetColor(index), m => m.Loss, m => m.TestLoss, log);
         plot.Axes.SetLimitsX(0, runs.Max(r => r.Result.Config.Epochs));
@@ -53,15 +57,18 @@ public static class ComparisonCurves
         }
         else
         {
-            double max = members.SelectMany(m => m.Run.Result.History).SelectMany(h => new[] { h.Loss, h.TestLoss ?? 0 })
+            double max =
+                members.SelectMany(m => m.Run.Result.History).SelectMany(h => new[] { h.Loss, h.TestLoss ?? 0 })
                                 .Where(double.IsFinite).DefaultIfEmpty(1).Max();
             plot.Axes.SetLimitsY(0, (max > 0 ? max : 1) * 1.05);
         }
         return Figures.BelowLegend(plot);
     }
 
-    /// <summary>A run's train curve (solid, named by its label) and test curve (dashed), log10 of the values on a log axis.</summary>
-    private static void Curves(Plot plot, ComparedRun run, Color color, Func<EpochMetrics, double> train, Func<EpochMetrics, double?> test, bool log)
+    /// <summary>A run's train curve (solid, named by its label) and test curve (dashed), log10 of the values on a log
+    /// axis.</summary>
+    private static void Curves(Plot plot, ComparedRun run, Color color, Func<EpochMetrics, double> train,
+        Func<EpochMetrics, double?> test, bool log)
     {
         double Y(double v) => !log ? v : v > 0 && double.IsFinite(v) ? Math.Log10(v) : double.NaN;
         var history = run.Result.History;
@@ -70,7 +77,8 @@ public static class ComparisonCurves
         (line.Color, line.LineWidth, line.MarkerSize) = (color, 2, history.Count < 30 ? 5 : 0);
         line.LegendText = Comparison.RunTitle(run);
         if (run.Result.Test is null) return;
-        var dashed = plot.Add.ScatterLine(epochs, history.Select(m => test(m) is double v ? Y(v) : double.NaN).ToArray());
+        var dashed =
+            plot.Add.ScatterLine(epochs, history.Select(m => test(m) is double v ? Y(v) : double.NaN).ToArray());
         (dashed.Color, dashed.LineWidth, dashed.LinePattern, dashed.MarkerSize) = (color, 1.5f, LinePattern.Dashed, 0);
     }
 

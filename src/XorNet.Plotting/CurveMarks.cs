@@ -3,11 +3,14 @@ using ScottPlot;
 
 namespace XorNet.Plotting;
 
-/// <summary>What a curve panel marks besides the curves: the epoch early stopping kept, and a quality gate's threshold.</summary>
+/// <summary>What a curve panel marks besides the curves: the epoch early stopping kept, and a quality gate's
+/// threshold.</summary>
 public static class CurveMarks
 {
-    /// <summary>Early stopping's kept epoch (a dotted vertical line) and the gate (a dashed horizontal line), named in the legend.</summary>
-    /// <remarks>On a log10 axis (<paramref name="log10"/>, the loss drawn as log10) a threshold ≤ 0 has no place.</remarks>
+    /// <summary>Early stopping's kept epoch (a dotted vertical line) and the gate (a dashed horizontal line), named in
+    /// the legend.</summary>
+    /// <remarks>On a log10 axis (<paramref name="log10"/>, the loss drawn as log10) a threshold ≤ 0 has no
+    /// place.</remarks>
     public static void Add(Plot plot, TrainingResult result, double? gate, string gateName, bool log10 = false)
     {
         if (result.Stop is { Reason: StopReason.EarlyStopped, RestoredEpoch: int kept })

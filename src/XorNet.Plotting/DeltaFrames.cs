@@ -10,7 +10,8 @@ namespace XorNet.Plotting;
 public static class DeltaFrames
 {
     /// <summary>done hears how many frames are encoded; a cancellation stops within one frame.</summary>
-    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done = null,
+    public static List<Apng.Frame> From(IReadOnlyList<byte[]> pngs, IReadOnlyList<int> delaysMs, Action<int>? done =
+        null,
                                         CancellationToken cancel = default)
     {
         var frames = new List<Apng.Frame> { new(pngs[0], delaysMs[0]) };
@@ -22,7 +23,9 @@ public static class DeltaFrames
                 cancel.ThrowIfCancellationRequested();
                 SKBitmap current = Decode(pngs[i]);
                 if (current.Width != previous.Width || current.Height != previous.Height)
-                    throw new ArgumentException($"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.", nameof(pngs));
+                    throw new ArgumentException(
+                        $"Frame {i} is {current.Width}×{current.Height}, frame 0 {previous.Width}×{previous.Height}.",
+                        nameof(pngs));
                 frames.Add(Delta(previous, current, delaysMs[i]));
                 previous.Dispose();
                 previous = current;
@@ -36,7 +39,8 @@ public static class DeltaFrames
         return frames;
     }
 
-    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing changed).</summary>
+    /// <summary>The changed rectangle of current, unchanged pixels transparent (at least 1×1 when nothing
+    /// changed).</summary>
     private static Apng.Frame Delta(SKBitmap previous, SKBitmap current, int delayMs)
     {
         ReadOnlySpan<uint> before = Pixels(previous), after = Pixels(current);
@@ -47,7 +51,8 @@ public static class DeltaFrames
                     (x0, y0, x1, y1) = (Math.Min(x0, x), Math.Min(y0, y), Math.Max(x1, x), Math.Max(y1, y));
         if (x1 < 0) (x0, y0, x1, y1) = (0, 0, 0, 0);
 
-        using var patch = new SKBitmap(new SKImageInfo(x1 - x0 + 1, y1 - y0 + 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var patch =
+            new SKBitmap(new SKImageInfo(x1 - x0 + 1, y1 - y0 + 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         Span<uint> target = WritablePixels(patch);
         for (int y = y0; y <= y1; y++)
             for (int x = x0; x <= x1; x++)
@@ -66,14 +71,19 @@ public static class DeltaFrames
         // handle keeps alive.
         using var data = SKData.CreateCopy(png);
         using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
-        var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException("A frame could not be decoded.");
+        var bitmap =
+            new SKBitmap(
+            new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (codec.GetPixels(bitmap.Info, bitmap.GetPixels()) != SKCodecResult.Success) throw new ArgumentException(
+            "A frame could not be decoded.");
         if (Pixels(bitmap).ContainsAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu))
             throw new ArgumentException("Frames must be opaque: transparency is how a delta frame says 'unchanged'.");
         return bitmap;
     }
 
-    private static unsafe ReadOnlySpan<uint> Pixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+    private static unsafe ReadOnlySpan<uint> Pixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(),
+        bitmap.Width * bitmap.Height);
 
-    private static unsafe Span<uint> WritablePixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(), bitmap.Width * bitmap.Height);
+    private static unsafe Span<uint> WritablePixels(SKBitmap bitmap) => new((void*)bitmap.GetPixels(),
+        bitmap.Width * bitmap.Height);
 }

@@ -18,13 +18,17 @@ public static partial class Figures
         for (int label = 0; label < data.Classes; label++)
         {
             int[] idx = [.. shown.Where(i => data.Labels[i] == label)];
-            plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, size, ClassColor(label, data.Classes));
+            plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), MarkerShape.FilledCircle, size,
+                ClassColor(label, data.Classes));
         }
         if (data.Classes <= MaxClassEntries)
             for (int label = 0; label < data.Classes; label++)
-                plot.Legend.ManualItems.Add(Entry($"class {label} ({data.Labels.Count(l => l == label):N0})", MarkerShape.FilledCircle, ClassColor(label, data.Classes)));
+                plot.Legend.ManualItems.Add(
+                    Entry($"class {label} ({data.Labels.Count(l => l == label):N0})", MarkerShape.FilledCircle,
+                    ClassColor(label, data.Classes)));
         else
-            plot.Legend.ManualItems.Add(Entry($"{data.Classes} classes, one colour each", MarkerShape.None, Colors.Black));
+            plot.Legend.ManualItems.Add(
+                Entry($"{data.Classes} classes, one colour each", MarkerShape.None, Colors.Black));
         SampleNote(plot, shown.Length, data.Count);
         plot.Axes.SquareUnits();
         return BelowLegend(plot);
@@ -40,7 +44,8 @@ public static partial class Figures
         final.TestAccuracy is double test ? $", test {test:P1}" : "";
 
     /// <summary>The test metric as a dashed curve of the train curve's colour, and a legend naming both.</summary>
-    private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train, Func<EpochMetrics, double?> metric)
+    private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train,
+        Func<EpochMetrics, double?> metric)
     {
         if (result.Test is null) return;
         var test = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => metric(m) ?? double.NaN).ToArray());
@@ -51,21 +56,27 @@ public static partial class Figures
         test.LegendText = $"test ({result.Test.Count} held-out points)";
     }
 
-    /// <summary>Up to this many classes get a legend entry each in the data plot; more are told apart by colour alone.</summary>
+    /// <summary>Up to this many classes get a legend entry each in the data plot; more are told apart by colour
+    /// alone.</summary>
     public const int MaxClassEntries = 10;
 
-    /// <summary>K ≥ 3: one heatmap, each cell its predicted class's colour, paler where the network is less sure.</summary>
+    /// <summary>K ≥ 3: one heatmap, each cell its predicted class's colour, paler where the network is less
+    /// sure.</summary>
     private static Plot ClassRegions(Plot plot, TrainingResult result, DecisionGrid grid)
     {
         int classes = result.Network.K;
-        var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid,
-            result.Config.Features), classes);
-        var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid, noValue);
-        plot.Legend.ManualItems.Add(Entry("shading: predicted class (colour bar; pale = unsure)", MarkerShape.FilledSquare, ClassColor(0, classes).Lighten(0.45)));
+        var regions = ClassGrid.Evaluate(result.Network, grid, result.Config.Features);
+        var (cells, noValue) = Plotting.ClassRegions.Encode(regions, classes);
+        var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid,
+            noValue);
+        plot.Legend.ManualItems.Add(
+            Entry("shading: predicted class (colour bar; pale = unsure)", MarkerShape.FilledSquare,
+            ClassColor(0, classes).Lighten(0.45)));
         int every = (int)Math.Ceiling(classes / 12.0);
         bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k + 0.5)],
-            [.. Enumerable.Range(0, classes).Where(k => k % every == 0).Select(k => k.ToString(CultureInfo.InvariantCulture))]);
+            [.. Enumerable.Range(0, classes).Where(k => k % every == 0)
+                .Select(k => k.ToString(CultureInfo.InvariantCulture))]);
         NoValueNote(plot, noValue, cells.Length);
         return PointsAndLegend(plot, result, grid);
     }
@@ -101,15 +112,20 @@ public static partial class Figures
         for (int label = 0; label < data.Classes; label++)
         {
             int[] idx = [.. shown.Where(i => data.Labels[i] == label)];
-            var markers = plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), shape, size, ClassColor(label, network.K));
+            var markers =
+                plot.Add.Markers(Column(data.X, idx, 0), Column(data.X, idx, 1), shape, size,
+                ClassColor(label, network.K));
             if (shape == MarkerShape.OpenCircle) markers.MarkerStyle.OutlineWidth = 2;
         }
         if (name.Length > 0) plot.Legend.ManualItems.Add(Entry($"{name} points", shape, Colors.DimGray));
         int[] wrongShown = [.. shown.Where((row, s) => predicted[s] != data.Labels[row])];
-        int wrong = accuracy is double a && double.IsFinite(a) ? data.Count - (int)Math.Round(a * data.Count) : wrongShown.Length;
-        if (shown.Length < data.Count) wrongShown = []; // over a sample of thousands crosses would be a sea: the legend counts them
+        int wrong = accuracy is double a
+            && double.IsFinite(a) ? data.Count - (int)Math.Round(a * data.Count) : wrongShown.Length;
+        // over a sample of thousands crosses would be a sea: the legend counts them
+        if (shown.Length < data.Count) wrongShown = [];
         if (wrongShown.Length > 0)
-            plot.Add.Markers(Column(data.X, wrongShown, 0), Column(data.X, wrongShown, 1), MarkerShape.Eks, size + 2, Colors.Black);
+            plot.Add.Markers(Column(data.X, wrongShown, 0), Column(data.X, wrongShown, 1), MarkerShape.Eks, size + 2,
+                Colors.Black);
         string prefix = name.Length > 0 ? name + " " : "";
         plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant(
             $"{prefix}misclassified {wrong:N0} of {data.Count:N0} ({(double)wrong / Math.Max(1, data.Count):P1})"),
@@ -128,10 +144,13 @@ public static partial class Figures
     private static void SampleNote(Plot plot, int shown, int count, string prefix = "")
     {
         if (shown < count)
-            plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant($"{shown:N0} of {count:N0} {prefix}points shown"), MarkerShape.None, Colors.Black));
+            plot.Legend.ManualItems.Add(
+                Entry(FormattableString.Invariant($"{shown:N0} of {count:N0} {prefix}points shown"), MarkerShape.None,
+                Colors.Black));
     }
 
-    /// <summary>Markers shrink as more points are shown, so a sample of thousands still shows the classes' shapes.</summary>
+    /// <summary>Markers shrink as more points are shown, so a sample of thousands still shows the classes'
+    /// shapes.</summary>
     private static float MarkerSize(int shown) => shown <= 600 ? 7 : shown <= 2000 ? 5 : 3.5f;
 
     private static LegendItem Entry(string text, MarkerShape shape, Color color) => new()
@@ -147,7 +166,9 @@ public static partial class Figures
     /// <summary>The legend as a panel below the data rectangle: it never hides a point.</summary>
     internal static Plot BelowLegend(Plot plot)
     {
-        int entries = plot.Legend.ManualItems.Count + plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
+        int entries =
+            plot.Legend.ManualItems.Count
+            + plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
         if (entries <= 1) return NoLegend(plot); // one curve needs no key: the axis label names it
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
@@ -161,7 +182,8 @@ public static partial class Figures
     public static Plot NoLegend(Plot plot)
     {
         plot.HideLegend();
-        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>()
+            .ToList()) plot.Axes.Remove(panel);
         return plot;
     }
 }

@@ -3,7 +3,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Plotting;
 
-/// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by side.</summary>
+/// <summary>The article's pictures: accuracy and loss curves, the decision boundary, and the three side by
+/// side.</summary>
 public static partial class Figures
 {
     public const int PanelWidth = 700, PanelHeight = 560;
@@ -44,10 +45,12 @@ public static partial class Figures
         }
     }
 
-    /// <summary>Cells along the longer side of the plot's grid: about two per pixel of the data area, finer shows nothing more.</summary>
+    /// <summary>Cells along the longer side of the plot's grid: about two per pixel of the data area, finer shows
+    /// nothing more.</summary>
     public const int PlotCells = 600;
 
-    /// <summary>The decision grid over every point drawn (train and test), at the reference's 0.01 step up to <see cref="PlotCells"/>.</summary>
+    /// <summary>The decision grid over every point drawn (train and test), at the reference's 0.01 step up to
+    /// <see cref="PlotCells"/>.</summary>
     public static DecisionGrid PlotGrid(TrainingResult result) => PlotGrid(result, step: 0.01, cells: PlotCells);
 
     /// <summary>
@@ -70,7 +73,8 @@ public static partial class Figures
     public static TrainingResult UpTo(TrainingResult result, int epoch)
     {
         var sofar = result with { History = result.History.Until(epoch) };
-        return result.Stop.RestoredEpoch is int kept && kept > epoch ? sofar with { Stop = result.Stop with { RestoredEpoch = null } } : sofar;
+        return result.Stop.RestoredEpoch is int kept
+            && kept > epoch ? sofar with { Stop = result.Stop with { RestoredEpoch = null } } : sofar;
     }
 
     public static Plot Accuracy(TrainingResult result, string configuration, QualityGates? gates = null)
@@ -84,7 +88,8 @@ public static partial class Figures
         line.LegendText = result.Test is null ? "train accuracy" : "train";
         AddTestCurve(plot, result, line, m => m.TestAccuracy);
         line.MarkerSize = result.History.Count < 30 ? 6 : 0; // a run stopped early has few points: show each
-        CurveMarks.Add(plot, result, gates?.MinAccuracy, result.Test is null ? "--min-accuracy" : "--min-accuracy (test)");
+        CurveMarks.Add(plot, result, gates?.MinAccuracy,
+            result.Test is null ? "--min-accuracy" : "--min-accuracy (test)");
         plot.Axes.SetLimits(LossPlot.FirstEpoch(result), LossPlot.LastEpoch(result), 0, 1.02);
         AxisStyle.Epochs(plot);
         return BelowLegend(plot);
@@ -93,11 +98,14 @@ public static partial class Figures
     public static Plot Loss(TrainingResult result, string configuration, QualityGates? gates = null) =>
         Loss(result, configuration, LossPlot.NeedsLogScale(result), gates);
 
-    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole run).</summary>
+    /// <summary>The loss panel on a log axis or a linear one, as the caller decides (the animation: once for the whole
+    /// run).</summary>
     public static Plot Loss(TrainingResult result, string configuration, bool logScale, QualityGates? gates = null)
     {
         if (logScale)
-            return BelowLegend(LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result, gates?.MaxLoss));
+            return BelowLegend(
+                LossPlot.LogScale(NewPlot(LossTitle(result, configuration), "epoch", "loss (log scale)"), result,
+                gates?.MaxLoss));
         Plot plot = NewPlot(LossTitle(result, configuration), "epoch", "loss");
         var line = plot.Add.ScatterLine(Epochs(result), result.History.Select(m => m.Loss).ToArray());
         line.LineWidth = 2;
@@ -107,7 +115,8 @@ public static partial class Figures
         line.MarkerSize = result.History.Count < 30 ? 6 : 0;
         CurveMarks.Add(plot, result, gates?.MaxLoss, "--max-loss");
         plot.Axes.SetLimitsX(LossPlot.FirstEpoch(result), LossPlot.LastEpoch(result));
-        double top = MaxFinite(result.History.Select(m => Math.Max(m.Loss, m.TestLoss ?? 0)).Append(gates?.MaxLoss ?? 0));
+        double top =
+            MaxFinite(result.History.Select(m => Math.Max(m.Loss, m.TestLoss ?? 0)).Append(gates?.MaxLoss ?? 0));
         plot.Axes.SetLimitsY(0, top * 1.05);
         LossPlot.MarkDivergence(plot, result);
         AxisStyle.Epochs(plot);
@@ -117,17 +126,23 @@ public static partial class Figures
     private static string LossTitle(TrainingResult result, string configuration) =>
         result.Config.Loss == LossKind.Mse && result.Config.L1 == 0
             ? $"Loss  Σ(y−h2)²/2N + λΣW²/2N\n{configuration}"
-            : $"Loss  {OutputLoss.For(result.Config.Loss).DataFormula} + {result.Config.Regularization.Formula}\n{configuration}";
+            : $"Loss  {OutputLoss.For(result.Config.Loss).DataFormula} + " +
+                $"{result.Config.Regularization.Formula}\n{configuration}";
 
     public static Plot Boundary(TrainingResult result, DecisionGrid grid, string configuration)
     {
         var final = result.Final;
         int noValue = CountNaN(grid.ClassOneShare);
-        Plot plot = NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy {final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
+        Plot plot =
+            NewPlot($"Decision boundary, epoch {final.Epoch}, train accuracy " +
+            $"{final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
         if (result.Network.K > 2) return ClassRegions(plot, result, grid);
         var bar = Shade(plot, grid.ClassOneShare, Background, new ScottPlot.Range(0, 1), grid, noValue);
-        plot.Legend.ManualItems.Add(Entry("shading: " + ColorBarLabel(result.Network.Output.Kind), MarkerShape.FilledSquare, Background.GetColor(0.8)));
-        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
+        plot.Legend.ManualItems.Add(
+            Entry("shading: " + ColorBarLabel(result.Network.Output.Kind), MarkerShape.FilledSquare,
+            Background.GetColor(0.8)));
+        bar?.Axis.TickGenerator =
+            new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
         NoValueNote(plot, noValue, grid.ClassOneShare.Length);
         return PointsAndLegend(plot, result, grid);
     }
@@ -136,9 +151,11 @@ public static partial class Figures
     /// The background heatmap and its colour bar (unlabelled: a labelled colour bar turns the next panel's y-label in
     /// ScottPlot 5.1). NaN cells get the no-value grey; a plane with no value anywhere is all grey, without a bar.
     /// </summary>
-    private static ScottPlot.Panels.ColorBar? Shade(Plot plot, double[,] cells, IColormap colormap, ScottPlot.Range range, DecisionGrid grid, int noValue)
+    private static ScottPlot.Panels.ColorBar? Shade(Plot plot, double[,] cells, IColormap colormap,
+        ScottPlot.Range range, DecisionGrid grid, int noValue)
     {
-        if (noValue == cells.Length) { plot.DataBackground.Color = ClassPalette.NoValue; return null; } // NaN only: no range to draw
+        // NaN only: no range to draw
+        if (noValue == cells.Length) { plot.DataBackground.Color = ClassPalette.NoValue; return null; }
         var heatmap = plot.Add.Heatmap(new double[1, 1]); // each setter redraws the whole bitmap: set them on one cell
         heatmap.ManualRange = range;
         heatmap.Colormap = colormap;
@@ -149,12 +166,14 @@ public static partial class Figures
         return plot.Add.ColorBar(heatmap);
     }
 
-    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is p(class 1).</summary>
+    /// <summary>What the two-class background shows: σ outputs are normalised by predict, a softmax output already is
+    /// p(class 1).</summary>
     public static string ColorBarLabel(LossKind output) => output == LossKind.CrossEntropy
         ? "p(class 1) = softmax(z2)₁"
         : "h2₁ / (h2₀ + h2₁)";
 
-    /// <summary>Cells where the network's output is not a number get the "no value" grey, and the title says how many.</summary>
+    /// <summary>Cells where the network's output is not a number get the "no value" grey, and the title says how
+    /// many.</summary>
     private static void NoValueNote(Plot plot, int noValue, int cells)
     {
         if (noValue == 0) return;

@@ -17,11 +17,13 @@ public static class Gif
     /// <summary>Colours per frame: GIF's maximum. No dithering: it would speckle the flat boundary bands.</summary>
     public const int MaxColors = 256;
 
-    /// <summary>frames[i] (PNG bytes, all one size, opaque) shown for delaysMs[i] milliseconds (GIF counts 1/100 s).</summary>
+    /// <summary>frames[i] (PNG bytes, all one size, opaque) shown for delaysMs[i] milliseconds (GIF counts 1/100
+    /// s).</summary>
     public static byte[] Encode(IReadOnlyList<byte[]> frames, IReadOnlyList<int> delaysMs)
     {
         if (frames.Count == 0 || frames.Count != delaysMs.Count)
-            throw new ArgumentException($"{frames.Count} frames and {delaysMs.Count} delays: need one delay per frame, at least one frame.");
+            throw new ArgumentException(
+                $"{frames.Count} frames and {delaysMs.Count} delays: need one delay per frame, at least one frame.");
         uint[] previous = Pixels(frames[0], out int width, out int height);
         using var gif = Image.LoadPixelData<Rgba32>(Bytes(previous), width, height);
         gif.Metadata.GetGifMetadata().RepeatCount = 0;
@@ -29,9 +31,11 @@ public static class Gif
         for (int i = 1; i < frames.Count; i++)
         {
             uint[] current = Pixels(frames[i], out int w, out int h);
-            if (w != width || h != height) throw new ArgumentException($"Frame {i} is {w}×{h}, frame 0 {width}×{height}.");
+            if (w != width
+                || h != height) throw new ArgumentException($"Frame {i} is {w}×{h}, frame 0 {width}×{height}.");
             uint[] delta = new uint[current.Length];
-            for (int p = 0; p < current.Length; p++) delta[p] = current[p] == previous[p] ? 0u : current[p]; // 0: transparent
+            // 0: transparent
+            for (int p = 0; p < current.Length; p++) delta[p] = current[p] == previous[p] ? 0u : current[p];
             using var frame = Image.LoadPixelData<Rgba32>(Bytes(delta), width, height);
             SetTiming(gif.Frames.AddFrame(frame.Frames.RootFrame).Metadata.GetGifMetadata(), delaysMs[i]);
             previous = current;
@@ -68,12 +72,15 @@ public static class Gif
         metadata.DisposalMethod = GifDisposalMethod.NotDispose;
     }
 
-    /// <summary>A frame's pixels as unpremultiplied RGBA words (byte order R, G, B, A), decoded by Skia from our own PNG.</summary>
+    /// <summary>A frame's pixels as unpremultiplied RGBA words (byte order R, G, B, A), decoded by Skia from our own
+    /// PNG.</summary>
     private static unsafe uint[] Pixels(byte[] png, out int width, out int height)
     {
         using var bitmap = SKBitmap.Decode(png) ?? throw new ArgumentException("A frame is not a decodable PNG.");
-        using var rgba = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (!bitmap.CopyTo(rgba, SKColorType.Rgba8888)) throw new ArgumentException("A frame could not be converted to RGBA.");
+        using var rgba =
+            new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (!bitmap.CopyTo(rgba, SKColorType.Rgba8888)) throw new ArgumentException(
+            "A frame could not be converted to RGBA.");
         (width, height) = (rgba.Width, rgba.Height);
         var pixels = new uint[width * height];
         new ReadOnlySpan<uint>((void*)rgba.GetPixels(), pixels.Length).CopyTo(pixels);
@@ -82,5 +89,6 @@ public static class Gif
         return pixels;
     }
 
-    private static byte[] Bytes(uint[] pixels) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray();
+    private static byte[] Bytes(uint[] pixels) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan())
+        .ToArray();
 }

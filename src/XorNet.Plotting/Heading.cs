@@ -2,12 +2,14 @@ using SkiaSharp;
 
 namespace XorNet.Plotting;
 
-/// <summary>Puts a heading (a bold title and subtitle lines) above a rendered figure (a Multiplot has no title of its own).</summary>
+/// <summary>Puts a heading (a bold title and subtitle lines) above a rendered figure (a Multiplot has no title of its
+/// own).</summary>
 internal static class Heading
 {
     private const int TitleLine = 24, SubtitleLine = 20, Margin = 12;
 
-    /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at spaces.</summary>
+    /// <summary>subtitle may hold several lines separated by '\n'; lines wider than the figure wrap at
+    /// spaces.</summary>
     public static byte[] Add(byte[] png, string title, string subtitle)
     {
         using var body = SKBitmap.Decode(png);
@@ -15,7 +17,8 @@ internal static class Heading
         using var bold = new SKFont(typeface, 17) { Embolden = true };
         using var plain = new SKFont(typeface, 14);
         float room = body.Width - 2 * Margin;
-        string[] titles = Wrap(title, room, bold), lines = [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];
+        string[] titles = Wrap(title, room, bold), lines =
+            [.. subtitle.Split('\n').SelectMany(l => Wrap(l, room, plain))];
         int height = 8 + TitleLine * titles.Length + SubtitleLine * lines.Length + 6;
         using var surface = SKSurface.Create(new SKImageInfo(body.Width, body.Height + height));
         SKCanvas canvas = surface.Canvas;
@@ -25,13 +28,15 @@ internal static class Heading
         for (int i = 0; i < titles.Length; i++)
             canvas.DrawText(titles[i], Margin, 24 + TitleLine * i, SKTextAlign.Left, bold, paint);
         for (int i = 0; i < lines.Length; i++)
-            canvas.DrawText(lines[i], Margin, 8 + TitleLine * titles.Length + 14 + SubtitleLine * i, SKTextAlign.Left, plain, paint);
+            canvas.DrawText(lines[i], Margin, 8 + TitleLine * titles.Length + 14 + SubtitleLine * i, SKTextAlign.Left,
+                plain, paint);
         using SKImage image = surface.Snapshot();
         using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
 
-    /// <summary>The text broken at spaces into lines no wider than width pixels in font (a longer word keeps its line).</summary>
+    /// <summary>The text broken at spaces into lines no wider than width pixels in font (a longer word keeps its
+    /// line).</summary>
     public static string[] Wrap(string text, float width, SKFont font)
     {
         var lines = new List<string>();
@@ -46,7 +51,8 @@ internal static class Heading
         return [.. lines];
     }
 
-    /// <summary>The text broken at spaces into lines of at most maxChars characters: for plot titles, which do not wrap.</summary>
+    /// <summary>The text broken at spaces into lines of at most maxChars characters: for plot titles, which do not
+    /// wrap.</summary>
     public static string Wrap(string text, int maxChars) => string.Join("\n", text.Split('\n').Select(part =>
     {
         var lines = new List<string>();

@@ -9,10 +9,12 @@ namespace XorNet.Plotting;
 internal sealed class LookupColormap(IColormap inner) : IColormap
 {
     private const int Levels = 1024;
-    private readonly Color[] _table = Enumerable.Range(0, Levels).Select(i => inner.GetColor(i / (Levels - 1.0))).ToArray();
+    private readonly Color[] _table =
+        Enumerable.Range(0, Levels).Select(i => inner.GetColor(i / (Levels - 1.0))).ToArray();
 
     public string Name => inner.Name;
 
     public Color GetColor(double position) =>
-        double.IsNaN(position) ? inner.GetColor(position) : _table[(int)Math.Round(Math.Clamp(position, 0, 1) * (Levels - 1))];
+        double.IsNaN(position) ? inner.GetColor(position)
+            : _table[(int)Math.Round(Math.Clamp(position, 0, 1) * (Levels - 1))];
 }

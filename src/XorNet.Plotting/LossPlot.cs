@@ -31,7 +31,8 @@ public static class LossPlot
     public static Plot LogScale(Plot plot, TrainingResult result, double? maxLoss = null)
     {
         var points = result.History.Where(m => double.IsFinite(m.Loss) && m.Loss > 0).ToArray();
-        var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.Loss)).ToArray());
+        var line = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(),
+            points.Select(m => Math.Log10(m.Loss)).ToArray());
         line.LineWidth = 2;
         line.Color = Colors.Crimson;
         line.MarkerSize = points.Length < 30 ? 6 : 0; // a run that diverged early has few points: show each
@@ -45,29 +46,34 @@ public static class LossPlot
         return plot;
     }
 
-    /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every frame.</summary>
+    /// <summary>Sets a log loss panel's y range (log10 units) and the ticks that label it, e.g. one range for every
+    /// frame.</summary>
     public static void SetLogRange(Plot plot, ScottPlot.Range limits)
     {
         plot.Axes.Left.TickGenerator = AxisStyle.LogTickGenerator(limits.Min, limits.Max);
         plot.Axes.SetLimitsY(limits.Min, limits.Max);
     }
 
-    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small margin.</summary>
+    /// <summary>The log10 range that holds every finite positive train and test loss of the run, with a small
+    /// margin.</summary>
     public static ScottPlot.Range LogLimits(TrainingResult result, double? maxLoss = null)
     {
-        double[] logs = [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
+        double[] logs =
+            [.. result.History.SelectMany(m => new[] { m.Loss, m.TestLoss ?? double.NaN }).Append(maxLoss ?? double.NaN)
                                          .Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10)];
         if (logs.Length == 0) return new ScottPlot.Range(-1, 1);
         double margin = Math.Max(0.1, 0.05 * (logs.Max() - logs.Min()));
         return new ScottPlot.Range(logs.Min() - margin, logs.Max() + margin);
     }
 
-    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws it.</summary>
+    /// <summary>The test loss on the same log axis, dashed in the train line's colour, as the linear plot draws
+    /// it.</summary>
     private static void AddTestCurve(Plot plot, TrainingResult result, ScottPlot.Plottables.Scatter train)
     {
         if (result.Test is null) return;
         var points = result.History.Where(m => m.TestLoss is double l && double.IsFinite(l) && l > 0).ToArray();
-        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(), points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
+        var test = plot.Add.ScatterLine(points.Select(m => (double)m.Epoch).ToArray(),
+            points.Select(m => Math.Log10(m.TestLoss!.Value)).ToArray());
         test.LineWidth = 2;
         test.Color = train.Color;
         test.LinePattern = LinePattern.Dashed;
@@ -83,6 +89,7 @@ public static class LossPlot
         marker.Color = Colors.Black;
         marker.LinePattern = LinePattern.Dashed;
         double loss = result.History[^1].Loss;
-        marker.LegendText = double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
+        marker.LegendText =
+            double.IsFinite(loss) ? $"diverged at epoch {epoch}" : $"diverged at epoch {epoch} (loss {loss})";
     }
 }

@@ -27,7 +27,8 @@ public static class NetworkDiagram
     /// <summary>Wider for deep stacks, so that the columns of neurons keep room for their labels.</summary>
     public static int WidthFor(Network network) => Math.Clamp(Width + 160 * (network.Layers.Count - 2), Width, 3000);
 
-    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between them.</summary>
+    /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between
+    /// them.</summary>
     /// <param name="inputs">The inputs' names (the features); x1, x2, … when not given.</param>
     public static Plot Draw(Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
@@ -45,7 +46,8 @@ public static class NetworkDiagram
             Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, weightLabels, widestEdge);
 
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
-        float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16); // dots that do not merge
+        // dots that do not merge
+        float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16);
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
         for (int i = 0; i < network.D; i++)
             Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
@@ -54,7 +56,8 @@ public static class NetworkDiagram
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
                        labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
-            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30, $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
+            Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30,
+                $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
         Legend(plot, maxW, maxB, network.UseBias, shown.Count, edges.Count);
         plot.Axes.SetLimits(-0.45, layers + 0.6, -0.16, 1.04);
@@ -101,10 +104,12 @@ public static class NetworkDiagram
     /// </summary>
     private static List<WeightEdge> Shown(List<WeightEdge> edges, int widest, int layers) => widest <= AllEdgesUpTo
         ? edges
-        : [.. edges.GroupBy(e => e.X1).SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
+        : [.. edges.GroupBy(e => e.X1)
+            .SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
                                                           .Take(StrongestEdges / layers).Reverse())];
 
-    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label, double widest)
+    private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label,
+        double widest)
     {
         var line = plot.Add.Line(x1, y1, x2, y2);
         double share = maxW > 0 && double.IsFinite(w) ? Math.Abs(w) / maxW : 0;
@@ -113,7 +118,8 @@ public static class NetworkDiagram
         if (!label) return;
         // Off the middle, where edges cross, and off the hidden neurons' bias labels (W2 edges start beside them).
         double t = x1 == 0 ? 0.3 : 0.62;
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{w:+0.00;−0.00}"), x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{w:+0.00;−0.00}"), x1 + (x2 - x1) * t,
+            y1 + (y2 - y1) * t);
         text.LabelAlignment = Alignment.MiddleCenter;
         text.LabelFontSize = 12;
         text.LabelFontName = Figures.FontName;
@@ -121,7 +127,8 @@ public static class NetworkDiagram
         text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
     }
 
-    private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label, Alignment align)
+    private static void Neuron(Plot plot, double x, double y, double? bias, double maxB, float size, string? label,
+        Alignment align)
     {
         Color fill = bias is { } b && maxB > 0 ? BiasColors.GetColor((b / maxB + 1) / 2) : Colors.White;
         plot.Add.Marker(x, y, MarkerShape.FilledCircle, size, fill);
@@ -139,9 +146,13 @@ public static class NetworkDiagram
 
     private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, int total)
     {
-        string edges = FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
-        if (shown < total) edges += FormattableString.Invariant($";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");
-        string biases = useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}") : "no biases (--no-bias)";
+        string edges =
+            FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
+        if (shown < total) edges += FormattableString.Invariant(
+            $";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");
+        string biases =
+            useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}")
+            : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));
         label.LabelAlignment = Alignment.UpperLeft;
@@ -150,7 +161,8 @@ public static class NetworkDiagram
     }
 
     /// <summary>n positions evenly spread over [0, 1] (the middle when n = 1).</summary>
-    private static double[] Spread(int n) => n == 1 ? [0.5] : [.. Enumerable.Range(0, n).Select(i => 1 - (double)i / (n - 1))];
+    private static double[] Spread(int n) => n == 1 ? [0.5]
+        : [.. Enumerable.Range(0, n).Select(i => 1 - (double)i / (n - 1))];
 
     private static double MaxAbs(double[] values) => values.Length == 0 ? 0 : values.Max(Math.Abs);
 }

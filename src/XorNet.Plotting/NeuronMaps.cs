@@ -14,12 +14,14 @@ public static class NeuronMaps
 
     private static readonly IColormap Activation = new ScottPlot.Colormaps.Viridis();
 
-    /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing weights.</summary>
+    /// <summary>The hidden neurons to show, in index order: all of them, or the MaxShown with the largest outgoing
+    /// weights.</summary>
     public static int[] Select(Network network)
     {
         int width = network.P.W(1).Cols;
         if (width <= MaxShown) return [.. Enumerable.Range(0, width)];
-        return [.. Enumerable.Range(0, width).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j).Take(MaxShown).Order()];
+        return [.. Enumerable.Range(0, width).OrderByDescending(j => OutgoingWeight(network, j)).ThenBy(j => j)
+            .Take(MaxShown).Order()];
     }
 
     /// <summary>Σ_k |W2[j, k]|: how much neuron j can move the outputs.</summary>
@@ -31,12 +33,14 @@ public static class NeuronMaps
         return sum;
     }
 
-    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no neurons.png.</summary>
+    /// <summary>The first hidden layer's neurons; a linear model (--hidden 0) has none, and gets no
+    /// neurons.png.</summary>
     public static void Save(string path, TrainingResult result, string configuration)
     {
         if (result.Network.Hidden.Count == 0) return;
         int[] shown = Select(result.Network);
-        int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows = (shown.Length + columns - 1) / columns;
+        int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows =
+            (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
         double[][,] maps = Activations(result.Network, result.Config.Features, shown, xMin, xMax, yMin, yMax);
         ScottPlot.Range range = ActivationRange(result.Network.Activation.Kind, maps);
@@ -51,13 +55,16 @@ public static class NeuronMaps
         int width = result.Network.Hidden.Widths[0];
         string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
-            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: activation h1 over the input plane";
+            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: " +
+                "activation h1 over the input plane";
         byte[] grid = PngFile.Encode(multiplot, columns * TileWidth, rows * TileHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
-            FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  dots = training points (filled: class 1, rings: class 0)\n{configuration}")));
+            FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  ") +
+                $"dots = training points (filled: class 1, rings: class 0)\n{configuration}"));
     }
 
-    private static Plot Tile(TrainingResult result, int j, double[,] map, ScottPlot.Range range, double xMin, double xMax, double yMin, double yMax)
+    private static Plot Tile(TrainingResult result, int j, double[,] map, ScottPlot.Range range, double xMin,
+        double xMax, double yMin, double yMax)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
@@ -76,11 +83,13 @@ public static class NeuronMaps
         }
         plot.DataBackground.Color = ClassPalette.NoValue;
         // The data, faintly, so each feature can be read against the XOR quadrants.
-        int[] shown = PointSample.Stratified(result.Data.Labels, result.Data.Classes, PointSample.MaxShown / 5); // small tiles
+        // small tiles
+        int[] shown = PointSample.Stratified(result.Data.Labels, result.Data.Classes, PointSample.MaxShown / 5);
         for (int label = 0; label < result.Data.Classes; label++)
         {
             int[] idx = [.. shown.Where(i => result.Data.Labels[i] == label)];
-            plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(), idx.Select(i => result.Data.X[i, 1]).ToArray(),
+            plot.Add.Markers(idx.Select(i => result.Data.X[i, 0]).ToArray(),
+                idx.Select(i => result.Data.X[i, 1]).ToArray(),
                 label == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.55));
         }
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
@@ -89,8 +98,11 @@ public static class NeuronMaps
         return plot;
     }
 
-    /// <summary>One decimal with its sign ("+2.4", "−0.3"); a weight that rounds to zero is "0.0", not "-+0.0".</summary>
-    public static string Signed(double w) => (Math.Round(w, 1) + 0.0).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture); // + 0.0 turns −0 into 0
+    /// <summary>One decimal with its sign ("+2.4", "−0.3"); a weight that rounds to zero is "0.0", not
+    /// "-+0.0".</summary>
+    // + 0.0 turns −0 into 0
+    public static string Signed(double w) => (Math.Round(w, 1) + 0.0)
+        .ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The activation's own range, so a colour means the same in every run: σ [0, 1], tanh [−1, 1] (0 mid-scale),
@@ -133,10 +145,12 @@ public static class NeuronMaps
         return maps;
     }
 
-    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not needed).</summary>
+    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not
+    /// needed).</summary>
     private static Network OnlyThese(Network network, int[] neurons)
     {
-        var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind, network.Output.Kind);
+        var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind,
+            network.Output.Kind);
         Matrix w1 = network.P.W(1), b1 = network.P.b(1), partW1 = part.P.W(1), partB1 = part.P.b(1);
         for (int t = 0; t < neurons.Length; t++)
         {

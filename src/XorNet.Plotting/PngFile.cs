@@ -22,7 +22,8 @@ internal static class PngFile
     public static void Save(string path, Multiplot multiplot, int width, int height) =>
         Save(path, width, height, canvas => multiplot.Render(canvas, new PixelRect(new PixelSize(width, height))));
 
-    /// <summary>The plot drawn once on white and kept as an image: saved alone and placed in a composite without redrawing.</summary>
+    /// <summary>The plot drawn once on white and kept as an image: saved alone and placed in a composite without
+    /// redrawing.</summary>
     public static SKImage Draw(Plot plot, int width, int height)
     {
         using SKSurface surface = Surface(width, height);
@@ -41,7 +42,8 @@ internal static class PngFile
         return surface.Snapshot();
     }
 
-    public static void Save(string path, SKImage image) => Save(path, image.Width, image.Height, canvas => canvas.DrawImage(image, 0, 0));
+    public static void Save(string path, SKImage image) => Save(path, image.Width, image.Height,
+        canvas => canvas.DrawImage(image, 0, 0));
 
     private static SKSurface Surface(int width, int height) =>
         SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
@@ -76,7 +78,8 @@ internal static class PngFile
 
     private static SKData Encode(int width, int height, Action<SKCanvas> render)
     {
-        using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        using SKSurface surface =
+            SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Cannot create a {width}×{height} drawing surface.");
         surface.Canvas.Clear(SKColors.White);
         render(surface.Canvas);

@@ -11,7 +11,8 @@ public static class PointSample
 {
     public const int MaxShown = 5000;
 
-    /// <summary>Sorted row indices: each class c with n_c points gives round(n_c·max/N) of them (at least one).</summary>
+    /// <summary>Sorted row indices: each class c with n_c points gives round(n_c·max/N) of them (at least
+    /// one).</summary>
     public static int[] Stratified(IReadOnlyList<int> labels, int classes, int max = MaxShown)
     {
         if (labels.Count <= max) return [.. Enumerable.Range(0, labels.Count)];

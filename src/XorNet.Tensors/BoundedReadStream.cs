@@ -11,7 +11,11 @@ internal sealed class BoundedReadStream(Stream inner, ReadBudget budget, bool le
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -34,7 +38,8 @@ internal sealed class BoundedReadStream(Stream inner, ReadBudget budget, bool le
     }
 }
 
-/// <summary>Bytes a reader may still take; spending past it is an InvalidDataException that says what the limit is.</summary>
+/// <summary>Bytes a reader may still take; spending past it is an InvalidDataException that says what the limit
+/// is.</summary>
 internal sealed class ReadBudget(long limit, string what)
 {
     private long _spent;

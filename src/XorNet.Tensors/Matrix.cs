@@ -20,7 +20,8 @@ public sealed class Matrix
     public Matrix(int rows, int cols, double[] data)
     {
         if (rows < 0 || cols < 0 || data.Length != (long)rows * cols)
-            throw new ArgumentException($"Data of length {data.Length} does not fit shape ({rows}×{cols}).", nameof(data));
+            throw new ArgumentException($"Data of length {data.Length} does not fit shape ({rows}×{cols}).",
+                nameof(data));
         Rows = rows;
         Cols = cols;
         Data = data;
@@ -76,7 +77,8 @@ public sealed class Matrix
     {
         if (destination.Rows != rows.Length || destination.Cols != Cols)
             throw new ArgumentException(
-                $"Destination {destination.Shape} must be ({rows.Length}×{Cols}) to take {rows.Length} rows of {Shape}.");
+                $"Destination {destination.Shape} must be ({rows.Length}×{Cols}) to take {rows.Length} rows of " +
+                $"{Shape}.");
         for (int i = 0; i < rows.Length; i++)
             Row(rows[i]).CopyTo(destination.Row(i));
     }

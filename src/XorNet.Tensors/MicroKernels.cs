@@ -23,10 +23,17 @@ internal static unsafe class MicroKernels
 
     /// <summary>The widest kernel this CPU runs natively.</summary>
     public static KernelKind Best { get; } =
-        Avx512F.IsSupported ? KernelKind.Avx512 : Fma.IsSupported && Avx2.IsSupported ? KernelKind.Avx2 : KernelKind.Scalar;
+        Avx512F.IsSupported ? KernelKind.Avx512 : Fma.IsSupported
+            && Avx2.IsSupported ? KernelKind.Avx2 : KernelKind.Scalar;
 
     public static int NR(KernelKind kind) =>
-        kind switch { KernelKind.Avx512Wide => NR512Wide, KernelKind.Avx512 => NR512, KernelKind.Avx2 => NR256, _ => NRScalar };
+        kind switch
+        {
+            KernelKind.Avx512Wide => NR512Wide,
+            KernelKind.Avx512 => NR512,
+            KernelKind.Avx2 => NR256,
+            _ => NRScalar
+        };
 
     /// <summary>
     /// The kernel for a product with m columns: the 6×24 tile where its padding is cheap (measured ~8% faster at
@@ -92,22 +99,30 @@ internal static unsafe class MicroKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel512Wide(int kc, double* a, double* b, double* c, int ldc, bool accumulate)
     {
-        Vector512<double> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default, c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default, c40 = default, c41 = default, c42 = default, c50 = default, c51 = default, c52 = default;
+        Vector512<double> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default,
+            c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default, c40 = default,
+            c41 = default, c42 = default, c50 = default, c51 = default, c52 = default;
         for (int p = 0; p < kc; p++)
         {
             Vector512<double> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 8), b2 = Vector512.Load(b + 16);
             Vector512<double> a0 = Vector512.Create(a[0]);
-            c00 = Avx512F.FusedMultiplyAdd(a0, b0, c00); c01 = Avx512F.FusedMultiplyAdd(a0, b1, c01); c02 = Avx512F.FusedMultiplyAdd(a0, b2, c02);
+            c00 = Avx512F.FusedMultiplyAdd(a0, b0, c00); c01 = Avx512F.FusedMultiplyAdd(a0, b1, c01); c02 =
+                Avx512F.FusedMultiplyAdd(a0, b2, c02);
             Vector512<double> a1 = Vector512.Create(a[1]);
-            c10 = Avx512F.FusedMultiplyAdd(a1, b0, c10); c11 = Avx512F.FusedMultiplyAdd(a1, b1, c11); c12 = Avx512F.FusedMultiplyAdd(a1, b2, c12);
+            c10 = Avx512F.FusedMultiplyAdd(a1, b0, c10); c11 = Avx512F.FusedMultiplyAdd(a1, b1, c11); c12 =
+                Avx512F.FusedMultiplyAdd(a1, b2, c12);
             Vector512<double> a2 = Vector512.Create(a[2]);
-            c20 = Avx512F.FusedMultiplyAdd(a2, b0, c20); c21 = Avx512F.FusedMultiplyAdd(a2, b1, c21); c22 = Avx512F.FusedMultiplyAdd(a2, b2, c22);
+            c20 = Avx512F.FusedMultiplyAdd(a2, b0, c20); c21 = Avx512F.FusedMultiplyAdd(a2, b1, c21); c22 =
+                Avx512F.FusedMultiplyAdd(a2, b2, c22);
             Vector512<double> a3 = Vector512.Create(a[3]);
-            c30 = Avx512F.FusedMultiplyAdd(a3, b0, c30); c31 = Avx512F.FusedMultiplyAdd(a3, b1, c31); c32 = Avx512F.FusedMultiplyAdd(a3, b2, c32);
+            c30 = Avx512F.FusedMultiplyAdd(a3, b0, c30); c31 = Avx512F.FusedMultiplyAdd(a3, b1, c31); c32 =
+                Avx512F.FusedMultiplyAdd(a3, b2, c32);
             Vector512<double> a4 = Vector512.Create(a[4]);
-            c40 = Avx512F.FusedMultiplyAdd(a4, b0, c40); c41 = Avx512F.FusedMultiplyAdd(a4, b1, c41); c42 = Avx512F.FusedMultiplyAdd(a4, b2, c42);
+            c40 = Avx512F.FusedMultiplyAdd(a4, b0, c40); c41 = Avx512F.FusedMultiplyAdd(a4, b1, c41); c42 =
+                Avx512F.FusedMultiplyAdd(a4, b2, c42);
             Vector512<double> a5 = Vector512.Create(a[5]);
-            c50 = Avx512F.FusedMultiplyAdd(a5, b0, c50); c51 = Avx512F.FusedMultiplyAdd(a5, b1, c51); c52 = Avx512F.FusedMultiplyAdd(a5, b2, c52);
+            c50 = Avx512F.FusedMultiplyAdd(a5, b0, c50); c51 = Avx512F.FusedMultiplyAdd(a5, b1, c51); c52 =
+                Avx512F.FusedMultiplyAdd(a5, b2, c52);
             a += MR;
             b += NR512Wide;
         }
@@ -120,7 +135,8 @@ internal static unsafe class MicroKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store512x3(double* c, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, bool accumulate)
+    private static void Store512x3(double* c, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2,
+        bool accumulate)
     {
         if (accumulate)
         {
@@ -176,7 +192,8 @@ internal static unsafe class MicroKernels
         hi.Store(c + 4);
     }
 
-    /// <summary>The portable fallback: same tile contract, Math.FusedMultiplyAdd so it rounds like the vector kernels.</summary>
+    /// <summary>The portable fallback: same tile contract, Math.FusedMultiplyAdd so it rounds like the vector
+    /// kernels.</summary>
     private static void KernelScalar(int kc, double* a, double* b, double* c, int ldc, bool accumulate)
     {
         double* acc = stackalloc double[MR * NRScalar];

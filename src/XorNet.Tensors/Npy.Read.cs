@@ -7,10 +7,12 @@ namespace XorNet.Tensors;
 
 public static partial class Npy
 {
-    /// <summary>The largest data block read (1 GiB): a header declaring more is refused before anything is allocated.</summary>
+    /// <summary>The largest data block read (1 GiB): a header declaring more is refused before anything is
+    /// allocated.</summary>
     public const long MaxDataBytes = 1L << 30;
 
-    /// <summary>Reads one array; a bad magic, header, dtype, order or a short data block is an InvalidDataException.</summary>
+    /// <summary>Reads one array; a bad magic, header, dtype, order or a short data block is an
+    /// InvalidDataException.</summary>
     public static NpyArray Read(Stream stream)
     {
         Span<byte> start = stackalloc byte[8];
@@ -19,10 +21,13 @@ public static partial class Npy
             throw new InvalidDataException("not a .npy file (the magic \\x93NUMPY is missing)");
         byte major = start[6];
         if (major is < 1 or > 3)
-            throw new InvalidDataException($"unsupported .npy format version {major}.{start[7]} (1.0, 2.0 and 3.0 are supported)");
+            throw new InvalidDataException(
+                $"unsupported .npy format version {major}.{start[7]} (1.0, 2.0 and 3.0 are supported)");
         Span<byte> lengthBytes = stackalloc byte[major == 1 ? 2 : 4];
         ReadExactly(stream, lengthBytes, "the header length");
-        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes) : BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes);
+        long headerLength =
+            major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes)
+            : BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes);
         if (headerLength > 1 << 20)
             throw new InvalidDataException($"the .npy header claims {headerLength} bytes, which is not plausible");
         var header = new byte[headerLength];
@@ -40,16 +45,20 @@ public static partial class Npy
         if (!descr.Success || !order.Success || !shape.Success)
             throw new InvalidDataException($"malformed .npy header: {Printable.Of(dict.Trim())}");
         if (order.Groups[1].Value == "True")
-            throw new InvalidDataException("the array is in Fortran order; save it in C order (numpy.ascontiguousarray) first");
-        string[] dims = shape.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            throw new InvalidDataException(
+                "the array is in Fortran order; save it in C order (numpy.ascontiguousarray) first");
+        string[] dims =
+            shape.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var parsed = new int[dims.Length];
         for (int i = 0; i < dims.Length; i++)
             if (!int.TryParse(dims[i].TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out parsed[i]))
-                throw new InvalidDataException($"malformed shape in .npy header: ({Printable.Of(shape.Groups[1].Value)})");
+                throw new InvalidDataException(
+                    $"malformed shape in .npy header: ({Printable.Of(shape.Groups[1].Value)})");
         return (descr.Groups[1].Value, parsed);
     }
 
-    /// <summary>Elements of the shape, refusing (without overflow) any array whose data would exceed <see cref="MaxDataBytes"/>.</summary>
+    /// <summary>Elements of the shape, refusing (without overflow) any array whose data would exceed
+    /// <see cref="MaxDataBytes"/>.</summary>
     private static int Count(int[] shape, int itemSize)
     {
         if (shape.Contains(0)) return 0;
@@ -58,7 +67,9 @@ public static partial class Npy
         {
             count *= n; // count ≤ limit ≤ 2^30 before and n < 2^31, so this cannot overflow
             if (count > limit)
-                throw new InvalidDataException($"the array of shape {NpyArray.Describe(shape)} would need more than the {MaxDataBytes >> 30} GiB XorNet reads");
+                throw new InvalidDataException(
+                    $"the array of shape {NpyArray.Describe(shape)} would need more than the {MaxDataBytes >> 30} " +
+                    "GiB XorNet reads");
         }
         return (int)count;
     }
@@ -66,18 +77,23 @@ public static partial class Npy
     private static Array ReadData(Stream stream, string descr, int[] shape)
     {
         if (descr.Length > 0 && descr[0] == '>' && descr is not (">u1" or ">i1"))
-            throw new InvalidDataException($"dtype '{Printable.Of(descr)}' is big-endian; convert it with .astype('<{Printable.Of(descr[1..])}') first");
+            throw new InvalidDataException(
+                $"dtype '{Printable.Of(descr)}' is big-endian; convert it with " +
+                $".astype('<{Printable.Of(descr[1..])}') first");
         string type = descr.TrimStart('<', '|', '=');
-        if (type.StartsWith('U') && int.TryParse(type[1..], NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width > 0)
+        if (type.StartsWith('U')
+            && int.TryParse(type[1..], NumberStyles.None, CultureInfo.InvariantCulture, out int width) && width > 0)
             return width <= MaxDataBytes / 4 ? ReadText(stream, width, Count(shape, width * 4))
-                : throw new InvalidDataException($"dtype '{Printable.Of(descr)}': strings of {width} characters are too wide");
+                : throw new InvalidDataException(
+                    $"dtype '{Printable.Of(descr)}': strings of {width} characters are too wide");
         return type switch
         {
             "f8" => FromBytes(stream, Count(shape, 8), 8, "float64", BinaryPrimitives.ReadDoubleLittleEndian),
             "f4" => FromBytes(stream, Count(shape, 4), 4, "float32", BinaryPrimitives.ReadSingleLittleEndian),
             "i8" => FromBytes(stream, Count(shape, 8), 8, "int64", BinaryPrimitives.ReadInt64LittleEndian),
             "O" => throw new InvalidDataException("dtype 'O' (Python objects) needs pickle, which XorNet never loads"),
-            _ => throw new InvalidDataException($"unsupported dtype '{Printable.Of(descr)}' (supported: <f8, <f4, <i8, <U)"),
+            _ => throw new InvalidDataException(
+                $"unsupported dtype '{Printable.Of(descr)}' (supported: <f8, <f4, <i8, <U)"),
         };
     }
 
@@ -108,7 +124,9 @@ public static partial class Npy
     private static byte[] ReadData(Stream stream, int length, string what)
     {
         if (stream.CanSeek && stream.Length - stream.Position < length)
-            throw new InvalidDataException($"the .npy data is truncated (reading {what}: {length} bytes declared, {Math.Max(0, stream.Length - stream.Position)} present)");
+            throw new InvalidDataException(
+                $"the .npy data is truncated (reading {what}: {length} bytes declared, " +
+                $"{Math.Max(0, stream.Length - stream.Position)} present)");
         var buffer = new byte[Math.Min(length, InitialChunk)];
         int total = 0;
         while (total < length)

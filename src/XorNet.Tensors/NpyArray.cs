@@ -12,10 +12,13 @@ public sealed class NpyArray
     public NpyArray(int[] shape, Array values)
     {
         if (values is not (double[] or float[] or long[] or string[]))
-            throw new ArgumentException($"Unsupported element type {values.GetType().Name}; use double[], float[], long[] or string[].", nameof(values));
+            throw new ArgumentException(
+                $"Unsupported element type {values.GetType().Name}; use double[], float[], long[] or string[].",
+                nameof(values));
         long count = 1;
         foreach (int n in shape)
-            count = n >= 0 ? count * n : throw new ArgumentException($"Negative dimension in shape {Describe(shape)}.", nameof(shape));
+            count = n >= 0 ? count * n
+                : throw new ArgumentException($"Negative dimension in shape {Describe(shape)}.", nameof(shape));
         if (count != values.Length)
             throw new ArgumentException($"{values.Length} values do not fill shape {Describe(shape)}.", nameof(values));
         Shape = shape;

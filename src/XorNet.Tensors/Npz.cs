@@ -20,7 +20,8 @@ public static class Npz
     /// The members, by name without ".npy", in archive order; only those wanted are decoded (all when wanted is null).
     /// Bad zips, bad members and archives over maxBytes are InvalidDataException.
     /// </summary>
-    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream, Func<string, bool>? wanted = null, long maxBytes = MaxBytes)
+    public static IReadOnlyDictionary<string,
+        NpyArray> Read(Stream stream, Func<string, bool>? wanted = null, long maxBytes = MaxBytes)
     {
         var arrays = new Dictionary<string, NpyArray>();
         using var seekable = stream.CanSeek ? null : Buffer(stream, maxBytes);
@@ -29,7 +30,8 @@ public static class Npz
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
             if (entry.FullName.EndsWith('/')) continue;
-            string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
+            string name =
+                entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
             if (wanted is not null && !wanted(name)) continue;
             try
             {
@@ -59,13 +61,15 @@ public static class Npz
         return copy;
     }
 
-    /// <summary>Writes the arrays as members NAME.npy, deflated when compress is true (as numpy.savez_compressed).</summary>
+    /// <summary>Writes the arrays as members NAME.npy, deflated when compress is true (as
+    /// numpy.savez_compressed).</summary>
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var (name, array) in arrays)
         {
-            var entry = zip.CreateEntry(name + ".npy", compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+            var entry =
+                zip.CreateEntry(name + ".npy", compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
             entry.LastWriteTime = FixedTime;
             using var member = entry.Open();
             Npy.Write(member, array);

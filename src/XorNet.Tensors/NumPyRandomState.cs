@@ -15,7 +15,8 @@ public sealed class NumPyRandomState
     private int _position;
     private double? _cachedGaussian;
 
-    /// <summary>The state of <c>RandomState(seed)</c> / <c>np.random.seed(seed)</c> for an integer 0 ≤ seed &lt; 2³².</summary>
+    /// <summary>The state of <c>RandomState(seed)</c> / <c>np.random.seed(seed)</c> for an integer 0 ≤ seed &lt;
+    /// 2³².</summary>
     public NumPyRandomState(uint seed)
     {
         _key[0] = seed;
@@ -42,7 +43,8 @@ public sealed class NumPyRandomState
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
-    /// <summary>A standard normal value by the polar method, as <c>randn</c>: each accepted pair serves two calls.</summary>
+    /// <summary>A standard normal value by the polar method, as <c>randn</c>: each accepted pair serves two
+    /// calls.</summary>
     public double NextGaussian()
     {
         if (_cachedGaussian is double cached)
@@ -63,14 +65,16 @@ public sealed class NumPyRandomState
         return f * x2;
     }
 
-    /// <summary>Fills destination in row-major order with <see cref="NextDouble"/> (<c>random((rows, cols))</c>).</summary>
+    /// <summary>Fills destination in row-major order with <see cref="NextDouble"/>
+    /// (<c>random((rows, cols))</c>).</summary>
     public void FillDouble(Matrix destination)
     {
         for (int i = 0; i < destination.Length; i++)
             destination.Data[i] = NextDouble();
     }
 
-    /// <summary>Fills destination in row-major order with <see cref="NextGaussian"/> (<c>randn(rows, cols)</c>).</summary>
+    /// <summary>Fills destination in row-major order with <see cref="NextGaussian"/>
+    /// (<c>randn(rows, cols)</c>).</summary>
     public void FillGaussian(Matrix destination)
     {
         for (int i = 0; i < destination.Length; i++)

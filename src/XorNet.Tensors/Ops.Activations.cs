@@ -9,14 +9,16 @@ public static partial class Ops
         Map<SigmoidOp>(a.Data, destination.Data);
     }
 
-    /// <summary>Computes destination[i] = s[i] · (1 − s[i]), the sigmoid's derivative written with its output s = σ(z).</summary>
+    /// <summary>Computes destination[i] = s[i] · (1 − s[i]), the sigmoid's derivative written with its output s =
+    /// σ(z).</summary>
     public static void SigmoidDerivativeFromOutput(Matrix s, Matrix destination)
     {
         RequireSameShape(s, destination, nameof(destination));
         Map<SigmoidDerivativeOp>(s.Data, destination.Data);
     }
 
-    /// <summary>Computes destination[i] = e^a[i] (vectorised; the same bits as <see cref="Exp(double)"/> for every entry).</summary>
+    /// <summary>Computes destination[i] = e^a[i] (vectorised; the same bits as <see cref="Exp(double)"/> for every
+    /// entry).</summary>
     public static void Exp(Matrix a, Matrix destination)
     {
         RequireSameShape(a, destination, nameof(destination));
@@ -24,11 +26,12 @@ public static partial class Ops
     }
 
     /// <summary>
-    /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|, with XorNet's own e^x (see <see cref="Exp(double)"/>):
-    /// a matrix's entries and this scalar agree bit for bit on every CPU.
+    /// σ(x) = 1 / (1 + e^−x), computed without overflow for large |x|, with XorNet's own e^x (see
+    /// <see cref="Exp(double)"/>): a matrix's entries and this scalar agree bit for bit on every CPU.
     /// </summary>
     public static double Sigmoid(double x) => VectorExp.Sigmoid(x);
 
-    /// <summary>e^x within about 1 ulp, identical on every CPU (libm's exp differs between platforms); below −708 it gives 0.</summary>
+    /// <summary>e^x within about 1 ulp, identical on every CPU (libm's exp differs between platforms); below −708 it
+    /// gives 0.</summary>
     public static double Exp(double x) => VectorExp.Exp(x);
 }

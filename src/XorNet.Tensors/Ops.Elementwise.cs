@@ -53,11 +53,13 @@ public static partial class Ops
         AddScaled(destination.Data, x.Data, s);
     }
 
-    /// <summary>Computes destination[r, c] = a[r, c] + row[0, c]: NumPy's broadcast of a (1×m) row over an (n×m) matrix.</summary>
+    /// <summary>Computes destination[r, c] = a[r, c] + row[0, c]: NumPy's broadcast of a (1×m) row over an (n×m)
+    /// matrix.</summary>
     public static void AddRowVector(Matrix a, Matrix row, Matrix destination)
     {
         if (row.Rows != 1 || row.Cols != a.Cols)
-            throw new ArgumentException($"Shape mismatch: cannot broadcast {row.Shape} over {a.Shape}: need (1×{a.Cols}).", nameof(row));
+            throw new ArgumentException(
+                $"Shape mismatch: cannot broadcast {row.Shape} over {a.Shape}: need (1×{a.Cols}).", nameof(row));
         RequireSameShape(a, destination, nameof(destination));
         if (a.Cols < 4)
         {

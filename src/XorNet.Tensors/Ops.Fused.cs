@@ -6,11 +6,13 @@ namespace XorNet.Tensors;
 
 /// <summary>
 /// Fused elementwise kernels for backprop: each does in one pass what a short composition of Ops does in several,
-/// with the same rounded operations in the same order, so the results are bit for bit those of the composition (tested).
+/// with the same rounded operations in the same order, so the results are bit for bit those of the composition
+/// (tested).
 /// </summary>
 public static partial class Ops
 {
-    /// <summary>dL_dh = (h − y)·s, dh_dz = h ⊙ (1 − h), dL_dz = dL_dh ⊙ dh_dz in one pass: MSE on sigmoid outputs.</summary>
+    /// <summary>dL_dh = (h − y)·s, dh_dz = h ⊙ (1 − h), dL_dz = dL_dh ⊙ dh_dz in one pass: MSE on sigmoid
+    /// outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidMseGradient(Matrix h, Matrix y, double s, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz)
     {
@@ -28,7 +30,8 @@ public static partial class Ops
             for (var vs = Vector256.Create(s); i <= n - 4; i += 4)
             {
                 Vector256<double> hv = Vector256.LoadUnsafe(ref hs, (nuint)i);
-                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv = hv * (Vector256<double>.One - hv);
+                Vector256<double> gv = (hv - Vector256.LoadUnsafe(ref ys, (nuint)i)) * vs, dv =
+                    hv * (Vector256<double>.One - hv);
                 gv.StoreUnsafe(ref g, (nuint)i);
                 dv.StoreUnsafe(ref d, (nuint)i);
                 (gv * dv).StoreUnsafe(ref o, (nuint)i);

@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics;
 
 namespace XorNet.Tensors;
 
-/// <summary>An elementwise operation written for one double and for 4 and 8 lanes, with identical rounding in all three.</summary>
+/// <summary>An elementwise operation written for one double and for 4 and 8 lanes, with identical rounding in all
+/// three.</summary>
 internal interface IUnaryOp
 {
     static abstract double Invoke(double x);
@@ -55,7 +56,8 @@ public static partial class Ops
     }
 }
 
-/// <summary>A two-input elementwise operation for one double and for 4 and 8 lanes, with identical rounding in all three.</summary>
+/// <summary>A two-input elementwise operation for one double and for 4 and 8 lanes, with identical rounding in all
+/// three.</summary>
 internal interface IBinaryOp
 {
     static abstract double Invoke(double x, double y);
@@ -67,7 +69,8 @@ public static partial class Ops
 {
     /// <summary>destination[i] = TOp(x[i], y[i]) with the widest vectors the CPU has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Map<TOp>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) where TOp : IBinaryOp
+    private static void Map<TOp>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) where TOp
+        : IBinaryOp
     {
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
@@ -75,10 +78,12 @@ public static partial class Ops
         int i = 0, n = x.Length;
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
-                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+                TOp.Invoke(Vector512.LoadUnsafe(ref xs, (nuint)i), Vector512.LoadUnsafe(ref ys, (nuint)i))
+                    .StoreUnsafe(ref dst, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (; i <= n - 4; i += 4)
-                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+                TOp.Invoke(Vector256.LoadUnsafe(ref xs, (nuint)i), Vector256.LoadUnsafe(ref ys, (nuint)i))
+                    .StoreUnsafe(ref dst, (nuint)i);
         for (; i < n; i++)
             Unsafe.Add(ref dst, i) = TOp.Invoke(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i));
     }
@@ -114,10 +119,12 @@ public static partial class Ops
         int i = 0, n = x.Length;
         if (Vector512.IsHardwareAccelerated)
             for (var vs = Vector512.Create(s); i <= n - 8; i += 8)
-                (Vector512.LoadUnsafe(ref xs, (nuint)i) + Vector512.LoadUnsafe(ref ys, (nuint)i) * vs).StoreUnsafe(ref dst, (nuint)i);
+                (Vector512.LoadUnsafe(ref xs, (nuint)i) + Vector512.LoadUnsafe(ref ys, (nuint)i) * vs)
+                    .StoreUnsafe(ref dst, (nuint)i);
         if (Vector256.IsHardwareAccelerated)
             for (var vs = Vector256.Create(s); i <= n - 4; i += 4)
-                (Vector256.LoadUnsafe(ref xs, (nuint)i) + Vector256.LoadUnsafe(ref ys, (nuint)i) * vs).StoreUnsafe(ref dst, (nuint)i);
+                (Vector256.LoadUnsafe(ref xs, (nuint)i) + Vector256.LoadUnsafe(ref ys, (nuint)i) * vs)
+                    .StoreUnsafe(ref dst, (nuint)i);
         for (; i < n; i++)
             Unsafe.Add(ref dst, i) = Unsafe.Add(ref xs, i) + Unsafe.Add(ref ys, i) * s;
     }

@@ -24,7 +24,8 @@ public static partial class Ops
     /// </summary>
     public static int MaxMatMulThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Products with fewer multiply–adds than this run on one thread: below it, waking threads costs more.</summary>
+    /// <summary>Products with fewer multiply–adds than this run on one thread: below it, waking threads costs
+    /// more.</summary>
     private const long ParallelThreshold = 192L * 192 * 192;
 
     /// <summary>Whether the blocked FMA kernel pays off; smaller products keep the exact sequential loops.</summary>
@@ -120,7 +121,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p), zero-padded.</summary>
+    /// <summary>Packs A[ic..ic+mc, pc..pc+kc] as MR-row slivers, each stored p-major (MR values per p),
+    /// zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackA(StridedMatrix a, int ic, int mc, int pc, int kc, double[] packed)
     {
@@ -136,7 +138,8 @@ public static partial class Ops
                 {
                     double* r0 = from, r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs, r4 = r3 + rs, r5 = r4 + rs;
                     for (int p = 0; p < kc; p++, sliver += MR)
-                        (sliver[0], sliver[1], sliver[2], sliver[3], sliver[4], sliver[5]) = (r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]);
+                        (sliver[0], sliver[1], sliver[2], sliver[3], sliver[4], sliver[5]) =
+                            (r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]);
                     continue;
                 }
                 if (cs == 1) // row-major A: walk each row along p
@@ -154,7 +157,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p), zero-padded.</summary>
+    /// <summary>Packs B[pc..pc+kc, jc..jc+nc] as NR-column slivers, each stored p-major (NR values per p),
+    /// zero-padded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void PackB(StridedMatrix b, int pc, int kc, int jc, int nc, int nr, double[] packed)
     {
@@ -190,7 +194,8 @@ public static partial class Ops
     /// <summary>The micro-kernel large products run on this CPU, e.g. "Vector512 FMA 6×16".</summary>
     public static string MatMulKernelName => MicroKernels.Best switch
     {
-        KernelKind.Avx512 => $"Vector512 FMA {MicroKernels.MR}×{MicroKernels.NR512} (6×{MicroKernels.NR512Wide} from 384 columns)",
+        KernelKind.Avx512 => $"Vector512 FMA {MicroKernels.MR}×{MicroKernels.NR512} (6×{MicroKernels.NR512Wide} from " +
+            "384 columns)",
         KernelKind.Avx2 => $"Vector256 FMA {MicroKernels.MR}×{MicroKernels.NR256}",
         _ => $"scalar FMA {MicroKernels.MR}×{MicroKernels.NRScalar}",
     };

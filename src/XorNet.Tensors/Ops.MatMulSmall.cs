@@ -12,9 +12,11 @@ public static partial class Ops
     /// multiply and one rounded add per term: bit for bit what <see cref="MatMulNaive"/> computes, only faster.
     /// Vectorised across the output dimension whose operand is contiguous, so each lane is still its own sum.
     /// </summary>
-    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add, as AddRowVector after the product.</remarks>
+    /// <remarks>With a bias (length m), c[i, j] = (Σ_p A(i, p)·B(p, j)) + bias[j]: the sum first, then one rounded add,
+    /// as AddRowVector after the product.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m, double[]? bias = null)
+    internal static unsafe void MatMulSmall(StridedMatrix a, StridedMatrix b, double[] c, int n, int k, int m,
+        double[]? bias = null)
     {
         if (m >= 4 && b.ColStride != 1 && k * m <= 4096)
         {
@@ -30,7 +32,8 @@ public static partial class Ops
         {
             if (m >= 4 && b.ColStride == 1)
             {
-                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias); // adds the bias as it stores
+                // adds the bias as it stores
+                AcrossColumns(pa, a.RowStride, a.ColStride, pb, b.RowStride, pc, n, k, m, pbias);
                 return;
             }
             if (n >= 4 && a.RowStride == 1)
@@ -49,8 +52,10 @@ public static partial class Ops
         return _scratch;
     }
 
-    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to Scalar in one call.</summary>
-    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k, int m, double* bias)
+    /// <summary>Lanes over j: acc[j..j+w] += A(i, p) · B[p, j..j+w]; B's rows are contiguous. Leftover columns go to
+    /// Scalar in one call.</summary>
+    private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k,
+        int m, double* bias)
     {
         int vectorColumns = m & ~3;
         for (int i = 0; i < n; i++)
@@ -99,8 +104,10 @@ public static partial class Ops
                     c[(long)i * m + j] += bias[j];
     }
 
-    /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed operand).</summary>
-    private static unsafe void AcrossRows(double* a, int acs, double* b, int brs, int bcs, double* c, int n, int k, int m)
+    /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed
+    /// operand).</summary>
+    private static unsafe void AcrossRows(double* a, int acs, double* b, int brs, int bcs, double* c, int n, int k,
+        int m)
     {
         int i = 0;
         if (Vector512.IsHardwareAccelerated)

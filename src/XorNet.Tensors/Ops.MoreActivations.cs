@@ -26,7 +26,8 @@ public static partial class Ops
             destination.Data[i] = a.Data[i] > 0 ? a.Data[i] : 0.0;
     }
 
-    /// <summary>Computes destination[i] = 1 if z[i] &gt; 0 else 0: ReLU's derivative at its input z (0 at the kink z = 0).</summary>
+    /// <summary>Computes destination[i] = 1 if z[i] &gt; 0 else 0: ReLU's derivative at its input z (0 at the kink z =
+    /// 0).</summary>
     public static void ReluDerivative(Matrix z, Matrix destination)
     {
         RequireSameShape(z, destination, nameof(destination));
@@ -34,7 +35,8 @@ public static partial class Ops
             destination.Data[i] = z.Data[i] > 0 ? 1.0 : 0.0;
     }
 
-    /// <summary>Computes destination[r, c] = e^(a[r,c] − m_r) / Σ_j e^(a[r,j] − m_r), m_r = max_j a[r,j]: a row-wise softmax that cannot overflow.</summary>
+    /// <summary>Computes destination[r, c] = e^(a[r,c] − m_r) / Σ_j e^(a[r,j] − m_r), m_r = max_j a[r,j]: a row-wise
+    /// softmax that cannot overflow.</summary>
     public static void Softmax(Matrix a, Matrix destination)
     {
         RequireSameShape(a, destination, nameof(destination));
@@ -52,7 +54,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Returns log Σ_c e^(row[c]), computed as m + log Σ_c e^(row[c] − m) so that it cannot overflow.</summary>
+    /// <summary>Returns log Σ_c e^(row[c]), computed as m + log Σ_c e^(row[c] − m) so that it cannot
+    /// overflow.</summary>
     public static double LogSumExp(ReadOnlySpan<double> row)
     {
         double max = double.NegativeInfinity;

@@ -13,7 +13,8 @@ public static partial class Ops
         SumRows(a.Data, a.Rows, a.Cols, destination.Data);
     }
 
-    /// <summary>Each column's sum 0 + a[0, c] + a[1, c] + … in row order, a vector of columns at a time, kept in registers.</summary>
+    /// <summary>Each column's sum 0 + a[0, c] + a[1, c] + … in row order, a vector of columns at a time, kept in
+    /// registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SumRows(double[] a, int rows, int cols, double[] destination)
     {
@@ -44,7 +45,8 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Computes destination[r, 0] = Σ_c a[r, c]: NumPy's a.sum(axis=1, keepdims=True), an (n×1) column.</summary>
+    /// <summary>Computes destination[r, 0] = Σ_c a[r, c]: NumPy's a.sum(axis=1, keepdims=True), an (n×1)
+    /// column.</summary>
     public static void SumColumns(Matrix a, Matrix destination)
     {
         RequireShape(destination, a.Rows, 1, nameof(destination), "summing the columns of {0}", a);
@@ -57,11 +59,14 @@ public static partial class Ops
         }
     }
 
-    /// <summary>Computes destination[r] = the column index of the largest entry of row r (the first one on ties).</summary>
+    /// <summary>Computes destination[r] = the column index of the largest entry of row r (the first one on
+    /// ties).</summary>
     public static void ArgMaxRows(Matrix a, Span<int> destination)
     {
         if (destination.Length != a.Rows)
-            throw new ArgumentException($"Destination of length {destination.Length} must hold one index per row of {a.Shape}.", nameof(destination));
+            throw new ArgumentException(
+                $"Destination of length {destination.Length} must hold one index per row of {a.Shape}.",
+                nameof(destination));
         if (a.Cols == 0)
             throw new ArgumentException($"Cannot take the argmax of rows of {a.Shape}: rows are empty.", nameof(a));
         for (int r = 0; r < a.Rows; r++)

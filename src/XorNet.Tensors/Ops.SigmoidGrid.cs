@@ -6,8 +6,9 @@ namespace XorNet.Tensors;
 public static partial class Ops
 {
     /// <summary>
-    /// destination[r·m + c, k] = Σ_j σ(xs[c]·w1[0, j] + ys[r]·w1[1, j] + b1[j]) · w2[j, k], for every point (xs[c], ys[r])
-    /// of a regular grid (m = xs.Length): a 2-input sigmoid layer's output sums without the X, z1 and h1 matrices.
+    /// destination[r·m + c, k] = Σ_j σ(xs[c]·w1[0, j] + ys[r]·w1[1, j] + b1[j]) · w2[j, k], for every point (xs[c],
+    /// ys[r]) of a regular grid (m = xs.Length): a 2-input sigmoid layer's output sums without the X, z1 and h1
+    /// matrices.
     /// </summary>
     /// <remarks>
     /// z is linear in the grid coordinates, so e^−z = e^−xs[c]·w1[0,j] · e^−(ys[r]·w1[1,j] + b1[j]): m + n exps per
@@ -17,13 +18,18 @@ public static partial class Ops
     /// that share one division. A neuron whose factors could leave the double range
     /// (|partial exponent| &gt; 700) takes the unfused σ for every point instead.
     /// </remarks>
-    public static void SigmoidLayerOverGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, Matrix w1, Matrix b1, Matrix w2, Matrix destination)
+    public static void SigmoidLayerOverGrid(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, Matrix w1, Matrix b1,
+        Matrix w2, Matrix destination)
     {
         int m = xs.Length, n = ys.Length, h = w2.Rows, k = w2.Cols;
         if (w1.Rows != 2 || w1.Cols != h || b1.Rows != 1 || b1.Cols != h)
-            throw new ArgumentException($"Shape mismatch: need W1 (2×{h}) and b1 (1×{h}) for W2 {w2.Shape}; got {w1.Shape} and {b1.Shape}.", nameof(w1));
+            throw new ArgumentException(
+                $"Shape mismatch: need W1 (2×{h}) and b1 (1×{h}) for W2 {w2.Shape}; got {w1.Shape} and {b1.Shape}.",
+                nameof(w1));
         if (destination.Rows != n * m || destination.Cols != k)
-            throw new ArgumentException($"Shape mismatch: destination is {destination.Shape} but a grid of {n}×{m} points needs ({n * m}×{k}).", nameof(destination));
+            throw new ArgumentException(
+                $"Shape mismatch: destination is {destination.Shape} but a grid of {n}×{m} points needs ({n * m}×{k}).",
+                nameof(destination));
         double maxX = MaxAbs(xs), maxY = MaxAbs(ys);
         var ex = new double[h * m];   // ex[j·m + c] = e^−(xs[c]·w1[0,j])
         var ey = new double[h * n];   // ey[j·n + r] = e^−(ys[r]·w1[1,j] + b1[j])
@@ -32,7 +38,8 @@ public static partial class Ops
         for (int j = 0; j < h; j++)
         {
             double a = w1[0, j], b = w1[1, j], c = b1.Data[j];
-            exact[j] = !(maxX * Math.Abs(a) <= 700 && maxY * Math.Abs(b) + Math.Abs(c) <= 700); // NaN weights: exact too
+            // NaN weights: exact too
+            exact[j] = !(maxX * Math.Abs(a) <= 700 && maxY * Math.Abs(b) + Math.Abs(c) <= 700);
             small[j] = maxX * Math.Abs(a) + maxY * Math.Abs(b) + Math.Abs(c) <= 300;
             if (exact[j]) continue;
             Span<double> exj = ex.AsSpan(j * m, m), eyj = ey.AsSpan(j * n, n);
@@ -86,7 +93,8 @@ public static partial class Ops
     /// acc_o += σ_j·w[0, o], then acc_o += σ_j+1·w[1, o] (w: the two rows of W2), all in one pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AccumulatePair(ReadOnlySpan<double> ex, double ey, ReadOnlySpan<double> fx, double fy, ReadOnlySpan<double> w, double[] acc, int m)
+    private static void AccumulatePair(ReadOnlySpan<double> ex, double ey, ReadOnlySpan<double> fx, double fy,
+        ReadOnlySpan<double> w, double[] acc, int m)
     {
         int i = 0, k = w.Length / 2;
         if (Vector512.IsHardwareAccelerated)
@@ -128,10 +136,12 @@ public static partial class Ops
         int i = 0, n = ex.Length;
         if (Vector512.IsHardwareAccelerated)
             for (Vector512<double> vy = Vector512.Create(ey); i <= n - 8; i += 8)
-                (Vector512<double>.One / (Vector512<double>.One + Vector512.Create(ex.Slice(i, 8)) * vy)).CopyTo(s.Slice(i, 8));
+                (Vector512<double>.One / (Vector512<double>.One + Vector512.Create(ex.Slice(i, 8)) * vy))
+                    .CopyTo(s.Slice(i, 8));
         if (Vector256.IsHardwareAccelerated)
             for (Vector256<double> vy = Vector256.Create(ey); i <= n - 4; i += 4)
-                (Vector256<double>.One / (Vector256<double>.One + Vector256.Create(ex.Slice(i, 4)) * vy)).CopyTo(s.Slice(i, 4));
+                (Vector256<double>.One / (Vector256<double>.One + Vector256.Create(ex.Slice(i, 4)) * vy))
+                    .CopyTo(s.Slice(i, 4));
         for (; i < n; i++)
             s[i] = 1.0 / (1.0 + ex[i] * ey);
     }

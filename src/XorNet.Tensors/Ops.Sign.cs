@@ -11,7 +11,8 @@ public static partial class Ops
         return sum;
     }
 
-    /// <summary>Computes destination[i] += s · sign(x[i]), with sign(0) = 0: the subgradient of s·Σ|x| that PyTorch and NumPy use.</summary>
+    /// <summary>Computes destination[i] += s · sign(x[i]), with sign(0) = 0: the subgradient of s·Σ|x| that PyTorch and
+    /// NumPy use.</summary>
     public static void AddScaledSign(Matrix x, double s, Matrix destination)
     {
         RequireSameShape(x, destination, nameof(destination));
@@ -19,7 +20,8 @@ public static partial class Ops
             destination.Data[i] += s * Sign(x.Data[i]);
     }
 
-    /// <summary>sign(x) in {−1, 0, 1}; NaN stays NaN (Math.Sign would throw, and a NaN weight must surface as divergence).</summary>
+    /// <summary>sign(x) in {−1, 0, 1}; NaN stays NaN (Math.Sign would throw, and a NaN weight must surface as
+    /// divergence).</summary>
     public static double Sign(double x) => x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : double.NaN;
 
     /// <summary>Computes destination[i] = min(max(a[i], −limit), limit).</summary>

@@ -18,9 +18,12 @@ public static partial class Ops
     /// in one pass over the rows (MatMulTransposeA, MatMulTransposeB, MultiplySigmoidDerivative, MatMulTransposeA).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void SigmoidLayerBackwardTwoByTwo(Matrix x, Matrix h, Matrix dz2, Matrix w2T, Matrix dz1, Matrix dw1, Matrix dw2T)
+    public static void SigmoidLayerBackwardTwoByTwo(Matrix x, Matrix h, Matrix dz2, Matrix w2T, Matrix dz1, Matrix dw1,
+        Matrix dw2T)
     {
-        if (x.Cols != 2 || dz2.Cols != 2) throw new ArgumentException($"Need x (n×2) and dz2 (n×2); got {x.Shape} and {dz2.Shape}.");
+        if (x.Cols != 2
+            || dz2.Cols != 2) throw new ArgumentException(
+            $"Need x (n×2) and dz2 (n×2); got {x.Shape} and {dz2.Shape}.");
         int n = h.Rows, m = h.Cols;
         RequireShape(x, n, 2, nameof(x), "the inputs of {0}", h, h);
         RequireShape(dz2, n, 2, nameof(dz2), "the output gradient of {0}", h, h);
@@ -45,7 +48,8 @@ public static partial class Ops
         int c = 0, m = hRow.Length;
         if (Vector256.IsHardwareAccelerated)
         {
-            Vector256<double> vd0 = Vector256.Create(d0), vd1 = Vector256.Create(d1), vx0 = Vector256.Create(x0), vx1 = Vector256.Create(x1);
+            Vector256<double> vd0 = Vector256.Create(d0), vd1 = Vector256.Create(d1), vx0 = Vector256.Create(x0), vx1 =
+                Vector256.Create(x1);
             for (; c <= m - 4; c += 4)
             {
                 nuint i = (nuint)c;
@@ -71,11 +75,13 @@ public static partial class Ops
         }
     }
 
-    /// <summary>destination = a · bTᵀ for a (n×m) and bT (2×m): two dot products per row, for a layer with 2 outputs.</summary>
+    /// <summary>destination = a · bTᵀ for a (n×m) and bT (2×m): two dot products per row, for a layer with 2
+    /// outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MatMulTwoOutputs(Matrix a, Matrix bT, Matrix destination)
     {
-        if (bT.Rows != 2 || bT.Cols != a.Cols) throw new ArgumentException($"Need bT (2×{a.Cols}); got {bT.Shape}.", nameof(bT));
+        if (bT.Rows != 2 || bT.Cols != a.Cols) throw new ArgumentException($"Need bT (2×{a.Cols}); got {bT.Shape}.",
+            nameof(bT));
         RequireShape(destination, a.Rows, 2, nameof(destination), "{0} · {1}ᵀ", a, bT);
         ReadOnlySpan<double> b0 = bT.Row(0), b1 = bT.Row(1);
         for (int r = 0; r < a.Rows; r++)

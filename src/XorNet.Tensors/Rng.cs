@@ -18,7 +18,8 @@ public sealed class Rng
         _s3 = SplitMix64(ref x);
     }
 
-    /// <summary>An independent generator for a named purpose (data, init, shuffle) derived from one user seed.</summary>
+    /// <summary>An independent generator for a named purpose (data, init, shuffle) derived from one user
+    /// seed.</summary>
     public static Rng ForPurpose(long seed, string purpose)
     {
         ulong h = 1469598103934665603UL; // FNV-1a over the purpose, mixed with the seed

@@ -26,7 +26,8 @@ internal static class VectorExp
 
     public static double Exp(double x) => Exp(x, mayOverflow: true);
 
-    /// <summary>mayOverflow: false drops the upper clamp and the +∞ case, which the sigmoid's e^−|z| (≤ 1) never needs: the same bits, less work.</summary>
+    /// <summary>mayOverflow: false drops the upper clamp and the +∞ case, which the sigmoid's e^−|z| (≤ 1) never needs:
+    /// the same bits, less work.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Exp(double x, bool mayOverflow)
     {
@@ -83,9 +84,11 @@ internal static class VectorExp
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(C0));
         Vector512<long> bits = Vector512.ShiftLeft(t.AsInt64() - Vector512.Create(ShifterBits - 1022), 52);
         Vector512<double> result = p * bits.AsDouble() * Vector512.Create(2.0);
-        result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Low)), Vector512<double>.Zero, result);
+        result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Low)), Vector512<double>.Zero,
+            result);
         if (mayOverflow)
-            result = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(High)), Vector512.Create(double.PositiveInfinity), result);
+            result = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(High)),
+                Vector512.Create(double.PositiveInfinity), result);
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
@@ -117,13 +120,16 @@ internal static class VectorExp
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(C0));
         Vector256<long> bits = Vector256.ShiftLeft(t.AsInt64() - Vector256.Create(ShifterBits - 1022), 52);
         Vector256<double> result = p * bits.AsDouble() * Vector256.Create(2.0);
-        result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Low)), Vector256<double>.Zero, result);
+        result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Low)), Vector256<double>.Zero,
+            result);
         if (mayOverflow)
-            result = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(High)), Vector256.Create(double.PositiveInfinity), result);
+            result = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(High)),
+                Vector256.Create(double.PositiveInfinity), result);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
-    /// <summary>σ(x) = 1/(1 + e^−x) as d = 1/(1 + e^−|x|): d for x ≥ 0, e^−|x|·d below, so e^… never overflows.</summary>
+    /// <summary>σ(x) = 1/(1 + e^−x) as d = 1/(1 + e^−|x|): d for x ≥ 0, e^−|x|·d below, so e^… never
+    /// overflows.</summary>
     public static double Sigmoid(double x)
     {
         double e = Exp(-Math.Abs(x), mayOverflow: false), d = 1.0 / (1.0 + e);
@@ -133,14 +139,16 @@ internal static class VectorExp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Sigmoid(Vector512<double> x)
     {
-        Vector512<double> e = Exp(-Vector512.Abs(x), mayOverflow: false), d = Vector512<double>.One / (Vector512<double>.One + e);
+        Vector512<double> e = Exp(-Vector512.Abs(x), mayOverflow: false), d =
+            Vector512<double>.One / (Vector512<double>.One + e);
         return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), d, e * d);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Sigmoid(Vector256<double> x)
     {
-        Vector256<double> e = Exp(-Vector256.Abs(x), mayOverflow: false), d = Vector256<double>.One / (Vector256<double>.One + e);
+        Vector256<double> e = Exp(-Vector256.Abs(x), mayOverflow: false), d =
+            Vector256<double>.One / (Vector256<double>.One + e);
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), d, e * d);
     }
 }

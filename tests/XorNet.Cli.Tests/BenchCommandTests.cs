@@ -28,7 +28,9 @@ public sealed class BenchCommandTests
     [Fact]
     public void Table_NamesEachSection()
     {
-        var report = new BenchReport("k", 2, [new MatMulTiming(32, 10, 1)], [new StepTiming(3, 10, 1, 4)], [new GridTiming(3, 700, 700, 5, 20, 2)]);
+        var report =
+            new BenchReport("k", 2, [new MatMulTiming(32, 10, 1)], [new StepTiming(3, 10, 1, 4)],
+            [new GridTiming(3, 700, 700, 5, 20, 2)]);
         string table = BenchCommand.ToTable(report);
         Assert.Contains("matmul", table);
         Assert.Contains("10.0×", table); // 10 GFLOP/s against 1

@@ -15,7 +15,9 @@ public sealed class DataCommandTests : IDisposable
     public void WritesTheGeneratorsPoints_InTheFormatTrainReads_AndAPicture()
     {
         string csv = Path.Combine(_dir, "s.csv"), png = Path.Combine(_dir, "s.png");
-        var (code, _, _) = Run("data", "--dataset", "spiral", "--samples", "90", "--noise", "0.2", "--seed", "4", "--out", csv, "--plot", png);
+        var (code, _, _) =
+            Run("data", "--dataset", "spiral", "--samples", "90", "--noise", "0.2", "--seed", "4", "--out", csv,
+            "--plot", png);
         Assert.Equal(0, code);
         var read = DatasetCsv.ReadLabelled(csv);
         var expected = DataGenerators.Spiral(90, 0.2, 4);

@@ -25,7 +25,9 @@ public sealed class DataOptionsTests : IDisposable
     {
         string csv = Csv(DatasetCsv.Format(DataGenerators.Moons(120, 0.1, 2)));
         string outDir = Path.Combine(_dir, "run");
-        var (code, stdout, _) = Run("train", "--data", csv, "--test-split", "0.25", "--standardize", "--hidden", "8", "--epochs", "40", "--out", outDir);
+        var (code, stdout, _) =
+            Run("train", "--data", csv, "--test-split", "0.25", "--standardize", "--hidden", "8", "--epochs", "40",
+            "--out", outDir);
         Assert.Equal(0, code);
         Assert.Contains("test accuracy", stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")));
@@ -42,9 +44,13 @@ public sealed class DataOptionsTests : IDisposable
     [Fact]
     public void ThreeClassCsv_GivesThreeOutputs()
     {
-        string csv = Csv("x1,x2,label\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i % 3 * 4 + i * 0.01},{(i % 3 == 2 ? 3 : 0)},{i % 3}\n")));
+        string csv =
+            Csv("x1,x2,label\n"
+            + string.Concat(Enumerable.Range(0, 60)
+            .Select(i => $"{i % 3 * 4 + i * 0.01},{(i % 3 == 2 ? 3 : 0)},{i % 3}\n")));
         string outDir = Path.Combine(_dir, "three");
-        Assert.Equal(0, Run("train", "--data", csv, "--epochs", "50", "--hidden", "6", "--standardize", "--out", outDir).Code);
+        Assert.Equal(0,
+            Run("train", "--data", csv, "--epochs", "50", "--hidden", "6", "--standardize", "--out", outDir).Code);
         var model = ModelFile.Load(Path.Combine(outDir, "model.npz"));
         Assert.Equal(3, model.Network.K);
         var (code, stdout, stderr) = Run("predict", "--model", Path.Combine(outDir, "model.npz"), "--data", csv);
@@ -57,9 +63,12 @@ public sealed class DataOptionsTests : IDisposable
     public void SaveAndInit_ContinueFromTheSavedWeights()
     {
         string first = Path.Combine(_dir, "first.npz"), second = Path.Combine(_dir, "second.npz");
-        Assert.Equal(0, Run("train", "--epochs", "3", "--no-plots", "--save", first, "--out", Path.Combine(_dir, "a")).Code);
+        Assert.Equal(0,
+            Run("train", "--epochs", "3", "--no-plots", "--save", first, "--out", Path.Combine(_dir, "a")).Code);
         // zero epochs are not allowed, so check that one epoch from --init differs from one epoch from the random start
-        Assert.Equal(0, Run("train", "--epochs", "1", "--no-plots", "--init", first, "--save", second, "--out", Path.Combine(_dir, "b")).Code);
+        Assert.Equal(0,
+            Run("train", "--epochs", "1", "--no-plots", "--init", first, "--save", second, "--out",
+            Path.Combine(_dir, "b")).Code);
         using var a = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "a", "metrics.json")));
         using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "b", "metrics.json")));
         double endOfFirst = a.RootElement.GetProperty("final").GetProperty("loss").GetDouble();
@@ -72,22 +81,33 @@ public sealed class DataOptionsTests : IDisposable
     public void Init_WithOtherShapes_NamesBothShapes_AndWritesNothing()
     {
         string model = Path.Combine(_dir, "h5.npz");
-        Assert.Equal(0, Run("train", "--hidden", "5", "--epochs", "1", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
+        Assert.Equal(0,
+            Run("train", "--hidden", "5", "--epochs", "1", "--no-plots", "--save", model, "--out",
+            Path.Combine(_dir, "a")).Code);
         string outDir = Path.Combine(_dir, "out");
         var (code, stdout, stderr) = Run("train", "--hidden", "3", "--init", model, "--out", outDir);
         Assert.Equal(2, code);
         Assert.Empty(stdout);
-        Assert.Equal($"xornet: error: --init {model}: W1 has shape (2, 5) but this run needs (2, 3) (--hidden 3, 2 inputs, 2 classes)", stderr.Trim());
+        Assert.Equal(
+            $"xornet: error: --init {model}: W1 has shape (2, 5) but this run needs (2, 3) (--hidden 3, 2 inputs, 2 " +
+            "classes)", stderr.Trim());
         Assert.False(Directory.Exists(outDir));
     }
 
     [Theory]
-    [InlineData("relu", "mse", "--activation", "tanh", "the model has activation relu and output sigmoid but this run has --activation tanh --loss mse (output sigmoid)")]
-    [InlineData("sigmoid", "cross-entropy", "--loss", "mse", "the model has activation sigmoid and output softmax but this run has --activation sigmoid --loss mse (output sigmoid)")]
-    public void Init_WithAnotherActivationOrOutput_IsRefused_AndWritesNothing(string activation, string loss, string option, string value, string message)
+    [InlineData("relu", "mse", "--activation", "tanh",
+        "the model has activation relu and output sigmoid but this run has --activation tanh --loss mse (output " +
+        "sigmoid)")]
+    [InlineData("sigmoid", "cross-entropy", "--loss", "mse",
+        "the model has activation sigmoid and output softmax but this run has --activation sigmoid --loss mse " +
+        "(output sigmoid)")]
+    public void Init_WithAnotherActivationOrOutput_IsRefused_AndWritesNothing(string activation, string loss,
+        string option, string value, string message)
     {
         string model = Path.Combine(_dir, "levers.npz");
-        Assert.Equal(0, Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
+        Assert.Equal(0,
+            Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--save", model,
+            "--out", Path.Combine(_dir, "a")).Code);
         string[] same = ["--activation", activation, "--loss", loss];
         same[option == "--activation" ? 1 : 3] = value;
         string outDir = Path.Combine(_dir, "out");
@@ -96,7 +116,9 @@ public sealed class DataOptionsTests : IDisposable
         Assert.Empty(stdout);
         Assert.Equal($"xornet: error: --init {model}: {message}", stderr.Trim());
         Assert.False(Directory.Exists(outDir));
-        Assert.Equal(0, Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--init", model, "--out", outDir).Code);
+        Assert.Equal(0,
+            Run("train", "--activation", activation, "--loss", loss, "--epochs", "1", "--no-plots", "--init", model,
+            "--out", outDir).Code);
     }
 
     public static TheoryData<string, string> BadCsvs => new()
@@ -152,7 +174,8 @@ public sealed class DataOptionsTests : IDisposable
     public void BadInitModel_ExitsTwo(string damage)
     {
         string model = Path.Combine(_dir, "m.npz");
-        Assert.Equal(0, Run("train", "--epochs", "1", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
+        Assert.Equal(0,
+            Run("train", "--epochs", "1", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
         byte[] bytes = File.ReadAllBytes(model);
         if (damage == "truncated") File.WriteAllBytes(model, bytes[..(bytes.Length - 30)]);
         if (damage == "not-a-zip") File.WriteAllText(model, "W1,b1\n");

@@ -12,7 +12,8 @@ public sealed class GradCheckCommandTests
     [InlineData("relu", "cross-entropy")]
     public void EveryTensorIsOk_AndTheTableNamesThem(string activation, string loss)
     {
-        var (code, stdout, _) = Run("gradcheck", "--activation", activation, "--loss", loss, "--l1", "1e-3", "--samples", "60");
+        var (code, stdout, _) =
+            Run("gradcheck", "--activation", activation, "--loss", loss, "--l1", "1e-3", "--samples", "60");
         Assert.Equal(0, code);
         foreach (string row in new[] { "W1         (2×3)", "b1         (1×3)", "W2         (3×2)", "b2         (1×2)" })
             Assert.Contains(row, stdout);
@@ -42,7 +43,9 @@ public sealed class GradCheckCommandTests
     [Fact]
     public void TrainsDataOptions_ChangeTheData_AndEveryTensorStaysOk()
     {
-        var (code, stdout, _) = Run("gradcheck", "--dataset", "moons", "--noise", "0.2", "--samples", "80", "--seed", "4", "--standardize", "--activation", "tanh");
+        var (code, stdout, _) =
+            Run("gradcheck", "--dataset", "moons", "--noise", "0.2", "--samples", "80", "--seed", "4", "--standardize",
+            "--activation", "tanh");
         Assert.Equal(0, code);
         Assert.Contains("seed=4 moons noise=0.2 std; 80 examples", stdout);
         Assert.Contains("all gradients OK", stdout);

@@ -8,7 +8,8 @@ public sealed class GridExpansionTests
     public void TwoLists_GiveEveryCombination_FirstListSlowest()
     {
         var runs = GridExpansion.Expand(["--hidden", "3,50", "--epochs", "7", "--lr", "0.1,1"]);
-        Assert.Equal(["hidden=3 lr=0.1", "hidden=3 lr=1", "hidden=50 lr=0.1", "hidden=50 lr=1"], runs.Select(r => r.Label));
+        Assert.Equal(["hidden=3 lr=0.1", "hidden=3 lr=1", "hidden=50 lr=0.1", "hidden=50 lr=1"],
+            runs.Select(r => r.Label));
         Assert.Equal(["--hidden", "50", "--epochs", "7", "--lr", "0.1"], runs[2].Args);
         Assert.Equal("hidden-50_lr-0.1", runs[2].Folder);
     }

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>Issue 12 items 9 and 13: options that would change nothing are refused; no "ok" beside a NaN loss; no NaN printed.</summary>
+/// <summary>Issue 12 items 9 and 13: options that would change nothing are refused; no "ok" beside a NaN loss; no NaN
+/// printed.</summary>
 public sealed class HonestOptionsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-honest-").FullName;
@@ -21,7 +22,8 @@ public sealed class HonestOptionsTests : IDisposable
         string csv = Path.Combine(_dir, "d.csv");
         File.WriteAllText(csv, "x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n");
         string outDir = Path.Combine(_dir, "out");
-        var (code, _, stderr) = CliRun.Run(["train", .. options.Replace("{csv}", csv).Split(' '), "--epochs", "1", "--out", outDir]);
+        var (code, _, stderr) =
+            CliRun.Run(["train", .. options.Replace("{csv}", csv).Split(' '), "--epochs", "1", "--out", outDir]);
         Assert.Equal(2, code);
         Assert.StartsWith($"xornet: error: {message}", stderr);
         Assert.False(Directory.Exists(outDir));
@@ -30,7 +32,9 @@ public sealed class HonestOptionsTests : IDisposable
     [Fact]
     public void TheSameOptions_WhereTheyApply_Train()
     {
-        var (code, _, stderr) = CliRun.Run("train", "--optimizer", "momentum", "--momentum", "0.5", "--epochs", "2", "--no-plots", "--out", _dir);
+        var (code, _, stderr) =
+            CliRun.Run("train", "--optimizer", "momentum", "--momentum", "0.5", "--epochs", "2", "--no-plots", "--out",
+            _dir);
         Assert.True(code == 0, stderr);
     }
 
@@ -38,17 +42,22 @@ public sealed class HonestOptionsTests : IDisposable
     public void InitFromAModelTrainedOnOtherScaling_IsRefused()
     {
         string model = Path.Combine(_dir, "raw.npz");
-        Assert.Equal(0, CliRun.Run("train", "--epochs", "2", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
-        var (code, _, stderr) = CliRun.Run("train", "--init", model, "--standardize", "--epochs", "2", "--no-plots", "--out", Path.Combine(_dir, "b"));
+        Assert.Equal(0,
+            CliRun.Run("train", "--epochs", "2", "--no-plots", "--save", model, "--out", Path.Combine(_dir, "a")).Code);
+        var (code, _, stderr) =
+            CliRun.Run("train", "--init", model, "--standardize", "--epochs", "2", "--no-plots", "--out",
+            Path.Combine(_dir, "b"));
         Assert.Equal(2, code);
         Assert.Contains("the model was trained on raw inputs but this run's inputs are standardised", stderr);
-        Assert.Equal(0, CliRun.Run("train", "--init", model, "--epochs", "2", "--no-plots", "--out", Path.Combine(_dir, "c")).Code);
+        Assert.Equal(0,
+            CliRun.Run("train", "--init", model, "--epochs", "2", "--no-plots", "--out", Path.Combine(_dir, "c")).Code);
     }
 
     [Fact]
     public void ARunThatTrainedOnThroughNaN_IsDiverged_NotOk()
     {
-        var (code, _, stderr) = CliRun.Run("train", "--lr", "1e6", "--epochs", "30", "--no-divergence-check", "--no-plots", "--out", _dir);
+        var (code, _, stderr) =
+            CliRun.Run("train", "--lr", "1e6", "--epochs", "30", "--no-divergence-check", "--no-plots", "--out", _dir);
         Assert.Equal(3, code);
         Assert.Contains("the loss is NaN at epoch 30 (--no-divergence-check trained on through it)", stderr);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
@@ -63,7 +72,9 @@ public sealed class HonestOptionsTests : IDisposable
     public void PredictAtPlusMinus1e308_PrintsNoNaN()
     {
         Assert.Equal(0, CliRun.Run("train", "--epochs", "3", "--no-plots", "--out", _dir).Code);
-        var (code, stdout, _) = CliRun.Run("predict", "--model", Path.Combine(_dir, "model.npz"), "--point", "1e308,-1e308", "-1e308,1e308");
+        var (code, stdout, _) =
+            CliRun.Run("predict", "--model", Path.Combine(_dir, "model.npz"), "--point", "1e308,-1e308",
+            "-1e308,1e308");
         Assert.Equal(0, code);
         Assert.DoesNotContain("NaN", stdout);
         Assert.Equal(3, stdout.Trim().Split('\n').Length);

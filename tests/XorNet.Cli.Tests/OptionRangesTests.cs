@@ -12,7 +12,8 @@ public sealed class OptionRangesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>An out-of-range or otherwise wrong value for each option; {dir}, {file} and {binary} are made by the test.</summary>
+    /// <summary>An out-of-range or otherwise wrong value for each option; {dir}, {file} and {binary} are made by the
+    /// test.</summary>
     public static readonly Dictionary<(string Command, string Option), string> BadValues = new()
     {
         [("train", "--hidden")] = "8xx8",
@@ -102,7 +103,9 @@ public sealed class OptionRangesTests : IDisposable
     /// <summary>Every option that takes a value, per command, from the command tree `xornet` really runs.</summary>
     private static IEnumerable<(string Command, Option Option)> ValueOptions() =>
         Program.CreateRoot(TextWriter.Null, TextWriter.Null).Subcommands
-            .SelectMany(c => c.Options.Where(o => o.ValueType != typeof(bool) && o.Name is not ("--help" or "--version")).Select(o => (c.Name, o)));
+            .SelectMany(
+                c => c.Options.Where(o => o.ValueType != typeof(bool) && o.Name is not ("--help" or "--version"))
+                .Select(o => (c.Name, o)));
 
     [Fact]
     public void EveryOptionThatTakesAValue_HasARange_AndABadValueTested()
@@ -113,13 +116,15 @@ public sealed class OptionRangesTests : IDisposable
         Assert.Empty(BadValues.Keys.Except(options));
     }
 
-    public static IEnumerable<object[]> Cases() => BadValues.Select(kv => new object[] { kv.Key.Command, kv.Key.Option, kv.Value });
+    public static IEnumerable<object[]> Cases() => BadValues.Select(
+        kv => new object[] { kv.Key.Command, kv.Key.Option, kv.Value });
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void BadValue_ExitsTwo_OneLineNamingOptionAndValue_WritesNothing(string command, string option, string value)
     {
-        string outDir = Path.Combine(_dir, "out"), file = Path.Combine(_dir, "file.txt"), binary = Path.Combine(_dir, "binary.csv");
+        string outDir = Path.Combine(_dir, "out"), file = Path.Combine(_dir, "file.txt"), binary =
+            Path.Combine(_dir, "binary.csv");
         File.WriteAllText(file, "x1,x2,label\n1,2,0\n3,4,1\n");
         File.WriteAllBytes(binary, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0]);
         value = value.Replace("{dir}", _dir).Replace("{file}", file).Replace("{binary}", binary);
@@ -143,10 +148,13 @@ public sealed class OptionRangesTests : IDisposable
     public void NotANumber_NamesTheOptionTheValueAndTheRange(string command, string option, bool integer)
     {
         // "1,5" is a decimal comma (or a compare list given to train): System.CommandLine alone would read 15.
-        string[] values = integer ? ["abc", "1,5", "", "0x10", "2.5", "99999999999999999999999"] : ["abc", "1,5", "", "0x10", "1e5e5"];
+        string[] values =
+            integer ? ["abc", "1,5", "", "0x10", "2.5", "99999999999999999999999"]
+            : ["abc", "1,5", "", "0x10", "1e5e5"];
         foreach (string value in values)
         {
-            var (code, _, stderr) = CliRun.Run([command, option, value, .. Required(command, option, Path.Combine(_dir, "out"))]);
+            var (code, _, stderr) =
+                CliRun.Run([command, option, value, .. Required(command, option, Path.Combine(_dir, "out"))]);
             Assert.Equal(2, code);
             string shown = value.Length == 0 ? "''" : value;
             Assert.StartsWith($"xornet: error: {option} {shown}: must be {OptionRanges.For(command, option)}", stderr);
@@ -154,12 +162,18 @@ public sealed class OptionRangesTests : IDisposable
         }
     }
 
-    /// <summary>The other options a command needs to get as far as checking this one (never the option under test).</summary>
+    /// <summary>The other options a command needs to get as far as checking this one (never the option under
+    /// test).</summary>
     private static string[] Required(string command, string option, string outDir) => command switch
     {
         "train" or "compare" or "reproduce" => option == "--out" ? ["--no-plots"] : ["--no-plots", "--out", outDir],
         "data" => option == "--out" ? [] : ["--out", outDir + ".csv"],
-        "predict" => option switch { "--model" => ["--point", "1,2"], "--point" => ["--model", "m.npz"], _ => ["--model", "m.npz"] },
+        "predict" => option switch
+        {
+            "--model" => ["--point", "1,2"],
+            "--point" => ["--model", "m.npz"],
+            _ => ["--model", "m.npz"]
+        },
         _ => [],
     };
 }

@@ -19,7 +19,9 @@ public sealed class OptionTableTests
     [Fact]
     public void AProblem_ReadsAsTheOption_TheValue_AndTheRule()
     {
-        Assert.Equal("--hidden 8x0: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none",
+        Assert.Equal(
+            "--hidden 8x0: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 " +
+            "layers), or 0 for none",
                      OptionTable.Text(new TrainingConfig { Hidden = new HiddenLayers(8, 0) }.Validate()!));
         Assert.Equal("--lr-gamma: only --lr-schedule step or exponential uses it (got constant)",
                      OptionTable.Text(new TrainingConfig { LrGamma = 0.5 }.Validate()!));

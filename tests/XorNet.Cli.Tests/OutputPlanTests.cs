@@ -52,7 +52,8 @@ public sealed class OutputPlanTests : IDisposable
     {
         string outDir = At("out");
         Directory.CreateDirectory(outDir);
-        var (code, _, stderr) = CliRun.Run("train", "--epochs", "1", option, Path.Combine(outDir, name), "--out", outDir);
+        var (code, _, stderr) =
+            CliRun.Run("train", "--epochs", "1", option, Path.Combine(outDir, name), "--out", outDir);
         Assert.Equal(2, code);
         Assert.Contains("is also written by --out", stderr);
         Assert.Empty(Directory.GetFiles(outDir));
@@ -91,7 +92,8 @@ public sealed class OutputPlanTests : IDisposable
         File.WriteAllText(victim, "precious");
         Directory.CreateDirectory(outDir);
         int pid = Environment.ProcessId;
-        foreach (string name in new[] { $".xornet-write-test-{pid}", $".metrics.json.{pid}.tmp", $".model.npz.{pid}.tmp" })
+        foreach (string name in new[] { $".xornet-write-test-{pid}", $".metrics.json.{pid}.tmp",
+            $".model.npz.{pid}.tmp" })
             File.CreateSymbolicLink(Path.Combine(outDir, name), victim);
         Assert.Equal(0, CliRun.Run("train", "--epochs", "1", "--no-plots", "--out", outDir).Code);
         Assert.Equal("precious", File.ReadAllText(victim));
@@ -116,7 +118,8 @@ public sealed class OutputPlanTests : IDisposable
     public void Compare_OneSaveInTwoSpellings_IsRefusedBeforeTheFirstRun()
     {
         string model = At("m.npz");
-        var (code, _, stderr) = CliRun.Run("compare", "--save", $"{model},{Path.Combine(_dir, ".", "m.npz")}", "--epochs", "1",
+        var (code, _, stderr) =
+            CliRun.Run("compare", "--save", $"{model},{Path.Combine(_dir, ".", "m.npz")}", "--epochs", "1",
                                            "--no-plots", "--out", At("cmp"));
         Assert.Equal(2, code);
         Assert.Contains("is also written by --save of the run", stderr);
@@ -129,7 +132,8 @@ public sealed class OutputPlanTests : IDisposable
     {
         // The run's folder is named after the value: a long (valid) --data path makes a name longer than 255 bytes.
         string csv = Points(), deep = _dir;
-        for (int i = 0; i < 3; i++) deep = Directory.CreateDirectory(Path.Combine(deep, new string((char)('a' + i), 100))).FullName;
+        for (int i = 0; i < 3; i++) deep =
+            Directory.CreateDirectory(Path.Combine(deep, new string((char)('a' + i), 100))).FullName;
         File.Copy(csv, Path.Combine(deep, "b.csv"));
         var (code, _, stderr) = CliRun.Run("compare", "--data", $"{csv},{Path.Combine(deep, "b.csv")}", "--epochs", "1",
                                            "--no-plots", "--out", At("cmp"));

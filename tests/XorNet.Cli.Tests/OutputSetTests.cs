@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace XorNet.Cli.Tests;
 
-/// <summary>Issue 12, items 4 and 5: a run's outputs are one consistent set (see docs/pipelines.md, "How outputs are written").</summary>
+/// <summary>Issue 12, items 4 and 5: a run's outputs are one consistent set (see docs/pipelines.md, "How outputs are
+/// written").</summary>
 public sealed class OutputSetTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-set-").FullName;
@@ -63,12 +64,15 @@ public sealed class OutputSetTests : IDisposable
     {
         // A folder appears at network.png while the run trains (it was free when checked): the staged set is dropped.
         Assert.Equal(0, CliRun.Run("train", "--epochs", "2", "--out", _dir).Code);
-        byte[] metrics = File.ReadAllBytes(Path.Combine(_dir, "metrics.json")), model = File.ReadAllBytes(Path.Combine(_dir, "model.npz"));
+        byte[] metrics = File.ReadAllBytes(Path.Combine(_dir, "metrics.json")), model =
+            File.ReadAllBytes(Path.Combine(_dir, "model.npz"));
         File.Delete(Path.Combine(_dir, "network.png"));
         var outcome = Task.Run(() => CliRun.Run("train", "--epochs", "300", "--hidden", "4", "--out", _dir));
         SpinWait.SpinUntil(() => File.Exists(Path.Combine(_dir, ".xornet.holder")) &&
-                                 File.ReadAllText(Path.Combine(_dir, ".xornet.holder")).Contains($"pid {Environment.ProcessId}") &&
-                                 File.ReadAllText(Path.Combine(_dir, ".xornet.holder")).Contains("H=4"), TimeSpan.FromSeconds(30));
+                                 File.ReadAllText(Path.Combine(_dir, ".xornet.holder"))
+                                     .Contains($"pid {Environment.ProcessId}") &&
+                                 File.ReadAllText(Path.Combine(_dir, ".xornet.holder")).Contains("H=4"),
+                                     TimeSpan.FromSeconds(30));
         Directory.CreateDirectory(Path.Combine(_dir, "network.png"));
         var (code, _, stderr) = await outcome;
         Assert.Equal(ExitCodes.IoError, code);

@@ -11,7 +11,8 @@ public sealed class PredictCommandTests : IDisposable
     public PredictCommandTests()
     {
         _model = Path.Combine(_dir, "model.npz");
-        var (code, _, _) = Run("train", "--epochs", "20", "--hidden", "8", "--no-plots", "--standardize", "--out", _dir);
+        var (code, _, _) =
+            Run("train", "--epochs", "20", "--hidden", "8", "--no-plots", "--standardize", "--out", _dir);
         Assert.Equal(0, code);
     }
 
@@ -32,7 +33,8 @@ public sealed class PredictCommandTests : IDisposable
         var expected = Prediction.Run(model, Tensors.Matrix.FromRows(new double[,] { { -1, 2 }, { 0.5, -0.25 } }));
         string[] row = lines[2].Split(',');
         Assert.Equal(expected.Classes[1], int.Parse(row[2], CultureInfo.InvariantCulture));
-        Assert.Equal(expected.Probabilities[1, 1], double.Parse(row[4], CultureInfo.InvariantCulture)); // exact: "R" round-trips
+        // exact: "R" round-trips
+        Assert.Equal(expected.Probabilities[1, 1], double.Parse(row[4], CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -45,15 +47,19 @@ public sealed class PredictCommandTests : IDisposable
     public void EveryActivationAndLoss_PredictAgreesWithTheTrainedNetwork(string activation, string loss)
     {
         string dir = Path.Combine(_dir, $"{activation}-{loss}"), csv = Path.Combine(_dir, $"{activation}-{loss}.csv");
-        Assert.Equal(0, Run("data", "--dataset", "moons", "--samples", "120", "--noise", "0.3", "--seed", "5", "--out", csv).Code);
-        Assert.Equal(0, Run("train", "--data", csv, "--activation", activation, "--loss", loss, "--hidden", "6", "--epochs", "15",
+        Assert.Equal(0,
+            Run("data", "--dataset", "moons", "--samples", "120", "--noise", "0.3", "--seed", "5", "--out", csv).Code);
+        Assert.Equal(0,
+            Run("train", "--data", csv, "--activation", activation, "--loss", loss, "--hidden", "6", "--epochs", "15",
                             "--standardize", "--no-plots", "--out", dir).Code);
         using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json")));
         double trained = metrics.RootElement.GetProperty("final").GetProperty("train_accuracy").GetDouble();
 
         var (code, stdout, stderr) = Run("predict", "--model", Path.Combine(dir, "model.npz"), "--data", csv);
         Assert.Equal(0, code);
-        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"accuracy {trained:F4} ({Math.Round(trained * 120)} of 120)"), stderr.Trim());
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"accuracy {trained:F4} ({Math.Round(trained * 120)} of 120)"),
+            stderr.Trim());
         foreach (string row in stdout.TrimEnd().Split('\n').Skip(1))
         {
             double[] p = [.. row.Split(',')[4..].Select(v => double.Parse(v, CultureInfo.InvariantCulture))];

@@ -5,7 +5,8 @@ namespace XorNet.Cli.Tests;
 
 /// <summary>
 /// Issue 12, items 4, 7 and 8, about the process itself: xornet started by bash with closed or failing streams, a
-/// file-size limit, or a foreign locale. Each run trains a few epochs without plots, so each test takes a second or two.
+/// file-size limit, or a foreign locale. Each run trains a few epochs without plots, so each test takes a second or
+/// two.
 /// </summary>
 public sealed class ProcessFaultTests : IDisposable
 {
@@ -60,10 +61,12 @@ public sealed class ProcessFaultTests : IDisposable
     public void AWriteThatHitsAFileSizeLimit_LeavesThePreviousSetWhole_Exit74_NamingTheFile()
     {
         Assert.Equal(0, Bash($"eval \"$X train --epochs 3 --out '{_dir}'\"").Code);
-        byte[] metrics = File.ReadAllBytes(Path.Combine(_dir, "metrics.json")), model = File.ReadAllBytes(Path.Combine(_dir, "model.npz"));
+        byte[] metrics = File.ReadAllBytes(Path.Combine(_dir, "metrics.json")), model =
+            File.ReadAllBytes(Path.Combine(_dir, "model.npz"));
         // 100 KiB per file: summary.png (~220 KB) cannot be written, as on a full disk. SIGXFSZ ignored, so the write
         // fails (EFBIG) instead of killing the process; W^X off because its double mapping also grows files.
-        var (code, _, stderr) = Bash($"trap '' XFSZ; ulimit -f 100; eval \"$X train --epochs 4 --hidden 5 --out '{_dir}'\"",
+        var (code, _, stderr) =
+            Bash($"trap '' XFSZ; ulimit -f 100; eval \"$X train --epochs 4 --hidden 5 --out '{_dir}'\"",
                                      ("DOTNET_EnableWriteXorExecute", "0"));
         Assert.Equal(ExitCodes.IoError, code);
         Assert.Matches(@"xornet: error: cannot write \S+\.png: File too large", stderr);
@@ -78,7 +81,8 @@ public sealed class ProcessFaultTests : IDisposable
     public void NumbersReadAndWriteTheSame_UnderAnyLocale(string locale)
     {
         (string, string)[] env = [("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "0"), ("LC_ALL", locale), ("LANG", locale)];
-        var (code, stdout, stderr) = Bash($"eval \"$X train --lr 0.5 --l2 1e-3 --epochs 1 --no-plots --json - --quiet --out '{_dir}'\"", env);
+        var (code, stdout, stderr) =
+            Bash($"eval \"$X train --lr 0.5 --l2 1e-3 --epochs 1 --no-plots --json - --quiet --out '{_dir}'\"", env);
         Assert.True(code == 0, stderr); // fr_FR refused every decimal; de_DE trained at lr 5
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal(0.5, doc.RootElement.GetProperty("config").GetProperty("lr").GetDouble());
@@ -87,6 +91,7 @@ public sealed class ProcessFaultTests : IDisposable
         Assert.DoesNotContain("0,0001", help.Out);
         var bad = Bash("eval \"$X train --lr abc\"", env);
         Assert.Equal(2, bad.Code);
-        Assert.Contains("xornet: error: --lr abc: must be a finite number", bad.Err); // English (bash may warn of the locale first)
+        // English (bash may warn of the locale first)
+        Assert.Contains("xornet: error: --lr abc: must be a finite number", bad.Err);
     }
 }

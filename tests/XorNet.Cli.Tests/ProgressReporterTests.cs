@@ -29,7 +29,8 @@ public sealed class ProgressReporterTests
         double elapsed = clock.Elapsed.TotalSeconds;
         string text = log.ToString();
         int draws = text.Count(c => c == '\r');
-        Assert.InRange(draws, 2, 2 + (int)(elapsed * 10)); // the first draw, one per 100 ms at most, and the final epoch
+        // the first draw, one per 100 ms at most, and the final epoch
+        Assert.InRange(draws, 2, 2 + (int)(elapsed * 10));
         Assert.Contains("epoch 200000/200000", text[text.LastIndexOf('\r')..]);
         Assert.EndsWith(Environment.NewLine, text);
     }

@@ -26,17 +26,21 @@ public sealed class ReferenceCommandTests : IDisposable
     [Fact]
     public void NoneOfHiddenLrL2Epochs_IsTheFigure_AndTheFirstLineSaysSo()
     {
-        var config = ReferenceOptions.Configure(new ReferenceProgram(), ReferenceFigure.ThreeNeurons, new TrainingConfig(),
+        var config =
+            ReferenceOptions.Configure(new ReferenceProgram(), ReferenceFigure.ThreeNeurons, new TrainingConfig(),
             (false, false, false, false, false));
-        Assert.Equal((3, 0.003, 0.0, 1_000_000, 50), (config.Hidden, config.LearningRate, config.L2, config.Epochs, config.BatchSize));
-        Assert.StartsWith("the reference program, the article's 3-neuron figure settings (H=3 lr=0.003 l2=0 iterations=1000000)",
+        Assert.Equal((3, 0.003, 0.0, 1_000_000, 50),
+            (config.Hidden, config.LearningRate, config.L2, config.Epochs, config.BatchSize));
+        Assert.StartsWith(
+            "the reference program, the article's 3-neuron figure settings (H=3 lr=0.003 l2=0 iterations=1000000)",
             ReferenceOptions.Describe(config));
     }
 
     [Fact]
     public void Train_WritesMetricsWithTheReferencesLossAndFixes()
     {
-        var (code, _, _) = Run("train", "--reference", "--hidden", "50", "--lr", "0.003", "--l2", "1e-4", "--epochs", "300",
+        var (code, _, _) =
+            Run("train", "--reference", "--hidden", "50", "--lr", "0.003", "--l2", "1e-4", "--epochs", "300",
             "--fix", "bias", "--no-plots", "--out", _dir);
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
@@ -52,12 +56,14 @@ public sealed class ReferenceCommandTests : IDisposable
     public void Train_FastExplodingRun_ExitsDiverged_NamingTheL2Bug()
     {
         // λ = 1e-4 blows up at lr·t ≈ 308 (shared/reference-code.md): at lr 0.1 within about 3,000 iterations
-        var (code, _, stderr) = Run("train", "--reference", "--hidden", "50", "--lr", "0.1", "--l2", "1e-4", "--epochs", "3000",
+        var (code, _, stderr) =
+            Run("train", "--reference", "--hidden", "50", "--lr", "0.1", "--l2", "1e-4", "--epochs", "3000",
             "--no-plots", "--out", _dir);
         Assert.Equal(3, code);
         Assert.Contains("reference run diverged at iteration", stderr);
         Assert.Contains("--fix l2-gradient", stderr);
-        var (fixedCode, _, _) = Run("train", "--reference", "--hidden", "50", "--lr", "0.1", "--l2", "1e-4", "--epochs", "3000",
+        var (fixedCode, _, _) =
+            Run("train", "--reference", "--hidden", "50", "--lr", "0.1", "--l2", "1e-4", "--epochs", "3000",
             "--fix", "l2-gradient", "--no-plots", "--out", _dir);
         Assert.Equal(0, fixedCode);
     }
@@ -71,7 +77,8 @@ public sealed class ReferenceCommandTests : IDisposable
         Assert.Contains("W2 off by", stdout);
         Assert.Contains("bug l2-gradient", stdout);
         Assert.Contains("bug mean-gradient", stdout);
-        var (fixedCode, fixedOut, _) = Run("gradcheck", "--reference", "--hidden", "5", "--fix", "l2-gradient,mean-gradient");
+        var (fixedCode, fixedOut, _) =
+            Run("gradcheck", "--reference", "--hidden", "5", "--fix", "l2-gradient,mean-gradient");
         Assert.Equal(0, fixedCode);
         Assert.Contains("all gradients OK", fixedOut);
     }
@@ -124,7 +131,8 @@ public sealed class ReferenceCommandTests : IDisposable
         foreach (var run in ReferenceReproduction.Runs)
         {
             using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, run.Name, "metrics.json")));
-            Assert.Equal(ReferenceProgram.Describe(run.Fixes), metrics.RootElement.GetProperty("config").GetProperty("reference_fixes").GetString());
+            Assert.Equal(ReferenceProgram.Describe(run.Fixes),
+                metrics.RootElement.GetProperty("config").GetProperty("reference_fixes").GetString());
         }
     }
 }

@@ -37,7 +37,8 @@ public sealed class SignalTests : IDisposable
         int finalEpoch = doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
         Assert.InRange(finalEpoch, 1, 4_999_999);
         var history = doc.RootElement.GetProperty("history");
-        Assert.Equal(finalEpoch, history[history.GetArrayLength() - 1].GetProperty("epoch").GetInt32()); // bounded, ends last
+        // bounded, ends last
+        Assert.Equal(finalEpoch, history[history.GetArrayLength() - 1].GetProperty("epoch").GetInt32());
         foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
             AssertCompletePng(Path.Combine(_dir, png));
     }
@@ -67,7 +68,8 @@ public sealed class SignalTests : IDisposable
         var rng = new Random(20261127);
         for (int attempt = 0; attempt < 4; attempt++)
         {
-            using var child = Start("train", "--epochs", "300", "--hidden", "20", "--seed", $"{attempt + 2}", "--out", _dir);
+            using var child =
+                Start("train", "--epochs", "300", "--hidden", "20", "--seed", $"{attempt + 2}", "--out", _dir);
             Thread.Sleep(rng.Next(300, 3000)); // somewhere in start-up, training or plotting
             child.Kill();
             child.WaitForExit();
@@ -81,14 +83,17 @@ public sealed class SignalTests : IDisposable
     [Fact]
     public void Sigint_StopsEveryCompareRun_WritesTheirFilesAndCompareJson_Exits130()
     {
-        using var child = Start("compare", "--hidden", "2,3", "--epochs", "5000000", "--samples", "40", "--parallel", "2", "--out", _dir);
+        using var child =
+            Start("compare", "--hidden", "2,3", "--epochs", "5000000", "--samples", "40", "--parallel", "2", "--out",
+            _dir);
         Assert.StartsWith("xornet compare:", child.StandardOutput.ReadLine());
         Thread.Sleep(500);
         Signal(child, "INT");
         Assert.True(child.WaitForExit(60_000), "did not stop after SIGINT");
         Assert.Equal(130, child.ExitCode);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "compare.json")));
-        Assert.All(doc.RootElement.GetProperty("runs").EnumerateArray(), r => Assert.Equal("interrupted", r.GetProperty("status").GetString()));
+        Assert.All(doc.RootElement.GetProperty("runs").EnumerateArray(),
+            r => Assert.Equal("interrupted", r.GetProperty("status").GetString()));
         foreach (string run in new[] { "hidden-2", "hidden-3" })
             AssertCompletePng(Path.Combine(_dir, run, "summary.png"));
         AssertCompletePng(Path.Combine(_dir, "comparison.png"));
@@ -98,7 +103,8 @@ public sealed class SignalTests : IDisposable
     public void Sigterm_WhileTheAnimationIsDrawn_StopsWithinAFrame_Exits130_WithCompleteFiles()
     {
         // Issue 12 item 11: rendering used to ignore the signal until the last of its frames (16–270 s), then exit 0.
-        using var child = Start("train", "--hidden", "8", "--epochs", "400", "--animate", "--frames", "400", "--out", _dir);
+        using var child =
+            Start("train", "--hidden", "8", "--epochs", "400", "--animate", "--frames", "400", "--out", _dir);
         string? line;
         while ((line = child.StandardOutput.ReadLine()) is not null && !line.Contains("training.png: frame")) { }
         Assert.NotNull(line); // "training.png: frame 40/400": rendering shows its progress
@@ -112,7 +118,8 @@ public sealed class SignalTests : IDisposable
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
         Assert.Equal(400, doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32());
         Assert.True(File.Exists(Path.Combine(_dir, "model.npz")));
-        foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png", "neurons.png" })
+        foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png",
+            "neurons.png" })
             AssertCompletePng(Path.Combine(_dir, png));
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
     }

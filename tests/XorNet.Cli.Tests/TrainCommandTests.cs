@@ -30,10 +30,12 @@ public sealed class TrainCommandTests : IDisposable
     public void ALongRun_KeepsABoundedHistory_AndTheCsvHasEveryEpoch()
     {
         string csv = Path.Combine(_dir, "history.csv");
-        var (code, _, _) = Run("train", "--epochs", "3000", "--samples", "10", "--no-plots", "--history-csv", csv, "--out", _dir);
+        var (code, _, _) =
+            Run("train", "--epochs", "3000", "--samples", "10", "--no-plots", "--history-csv", csv, "--out", _dir);
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
-        int[] epochs = [.. doc.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32())];
+        int[] epochs =
+            [.. doc.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32())];
         Assert.InRange(epochs.Length, TrainingHistory.DefaultLimit / 2, TrainingHistory.DefaultLimit + 3);
         Assert.Equal((0, 3000), (epochs[0], epochs[^1]));
         string[] rows = File.ReadAllLines(csv);
@@ -77,7 +79,9 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Animate_WritesAnApng_WhoseFramesMatchTheHistory()
     {
-        var (code, _, stderr) = Run("train", "--hidden", "5", "--epochs", "20", "--samples", "60", "--animate", "--frames", "6", "--out", _dir);
+        var (code, _, stderr) =
+            Run("train", "--hidden", "5", "--epochs", "20", "--samples", "60", "--animate", "--frames", "6", "--out",
+            _dir);
         Assert.True(code == 0, stderr);
         var apng = XorNet.Plotting.Tests.ApngDecoder.Decode(File.ReadAllBytes(Path.Combine(_dir, "training.png")));
         Assert.Equal(6, apng.DeclaredFrames);

@@ -31,7 +31,8 @@ public sealed class TrainLeverTests : IDisposable
     [Fact]
     public void SameBlowUp_WithTheStepClipped_Trains()
     {
-        var (code, stdout, _) = Run("train", "--hidden", "50", "--lr", "1000", "--clip-norm", "0.001", "--no-plots", "--out", _dir);
+        var (code, stdout, _) =
+            Run("train", "--hidden", "50", "--lr", "1000", "--clip-norm", "0.001", "--no-plots", "--out", _dir);
         Assert.Equal(0, code);
         Assert.Contains("done: epoch 100", stdout);
     }
@@ -39,8 +40,11 @@ public sealed class TrainLeverTests : IDisposable
     [Fact]
     public void Levers_AreSavedInTheConfig()
     {
-        var (code, _, _) = Run("train", "--epochs", "3", "--no-plots", "--out", _dir, "--activation", "tanh", "--loss", "cross-entropy",
-            "--l1", "0.001", "--optimizer", "adam", "--lr", "0.01", "--lr-schedule", "exponential", "--clip-norm", "5", "--clip-value", "1", "--early-stop", "10");
+        var (code, _, _) =
+            Run("train", "--epochs", "3", "--no-plots", "--out", _dir, "--activation", "tanh", "--loss",
+            "cross-entropy",
+            "--l1", "0.001", "--optimizer", "adam", "--lr", "0.01", "--lr-schedule", "exponential", "--clip-norm", "5",
+                "--clip-value", "1", "--early-stop", "10");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
         var c = doc.RootElement.GetProperty("config");
@@ -53,7 +57,8 @@ public sealed class TrainLeverTests : IDisposable
         Assert.Equal(5, c.GetProperty("clip_norm").GetDouble());
         Assert.Equal(1, c.GetProperty("clip_value").GetDouble());
         Assert.Equal(10, c.GetProperty("early_stop").GetInt32());
-        Assert.Equal(0.01 * 0.97 * 0.97, doc.RootElement.GetProperty("history")[3].GetProperty("lr").GetDouble(), 1e-15);
+        Assert.Equal(0.01 * 0.97 * 0.97, doc.RootElement.GetProperty("history")[3].GetProperty("lr").GetDouble(),
+            1e-15);
     }
 
     [Theory]

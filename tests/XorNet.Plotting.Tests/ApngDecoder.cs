@@ -10,7 +10,8 @@ namespace XorNet.Plotting.Tests;
 /// </summary>
 public sealed class ApngDecoder
 {
-    public sealed record Frame(int Width, int Height, int X, int Y, int DelayNumerator, int DelayDenominator, byte Dispose, byte Blend, byte[] Png);
+    public sealed record Frame(int Width, int Height, int X, int Y, int DelayNumerator, int DelayDenominator,
+        byte Dispose, byte Blend, byte[] Png);
 
     public int DeclaredFrames { get; private init; }
     public int Plays { get; private init; }
@@ -34,7 +35,8 @@ public sealed class ApngDecoder
             chunks.Add((type, typeAndData[4..]));
             at += 12 + length;
         }
-        if (chunks[0].Type != "IHDR" || chunks[^1].Type != "IEND") throw new FormatException("IHDR must come first and IEND last");
+        if (chunks[0].Type != "IHDR"
+            || chunks[^1].Type != "IEND") throw new FormatException("IHDR must come first and IEND last");
         int actl = chunks.FindIndex(c => c.Type == "acTL"), firstIdat = chunks.FindIndex(c => c.Type == "IDAT");
         if (actl < 0 || firstIdat < actl) throw new FormatException("acTL missing or after the first IDAT");
         var text = chunks.FirstOrDefault(c => c.Type == "tEXt").Data;
@@ -53,7 +55,9 @@ public sealed class ApngDecoder
     private void ReadFrames(List<(string Type, byte[] Data)> chunks)
     {
         byte[] ihdr = chunks[0].Data;
-        var header = chunks.Skip(1).TakeWhile(c => c.Type is not ("IDAT" or "fcTL")).Where(c => c.Type is not ("acTL" or "tEXt")).ToList();
+        var header =
+            chunks.Skip(1).TakeWhile(c => c.Type is not ("IDAT" or "fcTL")).Where(c => c.Type is not ("acTL" or "tEXt"))
+            .ToList();
         uint expectedSequence = 0;
         byte[]? fctl = null;
         var payload = new List<byte[]>();
@@ -90,8 +94,10 @@ public sealed class ApngDecoder
         expected++;
     }
 
-    /// <summary>A standalone PNG of one frame: IHDR with the frame's size, the header chunks, its data as IDAT.</summary>
-    private static Frame BuildFrame(byte[] ihdr, List<(string Type, byte[] Data)> header, byte[] fctl, List<byte[]> payload)
+    /// <summary>A standalone PNG of one frame: IHDR with the frame's size, the header chunks, its data as
+    /// IDAT.</summary>
+    private static Frame BuildFrame(byte[] ihdr, List<(string Type, byte[] Data)> header, byte[] fctl,
+        List<byte[]> payload)
     {
         int width = (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(4));
         int height = (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(8));
@@ -103,13 +109,16 @@ public sealed class ApngDecoder
         foreach (var (type, data) in header) Write(png, type, data);
         Write(png, "IDAT", [.. payload.SelectMany(p => p)]);
         Write(png, "IEND", []);
-        return new Frame(width, height, (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(12)), (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(16)),
-            BinaryPrimitives.ReadUInt16BigEndian(fctl.AsSpan(20)), BinaryPrimitives.ReadUInt16BigEndian(fctl.AsSpan(22)), fctl[24], fctl[25], png.ToArray());
+        return new Frame(width, height, (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(12)),
+            (int)BinaryPrimitives.ReadUInt32BigEndian(fctl.AsSpan(16)),
+            BinaryPrimitives.ReadUInt16BigEndian(fctl.AsSpan(20)),
+                BinaryPrimitives.ReadUInt16BigEndian(fctl.AsSpan(22)), fctl[24], fctl[25], png.ToArray());
     }
 
     /// <summary>
-    /// What a player shows at each frame, as unpremultiplied RGBA pixels (one uint each): every frame drawn at its offset
-    /// over the canvas so far, with blend 0 (source) replacing and blend 1 (over) compositing. Dispose op must be 0 (none).
+    /// What a player shows at each frame, as unpremultiplied RGBA pixels (one uint each): every frame drawn at its
+    /// offset over the canvas so far, with blend 0 (source) replacing and blend 1 (over) compositing. Dispose op must
+    /// be 0 (none).
     /// </summary>
     public List<uint[]> Composite()
     {
@@ -118,7 +127,8 @@ public sealed class ApngDecoder
         foreach (var frame in Frames)
         {
             if (frame.Dispose != 0) throw new NotSupportedException("only dispose op 0 is used by xornet");
-            if (frame.X + frame.Width > CanvasWidth || frame.Y + frame.Height > CanvasHeight) throw new FormatException("frame outside the canvas");
+            if (frame.X + frame.Width > CanvasWidth
+                || frame.Y + frame.Height > CanvasHeight) throw new FormatException("frame outside the canvas");
             uint[] pixels = Pixels(frame.Png);
             for (int y = 0; y < frame.Height; y++)
                 for (int x = 0; x < frame.Width; x++)
@@ -134,26 +144,30 @@ public sealed class ApngDecoder
     /// <summary>Decodes a PNG to unpremultiplied RGBA, one uint per pixel.</summary>
     public static uint[] Pixels(byte[] png)
     {
-        using var codec = SKCodec.Create(new MemoryStream(png)) ?? throw new FormatException("frame is not a decodable PNG");
+        using var codec =
+            SKCodec.Create(new MemoryStream(png)) ?? throw new FormatException("frame is not a decodable PNG");
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var bytes = new byte[info.BytesSize];
         unsafe
         {
             fixed (byte* p = bytes)
-                if (codec.GetPixels(info, (IntPtr)p) != SKCodecResult.Success) throw new FormatException("frame does not decode");
+                if (codec.GetPixels(info, (IntPtr)p) != SKCodecResult.Success) throw new FormatException(
+                    "frame does not decode");
         }
         var pixels = new uint[info.Width * info.Height];
         Buffer.BlockCopy(bytes, 0, pixels, 0, bytes.Length);
         return pixels;
     }
 
-    /// <summary>The APNG spec's "over" for 8-bit RGBA (exact at alpha 0 and 255, which is what xornet writes).</summary>
+    /// <summary>The APNG spec's "over" for 8-bit RGBA (exact at alpha 0 and 255, which is what xornet
+    /// writes).</summary>
     private static uint Over(uint source, uint destination)
     {
         uint a = source >> 24;
         if (a == 255) return source;
         if (a == 0) return destination;
-        uint Mix(int shift) => ((source >> shift & 0xFF) * a + (destination >> shift & 0xFF) * (255 - a)) / 255 << shift;
+        uint Mix(int shift) => ((source >> shift & 0xFF) * a
+            + (destination >> shift & 0xFF) * (255 - a)) / 255 << shift;
         return Mix(0) | Mix(8) | Mix(16) | Math.Min(255u, a + ((destination >> 24) * (255 - a)) / 255) << 24;
     }
 

@@ -36,7 +36,8 @@ public sealed class ApngTests
             Assert.NotNull(actual);
             Assert.Equal((40, 30), (apng.Frames[i].Width, apng.Frames[i].Height));
             Assert.Equal(expected.Pixels, actual.Pixels);
-            Assert.Equal(delays[i] / 1000.0, (double)apng.Frames[i].DelayNumerator / apng.Frames[i].DelayDenominator, 9);
+            Assert.Equal(delays[i] / 1000.0, (double)apng.Frames[i].DelayNumerator / apng.Frames[i].DelayDenominator,
+                9);
         }
     }
 

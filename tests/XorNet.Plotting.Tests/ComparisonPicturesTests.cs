@@ -24,7 +24,8 @@ public sealed class ComparisonPicturesTests : IDisposable
     {
         string path = Path.Combine(_dir, "curves.png");
         ComparisonCurves.Save(path, [Run(LossKind.Mse, 6, 2), Run(LossKind.Mse, 4, 2)], "one loss");
-        using (var one = Image.Load<Rgba32>(path)) Assert.Equal(2 * ComparisonCurves.PanelWidth, one.Width); // accuracy | mse
+        // accuracy | mse
+        using (var one = Image.Load<Rgba32>(path)) Assert.Equal(2 * ComparisonCurves.PanelWidth, one.Width);
         ComparisonCurves.Save(path, [Run(LossKind.Mse, 6, 2), Run(LossKind.CrossEntropy, 6, 2)], "two losses");
         using var two = Image.Load<Rgba32>(path);
         Assert.Equal(3 * ComparisonCurves.PanelWidth, two.Width); // accuracy | mse | cross-entropy

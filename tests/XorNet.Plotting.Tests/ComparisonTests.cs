@@ -29,7 +29,9 @@ public sealed class ComparisonTests : IDisposable
     public void ALossSpanningDecades_PutsEveryRowOnOneLogAxis_WithEveryCurveInView()
     {
         var moons = DataGenerators.Generate("moons", 200, 0, 1);
-        ComparedRun Moons(LossKind loss) => new(new Trainer(new TrainingConfig { Hidden = 3, Epochs = 60, Activation = ActivationKind.Relu, Loss = loss }, moons).Run(),
+        ComparedRun Moons(LossKind loss) => new(
+            new Trainer(new TrainingConfig { Hidden = 3, Epochs = 60, Activation = ActivationKind.Relu, Loss = loss },
+            moons).Run(),
                                                 LeverNames.Of(loss), "test");
         var (mse, crossEntropy) = (Moons(LossKind.Mse), Moons(LossKind.CrossEntropy));
         Assert.True(LossPlot.NeedsLogScale(crossEntropy.Result) && !LossPlot.NeedsLogScale(mse.Result));

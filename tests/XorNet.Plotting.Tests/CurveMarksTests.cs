@@ -17,7 +17,8 @@ public sealed class CurveMarksTests
         Assert.Equal($"early stop: weights of epoch {result.Stop.RestoredEpoch} kept", kept.LegendText);
         var gate = Assert.Single(accuracy.GetPlottables<ScottPlot.Plottables.HorizontalLine>());
         Assert.Equal((0.9, "--min-accuracy 0.9"), (gate.Y, gate.LegendText));
-        var loss = Assert.Single(Figures.Loss(result, "t", logScale: true, gates).GetPlottables<ScottPlot.Plottables.HorizontalLine>());
+        var loss = Assert.Single(Figures.Loss(result, "t", logScale: true, gates)
+            .GetPlottables<ScottPlot.Plottables.HorizontalLine>());
         Assert.Equal(Math.Log10(0.2), loss.Y, 12); // on the log axis, at log10 of the threshold
     }
 
@@ -36,20 +37,24 @@ public sealed class CurveMarksTests
         var ticks = AxisStyle.LogTicks(Math.Log10(0.012), Math.Log10(3));
         Assert.Equal(["0.02", "0.05", "0.1", "0.2", "0.5", "1", "2"], ticks.Where(t => t.IsMajor).Select(t => t.Label));
         Assert.Contains(ticks, t => !t.IsMajor && Math.Abs(t.Position - Math.Log10(0.03)) < 1e-12);
-        var narrow = AxisStyle.LogTicks(Math.Log10(0.012), Math.Log10(0.3)); // under two decades: every multiple labelled
+        // under two decades: every multiple labelled
+        var narrow = AxisStyle.LogTicks(Math.Log10(0.012), Math.Log10(0.3));
         Assert.Contains("0.03", narrow.Select(t => t.Label));
     }
 
     [Fact]
     public void EpochAxis_HasWholeNumbersOnly_WithoutSeparators()
     {
-        var result = new Trainer(new TrainingConfig { Epochs = 3, Hidden = 2, Samples = 40 }, Dataset.GaussianXor(40, 1)).Run();
+        var result =
+            new Trainer(new TrainingConfig { Epochs = 3, Hidden = 2, Samples = 40 }, Dataset.GaussianXor(40, 1)).Run();
         var plot = Figures.Accuracy(result, "t");
         plot.GetImageBytes(700, 560, ScottPlot.ImageFormat.Png);
         var labels = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
         Assert.NotEmpty(labels);
         Assert.All(labels, l => Assert.Matches("^[0-9]+$", l));
-        var thousand = new Trainer(new TrainingConfig { Epochs = 1000, Hidden = 2, Samples = 20, BatchSize = 20 }, Dataset.GaussianXor(20, 1)).Run();
+        var thousand =
+            new Trainer(new TrainingConfig { Epochs = 1000, Hidden = 2, Samples = 20, BatchSize = 20 },
+            Dataset.GaussianXor(20, 1)).Run();
         var wide = Figures.Loss(thousand, "t", logScale: false);
         wide.GetImageBytes(700, 560, ScottPlot.ImageFormat.Png);
         Assert.Contains("1000", wide.Axes.Bottom.TickGenerator.Ticks.Select(t => t.Label));

@@ -17,7 +17,8 @@ public sealed class FiguresTests : IDisposable
     {
         Figures.WriteAll(Train(), _dir, "test run");
         foreach (var (name, width) in new[] { ("accuracy.png", Figures.PanelWidth), ("loss.png", Figures.PanelWidth),
-                                              ("boundary.png", Figures.PanelWidth), ("summary.png", 3 * Figures.PanelWidth) })
+                                              ("boundary.png", Figures.PanelWidth),
+                                                  ("summary.png", 3 * Figures.PanelWidth) })
         {
             using var bitmap = SKBitmap.Decode(Path.Combine(_dir, name));
             Assert.NotNull(bitmap);
@@ -78,7 +79,8 @@ public sealed class FiguresDataTests : IDisposable
         var x = new XorNet.Tensors.Matrix(90, 2);
         new XorNet.Tensors.Rng(5).FillNormal(x);
         var labels = Enumerable.Range(0, 90).Select(i => i % 3).ToArray();
-        for (int i = 0; i < 90; i++) { x[i, 0] += 4 * (labels[i] == 1 ? 1 : 0); x[i, 1] += 4 * (labels[i] == 2 ? 1 : 0); }
+        for (int i =
+            0; i < 90; i++) { x[i, 0] += 4 * (labels[i] == 1 ? 1 : 0); x[i, 1] += 4 * (labels[i] == 2 ? 1 : 0); }
         return new Dataset(x, labels, 3);
     }
 
@@ -88,7 +90,8 @@ public sealed class FiguresDataTests : IDisposable
         var result = new Trainer(new TrainingConfig { Epochs = 60, Hidden = 6 }, ThreeBlobs()).Run();
         using var bitmap = Render(Figures.Boundary(result, DecisionGrid.Evaluate(result.Network, result.Data.X), "k3"));
         Assert.True(CountNear(bitmap, new SKColor(0x2c, 0xa0, 0x2c)) > 50, "class 2 points missing");
-        int paleGreen = bitmap.Pixels.Count(p => p.Red > 150 && p.Green > p.Red + 10 && p.Green > p.Blue + 10); // the tinted region
+        // the tinted region
+        int paleGreen = bitmap.Pixels.Count(p => p.Red > 150 && p.Green > p.Red + 10 && p.Green > p.Blue + 10);
         Assert.True(paleGreen > 5000, $"class 2 region missing ({paleGreen} pale green pixels)");
     }
 

@@ -6,11 +6,13 @@ namespace XorNet.Plotting.Tests;
 
 public sealed class GifTests
 {
-    private static (TrainingResult Result, IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> Snapshots) Animated(int frames, int epochs = 12)
+    private static (TrainingResult Result,
+        IReadOnlyList<(EpochMetrics Metrics, Parameters Parameters)> Snapshots) Animated(int frames, int epochs = 12)
     {
         var config = new TrainingConfig { Epochs = epochs, Hidden = 5, Samples = 80 };
         var trainer = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed));
-        var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, frames));
+        var snapshots =
+            new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, frames));
         return (trainer.Run(snapshots.Observe), snapshots.Taken);
     }
 
@@ -45,7 +47,8 @@ public sealed class GifTests
                     Rgba32 a = png[x, y], b = shown[x, y];
                     if (Math.Abs(a.R - b.R) + Math.Abs(a.G - b.G) + Math.Abs(a.B - b.B) > 48) off++;
                 }
-            Assert.True(off < pixels / 100, $"frame {f}: {off} of {pixels} pixels differ by more than the quantisation");
+            Assert.True(off < pixels / 100,
+                $"frame {f}: {off} of {pixels} pixels differ by more than the quantisation");
         }
     }
 
@@ -58,7 +61,8 @@ public sealed class GifTests
             bitmap.Erase(color);
             return bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
         }
-        Assert.Throws<ArgumentException>(() => Gif.Encode([Png(4, 4, SkiaSharp.SKColors.Red), Png(5, 4, SkiaSharp.SKColors.Red)], [10, 10]));
+        Assert.Throws<ArgumentException>(
+            () => Gif.Encode([Png(4, 4, SkiaSharp.SKColors.Red), Png(5, 4, SkiaSharp.SKColors.Red)], [10, 10]));
         Assert.Throws<ArgumentException>(() => Gif.Encode([Png(4, 4, SkiaSharp.SKColors.Transparent)], [10]));
     }
 }

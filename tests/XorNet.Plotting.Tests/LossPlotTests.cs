@@ -16,7 +16,16 @@ public sealed class LossPlotTests : IDisposable
     public void BlowUpOverManyDecades_IsDrawnOnALogAxis_UpToTheDivergedEpoch()
     {
         // ReLU + cross-entropy at lr 1000: the loss goes from 0.66 to ~1e62 in one epoch.
-        var result = Train(new TrainingConfig { Hidden = 50, Samples = 300, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy, LearningRate = 1000 });
+        var result =
+            Train(new TrainingConfig
+            {
+                Hidden = 50,
+                Samples = 300,
+                Activation = ActivationKind.Relu,
+                Loss =
+            LossKind.CrossEntropy,
+                LearningRate = 1000
+            });
         Assert.Equal(StopReason.Diverged, result.Stop.Reason);
         Assert.True(LossPlot.NeedsLogScale(result));
         Assert.True(LossPlot.LastEpoch(result) < 10, "the x-axis should end near the diverged epoch, not at epoch 100");
@@ -34,7 +43,15 @@ public sealed class LossPlotTests : IDisposable
         // ReLU + cross-entropy learns moons almost perfectly: the loss falls over more than two decades.
         var all = DataGenerators.Generate("moons", 200, 0, 1);
         var (train, test) = StratifiedSplit.Split(all, 0.25, 1);
-        var config = new TrainingConfig { Hidden = 3, Epochs = 100, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy };
+        var config =
+            new TrainingConfig
+            {
+                Hidden = 3,
+                Epochs = 100,
+                Activation = ActivationKind.Relu,
+                Loss =
+            LossKind.CrossEntropy
+            };
         var result = new Trainer(config, train, test).Run();
         Assert.True(LossPlot.NeedsLogScale(result));
         var plot = Figures.Loss(result, "test split");

@@ -29,7 +29,8 @@ public sealed class NetworkDiagramTests : IDisposable
         foreach (int k in new[] { 0, 1 }) // the boundary's class colours mean classes only
         {
             var c = ClassPalette.Of(k, 2);
-            Assert.True(CountNear(bitmap, new SKColor(c.R, c.G, c.B)) < 50, $"class {k}'s colour appears in network.png");
+            Assert.True(CountNear(bitmap, new SKColor(c.R, c.G, c.B)) < 50,
+                $"class {k}'s colour appears in network.png");
         }
     }
 
@@ -38,13 +39,16 @@ public sealed class NetworkDiagramTests : IDisposable
     {
         var small = new Network(2, 3, 2);
         small.P.W(1)[0, 1] = 1.234;
-        var texts = NetworkDiagram.Draw(small, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        var texts =
+            NetworkDiagram.Draw(small, "t").GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText)
+            .ToList();
         Assert.Contains("+1.23", texts);
         var wide = new Network(2, 100, 2);
         wide.Initialize(new XorNet.Tensors.Rng(1));
         var plot = NetworkDiagram.Draw(wide, "t");
         Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());
-        Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(), t => t.LabelText.Contains("300 strongest of 400 weights"));
+        Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(),
+            t => t.LabelText.Contains("300 strongest of 400 weights"));
     }
 
     [Fact]

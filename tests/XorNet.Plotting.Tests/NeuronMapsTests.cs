@@ -23,9 +23,13 @@ public sealed class NeuronMapsTests : IDisposable
         for (int j = 0; j < 30; j++)
         {
             network.P.W(2)[j, 0] = j % 3 == 0 ? 5.0 + j : 0.1;  // neurons 0, 3, ..., 27 are strong (10 of them)
-            network.P.W(2)[j, 1] = j % 5 == 0 ? -4.0 : 0.0;     // and 0, 5, 10, 15, 20, 25 too (3 new: 5, 10, 20, 25 minus overlap)
+            // and 0, 5, 10, 15, 20, 25 too (3 new: 5, 10, 20, 25 minus overlap)
+            network.P.W(2)[j, 1] = j % 5 == 0 ? -4.0 : 0.0;
         }
-        int[] expected = [.. Enumerable.Range(0, 30).OrderByDescending(j => Math.Abs(network.P.W(2)[j, 0]) + Math.Abs(network.P.W(2)[j, 1])).ThenBy(j => j).Take(16).Order()];
+        int[] expected =
+            [.. Enumerable.Range(0, 30)
+            .OrderByDescending(j => Math.Abs(network.P.W(2)[j, 0]) + Math.Abs(network.P.W(2)[j, 1])).ThenBy(j => j)
+            .Take(16).Order()];
         int[] chosen = NeuronMaps.Select(network);
         Assert.Equal(expected, chosen);
         Assert.Contains(27, chosen);
@@ -36,11 +40,14 @@ public sealed class NeuronMapsTests : IDisposable
     [Fact]
     public void ActivationRange_IsTheActivationsOwn_ReLUUpToItsLargestFiniteValue()
     {
-        double[][,] maps = [new double[,] { { 0, 0.2 }, { 0.3, 0.4 } }, new double[,] { { 7.5, double.NaN }, { 0, 2 } }];
+        double[][,] maps =
+            [new double[,] { { 0, 0.2 }, { 0.3, 0.4 } }, new double[,] { { 7.5, double.NaN }, { 0, 2 } }];
         Assert.Equal((0.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Sigmoid, maps)));
-        Assert.Equal((-1.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Tanh, maps))); // 0 mid-scale even if no value is negative
+        // 0 mid-scale even if no value is negative
+        Assert.Equal((-1.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Tanh, maps)));
         Assert.Equal((0.0, 7.5), Bounds(NeuronMaps.ActivationRange(ActivationKind.Relu, maps)));
-        Assert.Equal((0.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Relu, [new double[2, 2]]))); // every unit dead
+        // every unit dead
+        Assert.Equal((0.0, 1.0), Bounds(NeuronMaps.ActivationRange(ActivationKind.Relu, [new double[2, 2]])));
     }
 
     private static (double, double) Bounds(ScottPlot.Range r) => (r.Min, r.Max);

@@ -42,7 +42,8 @@ public sealed class PicturesAtAnySizeTests : IDisposable
         var plot = Figures.Boundary(result, Figures.PlotGrid(result), "k");
         Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
         Assert.Single(plot.GetPlottables<ScottPlot.Plottables.Heatmap>()); // one heatmap for any K
-        Assert.True(plot.Legend.ManualItems.Count <= 4, $"{plot.Legend.ManualItems.Count} legend entries for {classes} classes");
+        Assert.True(plot.Legend.ManualItems.Count <= 4,
+            $"{plot.Legend.ManualItems.Count} legend entries for {classes} classes");
         AssertLegendOutsideTheData(plot);
     }
 
@@ -51,7 +52,8 @@ public sealed class PicturesAtAnySizeTests : IDisposable
     {
         var (train, test) = StratifiedSplit.Split(Dataset.GaussianXor(200, 1), 0.3, 1);
         var result = new Trainer(new TrainingConfig { Epochs = 10, Hidden = 4 }, train, test).Run();
-        foreach (Plot plot in new[] { Figures.Accuracy(result, "a"), Figures.Loss(result, "l"), Figures.Boundary(result, Figures.PlotGrid(result), "b") })
+        foreach (Plot plot in new[] { Figures.Accuracy(result, "a"), Figures.Loss(result, "l"),
+            Figures.Boundary(result, Figures.PlotGrid(result), "b") })
             AssertLegendOutsideTheData(plot);
     }
 
@@ -62,14 +64,16 @@ public sealed class PicturesAtAnySizeTests : IDisposable
         var panel = Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>());
         using var _ = Render(plot);
         PixelRect data = plot.RenderManager.LastRender.DataRect;
-        Assert.True(data.Bottom < 560 - 30, $"the data reaches y={data.Bottom} of 560: no strip below it for the legend");
+        Assert.True(data.Bottom < 560 - 30,
+            $"the data reaches y={data.Bottom} of 560: no strip below it for the legend");
     }
 
     [Fact]
     public void ManyPoints_AreSampled_AndTheLegendSaysSo_WithTheMistakesCountedOverAll()
     {
         var data = Dataset.GaussianXor(40_000, 1);
-        var result = new Trainer(new TrainingConfig { Epochs = 1, Hidden = 3, Samples = 40_000, BatchSize = 1000 }, data).Run();
+        var result =
+            new Trainer(new TrainingConfig { Epochs = 1, Hidden = 3, Samples = 40_000, BatchSize = 1000 }, data).Run();
         var plot = Figures.Boundary(result, Figures.PlotGrid(result, step: 0.05), "big");
         int drawn = plot.GetPlottables<ScottPlot.Plottables.Markers>().Sum(m => m.Data.GetScatterPoints().Count);
         Assert.InRange(drawn, PointSample.MaxShown - 2, PointSample.MaxShown + 2); // no crosses over a sample
@@ -120,9 +124,11 @@ public sealed class NonFiniteRunTests : IDisposable
     {
         var config = new TrainingConfig { Epochs = 4, Hidden = 5, Samples = 80 };
         var trainer = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed));
-        var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3));
+        var snapshots =
+            new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, 3));
         TrainingResult result = trainer.Run(snapshots.Observe);
-        foreach (var (_, p) in snapshots.Taken) p.W(1)[0, 0] = double.PositiveInfinity; // as --no-divergence-check leaves them
+        // as --no-divergence-check leaves them
+        foreach (var (_, p) in snapshots.Taken) p.W(1)[0, 0] = double.PositiveInfinity;
         result.Network.P.W(1)[0, 0] = double.NaN;
         result.Network.P.W(2)[1, 1] = double.NegativeInfinity;
 

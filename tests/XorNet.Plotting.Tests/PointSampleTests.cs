@@ -35,7 +35,9 @@ public sealed class PointSampleTests
     [Fact]
     public void Predict_InChunks_AgreesWithOneForward()
     {
-        var result = new Trainer(new TrainingConfig { Epochs = 5, Hidden = 4, Samples = 500 }, Dataset.GaussianXor(500, 2)).Run();
+        var result =
+            new Trainer(new TrainingConfig { Epochs = 5, Hidden = 4, Samples = 500 }, Dataset.GaussianXor(500, 2))
+            .Run();
         var ws = result.Network.CreateWorkspace(500);
         result.Data.X.CopyTo(ws.X);
         result.Network.Forward(ws);

@@ -3,10 +3,12 @@ using XorNet.Tensors;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>The fast matrix products against the naive triple loop: blocked (FMA) within 1e-12, small ones bit for bit.</summary>
+/// <summary>The fast matrix products against the naive triple loop: blocked (FMA) within 1e-12, small ones bit for
+/// bit.</summary>
 public class MatMulKernelTests
 {
-    /// <summary>|expected − actual| ≤ 1e-12 · Σ_p |a_ip·b_pj| (the scale a reordered sum can err by), per entry.</summary>
+    /// <summary>|expected − actual| ≤ 1e-12 · Σ_p |a_ip·b_pj| (the scale a reordered sum can err by), per
+    /// entry.</summary>
     private static void AssertCloseToNaive(Matrix a, Matrix b, Matrix actual)
     {
         var expected = new Matrix(a.Rows, b.Cols);
@@ -18,13 +20,15 @@ public class MatMulKernelTests
                 for (int p = 0; p < a.Cols; p++)
                     scale += Math.Abs(a[i, p] * b[p, j]);
                 double error = Math.Abs(expected[i, j] - actual[i, j]);
-                Assert.True(error <= 1e-12 * Math.Max(scale, 1e-300), $"({i},{j}): naive {expected[i, j]:R}, fast {actual[i, j]:R}");
+                Assert.True(error <= 1e-12 * Math.Max(scale, 1e-300),
+                    $"({i},{j}): naive {expected[i, j]:R}, fast {actual[i, j]:R}");
             }
     }
 
     public static TheoryData<int, int, int> BlockedShapes => new()
     {
-        { 16, 16, 16 }, { 17, 19, 23 }, { 32, 32, 32 }, { 97, 31, 45 }, { 100, 300, 50 }, { 130, 257, 70 }, { 61, 530, 33 },
+        { 16, 16, 16 }, { 17, 19, 23 }, { 32, 32, 32 }, { 97, 31, 45 }, { 100, 300, 50 }, { 130, 257, 70 },
+            { 61, 530, 33 },
     };
 
     [Theory]
@@ -51,7 +55,8 @@ public class MatMulKernelTests
     public void EveryMicroKernel_GivesTheSameBits_OnRandomOddShapes(int kindNumber)
     {
         var kind = (KernelKind)kindNumber;
-        if (kind is KernelKind.Avx512 or KernelKind.Avx512Wide && !Avx512F.IsSupported || kind == KernelKind.Avx2 && !(Avx2.IsSupported && Fma.IsSupported))
+        if (kind is KernelKind.Avx512 or KernelKind.Avx512Wide && !Avx512F.IsSupported || kind == KernelKind.Avx2
+            && !(Avx2.IsSupported && Fma.IsSupported))
             return; // this CPU cannot run it; the portable kernel is still checked against the same reference
         var rng = new Rng(20230828);
         for (int trial = 0; trial < 12; trial++)
@@ -59,7 +64,8 @@ public class MatMulKernelTests
             int n = 1 + rng.NextInt(140), k = 1 + rng.NextInt(600), m = 1 + rng.NextInt(90);
             Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m);
             var reference = new Matrix(n, m);
-            Ops.MatMulBlocked(new(a.Data, k, 1), new(b.Data, m, 1), reference.Data, n, k, m, KernelKind.Scalar, threads: 1);
+            Ops.MatMulBlocked(new(a.Data, k, 1), new(b.Data, m, 1), reference.Data, n, k, m, KernelKind.Scalar,
+                threads: 1);
             AssertCloseToNaive(a, b, reference);
             var c = new Matrix(n, m);
             Ops.MatMulBlocked(new(a.Data, k, 1), new(b.Data, m, 1), c.Data, n, k, m, kind, threads: 1);

@@ -21,7 +21,9 @@ public static class Mutations
                 case 2: bytes.InsertRange(at, RandomBytes(random, 1 + random.Next(16))); break;
                 case 3: bytes.RemoveRange(at, Math.Min(bytes.Count - at, 1 + random.Next(16))); break;
                 case 4: bytes.RemoveRange(at, bytes.Count - at); break; // truncate
-                default: bytes.InsertRange(at, bytes.GetRange(at, Math.Min(bytes.Count - at, 1 + random.Next(64)))); break;
+                default:
+                    bytes.InsertRange(at,
+                    bytes.GetRange(at, Math.Min(bytes.Count - at, 1 + random.Next(64)))); break;
             }
         }
         return [.. bytes];
@@ -34,7 +36,8 @@ public static class Mutations
         return bytes;
     }
 
-    /// <summary>Null when reading succeeded or failed with the documented exception; otherwise what went wrong.</summary>
+    /// <summary>Null when reading succeeded or failed with the documented exception; otherwise what went
+    /// wrong.</summary>
     public static string? Unexpected<TDocumented>(Action read) where TDocumented : Exception
     {
         try
@@ -44,7 +47,8 @@ public static class Mutations
         }
         catch (TDocumented e)
         {
-            return e.Message.Any(char.IsControl) ? $"message has control characters (not one clean line): {e.Message}" : null;
+            return e.Message.Any(char.IsControl) ? $"message has control characters (not one clean line): {e.Message}"
+                : null;
         }
         catch (Exception e)
         {

@@ -5,14 +5,19 @@ using FsCheck.Xunit;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>Npy.Read given damaged and invented files fails only with InvalidDataException, its documented error.</summary>
+/// <summary>Npy.Read given damaged and invented files fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class NpyPropertyTests
 {
     private static readonly byte[][] Valid =
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures"), "*.npy").Order().Select(File.ReadAllBytes)];
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures"), "*.npy").Order()
+            .Select(File.ReadAllBytes)];
 
-    private static readonly string[] Descrs = ["<f8", "<f4", "<i8", "<U7", "<U0", "<U99999999999", "|u1", ">f8", "O", "<c16", "<f8'", "", "<U268435456"];
-    private static readonly string[] Dims = ["0", "1", "2", "3", "7", "2147483647", "2147483648", "-1", "99999999999999999999", "1L", "", " ", "x", "46341"];
+    private static readonly string[] Descrs =
+        ["<f8", "<f4", "<i8", "<U7", "<U0", "<U99999999999", "|u1", ">f8", "O", "<c16", "<f8'", "", "<U268435456"];
+    private static readonly string[] Dims =
+        ["0", "1", "2", "3", "7", "2147483647", "2147483648", "-1", "99999999999999999999", "1L", "", " ", "x",
+        "46341"];
 
     private static Arbitrary<int> Seeds => Gen.Choose(0, int.MaxValue).ToArbitrary();
 
@@ -35,10 +40,12 @@ public sealed class NpyPropertyTests
     /// <summary>A well-framed .npy (magic, version, length) around a random dict and a random amount of data.</summary>
     private static byte[] RandomFile(Random random)
     {
-        string shape = string.Join(", ", Enumerable.Range(0, random.Next(4)).Select(_ => Dims[random.Next(Dims.Length)]));
+        string shape =
+            string.Join(", ", Enumerable.Range(0, random.Next(4)).Select(_ => Dims[random.Next(Dims.Length)]));
         string dict = random.Next(10) == 0
             ? Encoding.Latin1.GetString(Mutations.RandomBytes(random, random.Next(80)))
-            : $"{{'descr': '{Descrs[random.Next(Descrs.Length)]}', 'fortran_order': {(random.Next(8) == 0 ? "True" : "False")}, 'shape': ({shape}{(random.Next(2) == 0 ? "," : "")}), }}";
+            : $"{{'descr': '{Descrs[random.Next(Descrs.Length)]}', 'fortran_order': " +
+                $"{(random.Next(8) == 0 ? "True" : "False")}, 'shape': ({shape}{(random.Next(2) == 0 ? "," : "")}), }}";
         byte version = (byte)(random.Next(10) == 0 ? random.Next(256) : 1 + random.Next(3));
         byte[] header = (version == 3 ? Encoding.UTF8 : Encoding.Latin1).GetBytes(dict + "\n");
         var file = new List<byte>([0x93, .. "NUMPY"u8, version, 0]);
@@ -69,8 +76,10 @@ public sealed class NpyPropertyTests
     [Fact]
     public void LargeShapeOverAShortNonSeekableStream_AllocatesAboutWhatArrives()
     {
-        // 100 M float64 = 800 MB declared (under the 1 GiB limit), 1 KB present, read through a stream that cannot seek.
-        byte[] input = [.. Header("{'descr': '<f8', 'fortran_order': False, 'shape': (100000000,), }"), .. new byte[1024]];
+        // 100 M float64 = 800 MB declared (under the 1 GiB limit), 1 KB present, read through a stream that cannot
+        // seek.
+        byte[] input =
+            [.. Header("{'descr': '<f8', 'fortran_order': False, 'shape': (100000000,), }"), .. new byte[1024]];
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<InvalidDataException>(() => Npy.Read(new ForwardOnlyStream(input)));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -81,7 +90,8 @@ public sealed class NpyPropertyTests
     [Fact]
     public void LargeShapeOverAShortFile_SaysHowManyBytesArePresent()
     {
-        byte[] input = [.. Header("{'descr': '<f4', 'fortran_order': False, 'shape': (1000, 1000), }"), .. new byte[12]];
+        byte[] input =
+            [.. Header("{'descr': '<f4', 'fortran_order': False, 'shape': (1000, 1000), }"), .. new byte[12]];
         var e = Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(input)));
         Assert.Contains("4000000 bytes declared, 12 present", e.Message);
     }
@@ -89,7 +99,8 @@ public sealed class NpyPropertyTests
     [Fact]
     public void ControlCharactersInAHeader_AreEscapedInTheMessage()
     {
-        var e = Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(Header("{'descr':\n\u001b[31m oops}"))));
+        var e = Assert.Throws<InvalidDataException>(
+            () => Npy.Read(new MemoryStream(Header("{'descr':\n\u001b[31m oops}"))));
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain('\u001b', e.Message);
         Assert.Contains(@"\u001b", e.Message);
@@ -109,7 +120,11 @@ public sealed class NpyPropertyTests
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -59,9 +59,12 @@ public class NpyTests
     public void TruncatedData_AndBadMagic_AreInvalidData()
     {
         byte[] bytes = File.ReadAllBytes(Fixture("f8_2x3.npy"));
-        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[..^5]))).Message);
-        Assert.Contains("magic", Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[1..]))).Message);
-        Assert.Contains("truncated", Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[..7]))).Message);
+        Assert.Contains("truncated",
+            Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[..^5]))).Message);
+        Assert.Contains("magic",
+            Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[1..]))).Message);
+        Assert.Contains("truncated",
+            Assert.Throws<InvalidDataException>(() => Npy.Read(new MemoryStream(bytes[..7]))).Message);
     }
 
     [Fact]
@@ -77,7 +80,8 @@ public class NpyTests
         Assert.Equal(0, (bytes.Length - m.Length * 8) % 64);
         var back = Npy.Read(new MemoryStream(bytes));
         Assert.Equal([7, 5], back.Shape);
-        Assert.Equal(m.Data.Select(BitConverter.DoubleToInt64Bits), ((double[])back.Values).Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(m.Data.Select(BitConverter.DoubleToInt64Bits),
+            ((double[])back.Values).Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class NpzPropertyTests
     private static byte[] WrittenByUs()
     {
         var stream = new MemoryStream();
-        Npz.Write(stream, [new("W1", NpyArray.FromMatrix(new Matrix(2, 3))), new("classes", NpyArray.Scalar(2)), new("activation", NpyArray.Scalar("sigmoid"))], compress: true);
+        Npz.Write(stream,
+            [new("W1", NpyArray.FromMatrix(new Matrix(2, 3))), new("classes", NpyArray.Scalar(2)),
+            new("activation", NpyArray.Scalar("sigmoid"))], compress: true);
         return stream.ToArray();
     }
 

@@ -37,15 +37,18 @@ public class NpzTests
     {
         NpyArray kilobyte = NpyArray.Vector(new double[128]); // 1024 bytes of data, deflated to almost nothing
         Assert.Equal(2, Npz.Read(Archive(("a", kilobyte), ("b", kilobyte)), maxBytes: 4096).Count);
-        var e = Assert.Throws<InvalidDataException>(() => Npz.Read(Archive(("a", kilobyte), ("b", kilobyte)), maxBytes: 1500));
-        Assert.Contains("member 'b.npy': the archive's members decode to more than the 1500 bytes XorNet reads", e.Message);
+        var e = Assert.Throws<InvalidDataException>(
+            () => Npz.Read(Archive(("a", kilobyte), ("b", kilobyte)), maxBytes: 1500));
+        Assert.Contains("member 'b.npy': the archive's members decode to more than the 1500 bytes XorNet reads",
+            e.Message);
     }
 
     [Fact]
     public void MembersNotWanted_AreNotDecoded()
     {
         var stream = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip =
+            new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
             using (var w = zip.CreateEntry("a.npy").Open()) Npy.Write(w, NpyArray.Scalar(7));
             using (var junk = zip.CreateEntry("junk.npy").Open()) junk.Write("not an array"u8);
@@ -71,7 +74,11 @@ public class NpzTests
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public override int Read(byte[] buffer, int offset, int count)
         {
             Array.Clear(buffer, offset, count);

@@ -75,7 +75,8 @@ public class NumPyRandomStateTests
         // NumPy: RandomState(0).randint(0, 2**32, 630, dtype=np.uint64)[623:627]
         var rs = new NumPyRandomState(0);
         for (int i = 0; i < 623; i++) rs.NextUInt32();
-        Assert.Equal([3791854820u, 341544762u, 1076416385u, 384842097u], Enumerable.Range(0, 4).Select(_ => rs.NextUInt32()));
+        Assert.Equal([3791854820u, 341544762u, 1076416385u, 384842097u],
+            Enumerable.Range(0, 4).Select(_ => rs.NextUInt32()));
     }
 
     private static ulong Bits(double v) => (ulong)BitConverter.DoubleToInt64Bits(v);

@@ -25,7 +25,8 @@ public class OpsFusedTests
     public void SigmoidLayerOverGrid_MatchesMatMulAddSigmoidMatMul(int hidden, int classes, int m, int n)
     {
         var rng = new Rng(11);
-        Matrix w1 = TestMatrices.Random(rng, 2, hidden, 3), b1 = TestMatrices.Random(rng, 1, hidden, 3), w2 = TestMatrices.Random(rng, hidden, classes);
+        Matrix w1 = TestMatrices.Random(rng, 2, hidden, 3), b1 = TestMatrices.Random(rng, 1, hidden, 3), w2 =
+            TestMatrices.Random(rng, hidden, classes);
         w1[0, 0] = 400; // this neuron's factors e^−400·x would overflow: it takes the exact σ
         w1[0, 1] = 150; // |z| up to 450: two factors, but too large to share a division with a neighbour
         double[] xs = Enumerable.Range(0, m).Select(i => -3 + 6.0 * i / m).ToArray();
@@ -42,7 +43,8 @@ public class OpsFusedTests
     public void SigmoidLayerOverGrid_RejectsWrongShapes()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            Ops.SigmoidLayerOverGrid(new double[3], new double[2], new Matrix(2, 4), new Matrix(1, 4), new Matrix(4, 2), new Matrix(5, 2)));
+            Ops.SigmoidLayerOverGrid(new double[3], new double[2], new Matrix(2, 4), new Matrix(1, 4), new Matrix(4, 2),
+                new Matrix(5, 2)));
         Assert.Contains("(6×2)", ex.Message);
     }
 
@@ -85,7 +87,9 @@ public class OpsFusedTests
     public void SquaredSums_AreTheFourSquaredSums()
     {
         var rng = new Rng(8);
-        Matrix[] m = [TestMatrices.Random(rng, 2, 50), TestMatrices.Random(rng, 1, 50), TestMatrices.Random(rng, 50, 2), TestMatrices.Random(rng, 1, 2)];
+        Matrix[] m =
+            [TestMatrices.Random(rng, 2, 50), TestMatrices.Random(rng, 1, 50), TestMatrices.Random(rng, 50, 2),
+            TestMatrices.Random(rng, 1, 2)];
         var sums = new double[4];
         Ops.SquaredSums(m[0], m[1], m[2], m[3], sums);
         Assert.Equal(m.Select(Ops.SquaredSum), sums);
@@ -115,7 +119,8 @@ public class OpsFusedTests
     public void MatMulAddRowVector_IsBitIdenticalToMatMulThenAddRowVector(int n, int k, int m)
     {
         var rng = new Rng(12);
-        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m), row = TestMatrices.Random(rng, 1, m);
+        Matrix a = TestMatrices.Random(rng, n, k), b = TestMatrices.Random(rng, k, m), row =
+            TestMatrices.Random(rng, 1, m);
         Matrix expected = new(n, m), fused = new(n, m);
         Ops.MatMul(a, b, expected);
         Ops.AddRowVector(expected, row, expected);

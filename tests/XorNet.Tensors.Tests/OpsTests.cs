@@ -55,14 +55,18 @@ public class OpsTests
     [Fact]
     public void MatMul_ShapeMismatch_NamesBothShapes()
     {
-        var e = Assert.Throws<ArgumentException>(() => Ops.MatMul(new Matrix(2, 3), new Matrix(4, 5), new Matrix(2, 5)));
+        var e = Assert.Throws<ArgumentException>(
+            () => Ops.MatMul(new Matrix(2, 3), new Matrix(4, 5), new Matrix(2, 5)));
         Assert.Contains("(2×3)", e.Message);
         Assert.Contains("(4×5)", e.Message);
-        var d = Assert.Throws<ArgumentException>(() => Ops.MatMul(new Matrix(2, 3), new Matrix(3, 5), new Matrix(5, 2)));
+        var d = Assert.Throws<ArgumentException>(
+            () => Ops.MatMul(new Matrix(2, 3), new Matrix(3, 5), new Matrix(5, 2)));
         Assert.Contains("(5×2)", d.Message);
         Assert.Contains("(2×5)", d.Message);
-        Assert.Throws<ArgumentException>(() => Ops.MatMulTransposeA(new Matrix(2, 3), new Matrix(3, 2), new Matrix(3, 2)));
-        Assert.Throws<ArgumentException>(() => Ops.MatMulTransposeB(new Matrix(2, 3), new Matrix(2, 2), new Matrix(2, 2)));
+        Assert.Throws<ArgumentException>(
+            () => Ops.MatMulTransposeA(new Matrix(2, 3), new Matrix(3, 2), new Matrix(3, 2)));
+        Assert.Throws<ArgumentException>(
+            () => Ops.MatMulTransposeB(new Matrix(2, 3), new Matrix(2, 2), new Matrix(2, 2)));
     }
 
     [Fact]

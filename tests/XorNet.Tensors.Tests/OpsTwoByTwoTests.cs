@@ -10,10 +10,12 @@ public class OpsTwoByTwoTests
     public void SigmoidLayerBackward_IsTheFourOps_BitForBit(int n, int m)
     {
         var rng = new Rng(7);
-        Matrix x = TestMatrices.Random(rng, n, 2), dz2 = TestMatrices.Random(rng, n, 2), w2 = TestMatrices.Random(rng, m, 2);
+        Matrix x = TestMatrices.Random(rng, n, 2), dz2 = TestMatrices.Random(rng, n, 2), w2 =
+            TestMatrices.Random(rng, m, 2);
         var h = new Matrix(n, m);
         Ops.Sigmoid(TestMatrices.Random(rng, n, m), h);
-        var (dw2, dh1, dh1dz1, dz1, dw1) = (new Matrix(m, 2), new Matrix(n, m), new Matrix(n, m), new Matrix(n, m), new Matrix(2, m));
+        var (dw2, dh1, dh1dz1, dz1, dw1) =
+            (new Matrix(m, 2), new Matrix(n, m), new Matrix(n, m), new Matrix(n, m), new Matrix(2, m));
         Ops.MatMulTransposeA(h, dz2, dw2);
         Ops.MatMulTransposeB(dz2, w2, dh1);
         Ops.MultiplySigmoidDerivative(dh1, h, dh1dz1, dz1);
@@ -41,11 +43,14 @@ public class OpsTwoByTwoTests
     [Fact]
     public void WrongShapes_AreRefusedWithTheShapes()
     {
-        var e = Assert.Throws<ArgumentException>(() => Ops.SigmoidLayerBackwardTwoByTwo(new Matrix(4, 3), new Matrix(4, 3),
+        var e = Assert.Throws<ArgumentException>(
+            () => Ops.SigmoidLayerBackwardTwoByTwo(new Matrix(4, 3), new Matrix(4, 3),
             new Matrix(4, 2), new Matrix(2, 3), new Matrix(4, 3), new Matrix(2, 3), new Matrix(2, 3)));
         Assert.Contains("(4×3)", e.Message);
-        Assert.Throws<ArgumentException>(() => Ops.MatMulTwoOutputs(new Matrix(4, 3), new Matrix(2, 4), new Matrix(4, 2)));
-        Assert.Throws<ArgumentException>(() => Ops.SigmoidLayerBackwardTwoByTwo(new Matrix(4, 2), new Matrix(4, 3), new Matrix(4, 2),
+        Assert.Throws<ArgumentException>(
+            () => Ops.MatMulTwoOutputs(new Matrix(4, 3), new Matrix(2, 4), new Matrix(4, 2)));
+        Assert.Throws<ArgumentException>(
+            () => Ops.SigmoidLayerBackwardTwoByTwo(new Matrix(4, 2), new Matrix(4, 3), new Matrix(4, 2),
             new Matrix(2, 3), new Matrix(4, 3), new Matrix(2, 3), new Matrix(3, 2)));
     }
 }

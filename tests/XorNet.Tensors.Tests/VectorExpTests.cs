@@ -3,11 +3,13 @@ using XorNet.Tensors;
 
 namespace XorNet.Tensors.Tests;
 
-/// <summary>XorNet's own e^x and σ: accurate to about 1 ulp, and the same bits from the scalar and both vector paths.</summary>
+/// <summary>XorNet's own e^x and σ: accurate to about 1 ulp, and the same bits from the scalar and both vector
+/// paths.</summary>
 public class VectorExpTests
 {
     private static double Ulps(double expected, double actual) =>
-        expected == actual ? 0 : Math.Abs(expected - actual) / (Math.BitIncrement(Math.Abs(expected)) - Math.Abs(expected));
+        expected == actual ? 0
+            : Math.Abs(expected - actual) / (Math.BitIncrement(Math.Abs(expected)) - Math.Abs(expected));
 
     [Fact]
     public void Exp_IsWithinTwoUlpsOfTheLibrary_OverItsRange()
@@ -47,7 +49,8 @@ public class VectorExpTests
         {
             var v512 = Vector512.Create(x, i);
             Vector512<double> e512 = VectorExp.Exp(v512), s512 = VectorExp.Sigmoid(v512);
-            Vector256<double> e256 = VectorExp.Exp(Vector256.Create(x, i)), s256 = VectorExp.Sigmoid(Vector256.Create(x, i));
+            Vector256<double> e256 = VectorExp.Exp(Vector256.Create(x, i)), s256 =
+                VectorExp.Sigmoid(Vector256.Create(x, i));
             for (int l = 0; l < 8; l++)
             {
                 double e = VectorExp.Exp(x[i + l]), s = VectorExp.Sigmoid(x[i + l]);
@@ -75,7 +78,8 @@ public class VectorExpTests
             for (int i = 0; i < length; i++)
             {
                 Assert.Equal(Ops.Sigmoid(z.Data[i]), s.Data[i]);
-                Assert.True(Math.Abs(s.Data[i] - 1 / (1 + Math.Exp(-z.Data[i]))) <= 1e-15 * Math.Max(s.Data[i], 1e-300) + 1e-300);
+                Assert.True(Math.Abs(s.Data[i] - 1 / (1 + Math.Exp(-z.Data[i]))) <= 1e-15 * Math.Max(s.Data[i], 1e-300)
+                    + 1e-300);
             }
         }
         Assert.Equal(1.0, Ops.Sigmoid(800));

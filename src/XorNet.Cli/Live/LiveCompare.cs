@@ -21,7 +21,8 @@ public static class LiveCompare
         {
             var outcomes = new CompareReport.Outcome[runs.Count];
             Task[] tasks = [.. runs.Select((run, i) => Task.Factory.StartNew(
-                () => outcomes[i] = session.Train(i, watch => Train(run, watch, taken => snapshots[i] = taken, session.Token)),
+                () => outcomes[i] =
+                    session.Train(i, watch => Train(run, watch, taken => snapshots[i] = taken, session.Token)),
                     TaskCreationOptions.LongRunning))];
             try
             {

@@ -22,7 +22,8 @@ public static class LiveOptions
     public static string? Unavailable(TextWriter log, string? jsonPath)
     {
         if (jsonPath == "-") return "stdout carries the JSON document (--json -)";
-        if (!ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out) || Console.IsOutputRedirected) return "stdout is not a terminal";
+        if (!ReferenceEquals(log is GuardedWriter g ? g.Inner : log, Console.Out)
+            || Console.IsOutputRedirected) return "stdout is not a terminal";
         string term = Environment.GetEnvironmentVariable("TERM") ?? "";
         if (term is "" or "dumb") return $"TERM={(term == "" ? "(unset)" : term)} cannot draw it";
         return null;

@@ -41,7 +41,8 @@ public static class StatusText
     }
 
     /// <summary>"W1 0.12 b1 0.031 W2 0.4 b2 0.1": the epoch's mean minibatch gradient norm of each tensor.</summary>
-    private static string GradientNorms(double[] norms, IReadOnlyList<string> names) => string.Join(" ", norms.Select((n, i) =>
+    private static string GradientNorms(double[] norms, IReadOnlyList<string> names) => string.Join(" ",
+        norms.Select((n, i) =>
         Invariant($"{(i < names.Count ? names[i] : $"#{i}")} {n:G2}")));
 
     private static string Clock(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";

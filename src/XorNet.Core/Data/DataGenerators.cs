@@ -19,7 +19,8 @@ public static class DataGenerators
         "gauss" => Gauss(samples, noise, seed),
         "spiral" => Spiral(samples, noise, seed),
         "moons" => Moons(samples, noise, seed),
-        _ => throw new ArgumentException($"Unknown dataset '{name}' (known: {string.Join(", ", Names)}).", nameof(name)),
+        _ => throw new ArgumentException($"Unknown dataset '{name}' (known: {string.Join(", ", Names)}).",
+            nameof(name)),
     };
 
     /// <summary>
@@ -39,7 +40,8 @@ public static class DataGenerators
         return data;
     }
 
-    /// <summary>Playground's circle: class 1 uniform in radius [0, 2.5), class 0 in the ring [3.5, 5); labels read at the point + U(−5, 5)·noise.</summary>
+    /// <summary>Playground's circle: class 1 uniform in radius [0, 2.5), class 0 in the ring [3.5, 5); labels read at
+    /// the point + U(−5, 5)·noise.</summary>
     public static Dataset Circle(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -55,7 +57,8 @@ public static class DataGenerators
         return b.Build();
     }
 
-    /// <summary>Playground's gauss: class 1 around (2, 2), class 0 around (−2, −2), variance 0.5 + 7·noise (0.5 to 4).</summary>
+    /// <summary>Playground's gauss: class 1 around (2, 2), class 0 around (−2, −2), variance 0.5 + 7·noise (0.5 to
+    /// 4).</summary>
     public static Dataset Gauss(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -70,7 +73,8 @@ public static class DataGenerators
         return b.Build();
     }
 
-    /// <summary>Playground's spiral: two arms r = 5·i/n, t = 3.5π·i/n (+π for class 0), each coordinate jittered by U(−1, 1)·noise.</summary>
+    /// <summary>Playground's spiral: two arms r = 5·i/n, t = 3.5π·i/n (+π for class 0), each coordinate jittered by
+    /// U(−1, 1)·noise.</summary>
     public static Dataset Spiral(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");
@@ -80,12 +84,14 @@ public static class DataGenerators
             for (int i = 0; i < count; i++)
             {
                 double r = 5.0 * i / count, t = 1.75 * i / count * 2 * Math.PI + deltaT;
-                b.Add(r * Math.Sin(t) + rng.Uniform(-1, 1) * noise, r * Math.Cos(t) + rng.Uniform(-1, 1) * noise, label);
+                b.Add(r * Math.Sin(t) + rng.Uniform(-1, 1) * noise, r * Math.Cos(t) + rng.Uniform(-1, 1) * noise,
+                    label);
             }
         return b.Build();
     }
 
-    /// <summary>sklearn's make_moons: class 0 on the upper half circle, class 1 on the lower one shifted by (1, −0.5), plus N(0, noise²) jitter.</summary>
+    /// <summary>sklearn's make_moons: class 0 on the upper half circle, class 1 on the lower one shifted by (1, −0.5),
+    /// plus N(0, noise²) jitter.</summary>
     public static Dataset Moons(int samples, double noise, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");

@@ -17,7 +17,8 @@ public sealed record Dataset(Matrix X, int[] Labels, int Classes)
         return y;
     }
 
-    /// <summary>The article's data: N points from a standard normal in 2-D, label = XOR(x1 &gt; 0, x2 &gt; 0).</summary>
+    /// <summary>The article's data: N points from a standard normal in 2-D, label = XOR(x1 &gt; 0, x2 &gt;
+    /// 0).</summary>
     public static Dataset GaussianXor(int samples, long seed)
     {
         var rng = Rng.ForPurpose(seed, "data");

@@ -10,7 +10,8 @@ namespace XorNet;
 /// </summary>
 public static class DatasetCsv
 {
-    /// <summary>Rows with labels (for training): K = max label + 1 must be ≥ 2 and every label 0..K−1 must occur.</summary>
+    /// <summary>Rows with labels (for training): K = max label + 1 must be ≥ 2 and every label 0..K−1 must
+    /// occur.</summary>
     public static Dataset ReadLabelled(string path)
     {
         using var stream = File.OpenRead(path);
@@ -26,14 +27,18 @@ public static class DatasetCsv
         var counts = new int[classes];
         foreach (int label in labels) counts[label]++;
         if (classes < 2)
-            throw new InvalidDataException($"every row has label {labels[0]}: training needs at least two classes (labels 0..K−1, K ≥ 2)");
+            throw new InvalidDataException(
+                $"every row has label {labels[0]}: training needs at least two classes (labels 0..K−1, K ≥ 2)");
         int missing = Array.IndexOf(counts, 0);
         if (missing >= 0)
-            throw new InvalidDataException($"labels must be 0..K−1 with every class present; the largest is {classes - 1} but no row has label {missing}");
+            throw new InvalidDataException(
+                $"labels must be 0..K−1 with every class present; the largest is {classes - 1} but no row has label " +
+                $"{missing}");
         return new Dataset(x, labels, classes);
     }
 
-    /// <summary>Rows of x1,x2 or x1,x2,label (the header decides: 2 or 3 columns); labels are null for 2 columns.</summary>
+    /// <summary>Rows of x1,x2 or x1,x2,label (the header decides: 2 or 3 columns); labels are null for 2
+    /// columns.</summary>
     public static (Tensors.Matrix X, int[]? Labels) ReadPoints(string path)
     {
         using var stream = File.OpenRead(path);
@@ -43,7 +48,8 @@ public static class DatasetCsv
     /// <summary>As <see cref="ReadPoints(string)"/>, from a stream holding the file's bytes.</summary>
     public static (Tensors.Matrix X, int[]? Labels) ReadPoints(Stream stream) => Read(stream, labelColumn: null);
 
-    /// <summary>The largest CSV read (512 MiB: 10 million points in round-trip notation fit): a bigger one is refused unread.</summary>
+    /// <summary>The largest CSV read (512 MiB: 10 million points in round-trip notation fit): a bigger one is refused
+    /// unread.</summary>
     public const long MaxBytes = 512L << 20;
 
     private static (Tensors.Matrix X, int[]? Labels) Read(Stream stream, bool? labelColumn)
@@ -51,7 +57,10 @@ public static class DatasetCsv
         string[] lines = ReadLines(stream);
         int columns = Fields(lines[0]).Length;
         if (labelColumn == true && columns != 3 || labelColumn is null && columns is not (2 or 3))
-            throw new InvalidDataException($"line 1 (header): expected {(labelColumn == true ? "3 columns (x1,x2,label)" : "2 or 3 columns (x1,x2[,label])")}, found {columns}");
+            throw new InvalidDataException(
+                "line 1 (header): expected " +
+                $"{(labelColumn == true ? "3 columns (x1,x2,label)" : "2 or 3 columns (x1,x2[,label])")}, found " +
+                $"{columns}");
         var features = new List<double>();
         List<int>? labels = columns == 3 ? [] : null;
         for (int i = 1; i < lines.Length; i++)
@@ -59,7 +68,8 @@ public static class DatasetCsv
             if (lines[i].Trim().Length == 0) continue; // blank lines (a trailing newline) carry no point
             string[] fields = Fields(lines[i]);
             if (fields.Length != columns)
-                throw new InvalidDataException($"line {i + 1}: expected {columns} columns like the header, found {fields.Length}");
+                throw new InvalidDataException(
+                    $"line {i + 1}: expected {columns} columns like the header, found {fields.Length}");
             features.Add(Feature(fields[0], i + 1, 1));
             features.Add(Feature(fields[1], i + 1, 2));
             labels?.Add(Label(fields[2], i + 1));
@@ -69,18 +79,27 @@ public static class DatasetCsv
         return (new Tensors.Matrix(features.Count / 2, 2, features.ToArray()), labels?.ToArray());
     }
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file as lines of UTF-8 text; a binary file (a zero byte or invalid UTF-8) is refused as such.</summary>
+    /// <summary>The file as lines of UTF-8 text; a binary file (a zero byte or invalid UTF-8) is refused as
+    /// such.</summary>
     private static string[] ReadLines(Stream stream)
     {
         byte[] bytes = ReadAllBytes(stream);
         int zero = Array.IndexOf(bytes, (byte)0);
         if (zero >= 0)
-            throw new InvalidDataException($"not a text file (a zero byte at offset {zero}); expected a CSV with a header line and x1,x2,label rows");
+            throw new InvalidDataException(
+                $"not a text file (a zero byte at offset {zero}); expected a CSV with a header line and x1,x2,label " +
+                "rows");
         string text;
         try { text = StrictUtf8.GetString(bytes); }
-        catch (DecoderFallbackException e) { throw new InvalidDataException($"not UTF-8 text (an invalid byte at offset {e.Index}); expected a CSV with a header line and x1,x2,label rows"); }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException(
+            $"not UTF-8 text (an invalid byte at offset {e.Index}); expected a CSV with a header line and " +
+            "x1,x2,label rows");
+        }
         text = text.TrimStart('\uFEFF'); // a byte-order mark, as Excel writes
         if (text.Trim().Length == 0)
             throw new InvalidDataException("the file is empty (expected a header line and data rows)");
@@ -90,13 +109,17 @@ public static class DatasetCsv
     private static byte[] ReadAllBytes(Stream stream)
     {
         if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
-            throw new InvalidDataException($"the file has {stream.Length - stream.Position} bytes, more than the {MaxBytes >> 20} MiB a CSV may have");
+            throw new InvalidDataException(
+                $"the file has {stream.Length - stream.Position} bytes, more than the {MaxBytes >> 20} MiB a CSV may " +
+                "have");
         var copy = new MemoryStream();
         var chunk = new byte[1 << 16];
         int n;
         while ((n = stream.Read(chunk)) > 0)
         {
-            if (copy.Length + n > MaxBytes) throw new InvalidDataException($"the file has more than the {MaxBytes >> 20} MiB a CSV may have");
+            if (copy.Length
+                + n > MaxBytes) throw new InvalidDataException(
+                $"the file has more than the {MaxBytes >> 20} MiB a CSV may have");
             copy.Write(chunk, 0, n);
         }
         return copy.ToArray();
@@ -107,9 +130,11 @@ public static class DatasetCsv
     private static double Feature(string field, int line, int column)
     {
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            throw new InvalidDataException($"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not a number");
+            throw new InvalidDataException(
+                $"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not a number");
         if (!double.IsFinite(value))
-            throw new InvalidDataException($"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not finite");
+            throw new InvalidDataException(
+                $"line {line}, column {column}: '{Tensors.Printable.Of(field)}' is not finite");
         return value;
     }
 
@@ -117,7 +142,8 @@ public static class DatasetCsv
     {
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ||
             value != Math.Floor(value) || value < 0 || value > 1_000_000)
-            throw new InvalidDataException($"line {line}, column 3: label '{Tensors.Printable.Of(field)}' is not a class number 0, 1, 2, …");
+            throw new InvalidDataException(
+                $"line {line}, column 3: label '{Tensors.Printable.Of(field)}' is not a class number 0, 1, 2, …");
         return (int)value;
     }
 

@@ -10,7 +10,8 @@ public sealed record Standardizer(double[] Mean, double[] Std)
 {
     public bool IsIdentity => Mean.All(m => m == 0) && Std.All(s => s == 1);
 
-    public static Standardizer Identity(int features) => new(new double[features], Enumerable.Repeat(1.0, features).ToArray());
+    public static Standardizer Identity(int features) => new(new double[features],
+        Enumerable.Repeat(1.0, features).ToArray());
 
     public static Standardizer Fit(Matrix x)
     {
@@ -32,7 +33,8 @@ public sealed record Standardizer(double[] Mean, double[] Std)
     public Matrix Apply(Matrix x)
     {
         if (x.Cols != Mean.Length)
-            throw new ArgumentException($"Input {x.Shape} has {x.Cols} features; the standardizer expects {Mean.Length}.", nameof(x));
+            throw new ArgumentException(
+                $"Input {x.Shape} has {x.Cols} features; the standardizer expects {Mean.Length}.", nameof(x));
         var result = new Matrix(x.Rows, x.Cols);
         for (int r = 0; r < x.Rows; r++)
             for (int c = 0; c < x.Cols; c++)
@@ -43,12 +45,15 @@ public sealed record Standardizer(double[] Mean, double[] Std)
     public Dataset Apply(Dataset data) => data with { X = Apply(data.X) };
 
     /// <summary>
-    /// A network on raw inputs equivalent to this standardizer followed by network (W1' = W1/Std, b1' = b1 − (Mean/Std)·W1):
-    /// what the boundary plot evaluates, so it can draw in the data's own coordinates.
+    /// A network on raw inputs equivalent to this standardizer followed by network (W1' = W1/Std, b1' = b1 −
+    /// (Mean/Std)·W1): what the boundary plot evaluates, so it can draw in the data's own coordinates.
     /// </summary>
     public Network Fold(Network network)
     {
-        var folded = new Network(network.D, network.Hidden, network.K, useBias: true, network.Activation.Kind, network.Output.Kind); // only W1, b1 change
+        // only W1, b1 change
+        var folded =
+            new Network(network.D, network.Hidden, network.K, useBias: true, network.Activation.Kind,
+            network.Output.Kind);
         network.P.CopyTo(folded.P);
         if (!network.UseBias)
             foreach (var (name, value) in folded.P.Named())

@@ -2,10 +2,12 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>A seeded, stratified train/test split: each class gives round(fraction · its count) points to the test set.</summary>
+/// <summary>A seeded, stratified train/test split: each class gives round(fraction · its count) points to the test
+/// set.</summary>
 public static class StratifiedSplit
 {
-    /// <summary>(train, test); every class keeps at least one training point, and the test set is never empty.</summary>
+    /// <summary>(train, test); every class keeps at least one training point, and the test set is never
+    /// empty.</summary>
     public static (Dataset Train, Dataset Test) Split(Dataset data, double fraction, long seed)
     {
         if (!(fraction > 0 && fraction < 1))
@@ -17,7 +19,8 @@ public static class StratifiedSplit
         {
             int[] members = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).ToArray();
             rng.Shuffle(members);
-            int held = Math.Min((int)Math.Round(fraction * members.Length, MidpointRounding.AwayFromZero), members.Length - 1);
+            int held = Math.Min((int)Math.Round(fraction * members.Length, MidpointRounding.AwayFromZero),
+                members.Length - 1);
             test.AddRange(members[..held]);
             train.AddRange(members[held..]);
         }

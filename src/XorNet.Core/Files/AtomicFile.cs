@@ -11,10 +11,12 @@ namespace XorNet;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Every temporary file ends so; a run that holds a folder's lock removes leftovers of killed runs.</summary>
+    /// <summary>Every temporary file ends so; a run that holds a folder's lock removes leftovers of killed
+    /// runs.</summary>
     public const string TempSuffix = ".xornet.tmp";
 
-    public static void WriteAllText(string path, string contents) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(contents));
+    public static void WriteAllText(string path, string contents) => WriteAllBytes(path,
+        new UTF8Encoding(false).GetBytes(contents));
 
     public static void WriteAllBytes(string path, byte[] contents) => Write(path, stream => stream.Write(contents));
 
@@ -69,7 +71,8 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>".NAME.RANDOM.xornet.tmp" beside path: 96 random bits, so no other process or thread can guess it.</summary>
+    /// <summary>".NAME.RANDOM.xornet.tmp" beside path: 96 random bits, so no other process or thread can guess
+    /// it.</summary>
     public static string TempName(string path)
     {
         string full = Path.GetFullPath(path);
@@ -82,7 +85,8 @@ public static class AtomicFile
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
+            using var stream =
+                new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None);
             write(stream);
             stream.Flush();
         }
@@ -95,6 +99,7 @@ public static class AtomicFile
     public static void TryDelete(string path)
     {
         try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: it is only a leftover
+        // best effort: it is only a leftover
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

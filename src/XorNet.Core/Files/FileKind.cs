@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace XorNet;
 
-/// <summary>What a path names, following links: nothing, a regular file, a folder, or a stream (FIFO, device, socket).</summary>
+/// <summary>What a path names, following links: nothing, a regular file, a folder, or a stream (FIFO, device,
+/// socket).</summary>
 public enum PathKind { Missing, File, Folder, Stream }
 
 /// <summary>

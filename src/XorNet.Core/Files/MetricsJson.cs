@@ -16,7 +16,8 @@ public static class MetricsJson
     {
         gates ??= [];
         settingName ??= field => field;
-        string status = result.Status == TrainingStatus.Ok && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
+        string status = result.Status == TrainingStatus.Ok
+            && gates.Any(g => !g.Passed) ? TrainingStatus.GateFailed : result.Status;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -62,7 +63,8 @@ public static class MetricsJson
         w.WriteEndObject();
     }
 
-    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for none).</summary>
+    /// <summary>"hidden": the width for one hidden layer (as before depth), else the widths as an array ([] for
+    /// none).</summary>
     public static void WriteHidden(Utf8JsonWriter w, HiddenLayers hidden)
     {
         if (hidden.Count == 1)
@@ -97,7 +99,8 @@ public static class MetricsJson
         w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
     }
 
-    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps.</summary>
+    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's
+    /// steps.</summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
     {
         if (d is null) return;
@@ -114,7 +117,8 @@ public static class MetricsJson
         w.WriteEndObject();
     }
 
-    /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run ended.</summary>
+    /// <summary>"stop": {"reason": "completed" | "early-stop" | "diverged", ...} explaining how the run
+    /// ended.</summary>
     private static void WriteStop(Utf8JsonWriter w, StopInfo stop, Func<string, string> settingName)
     {
         w.WriteStartObject("stop");
@@ -153,7 +157,8 @@ public static class MetricsJson
         w.WriteEndArray();
     }
 
-    /// <summary>The data options, written only when not at their defaults so the default run's file stays as it was.</summary>
+    /// <summary>The data options, written only when not at their defaults so the default run's file stays as it
+    /// was.</summary>
     private static void WriteDataConfig(Utf8JsonWriter w, TrainingConfig c)
     {
         if (c.DataPath is not null) w.WriteString("data", c.DataPath);

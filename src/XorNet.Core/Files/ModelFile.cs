@@ -11,7 +11,8 @@ public sealed record SavedModel(Network Network, Standardizer Scaler, bool Stand
     /// <summary>The hidden activation as model.npz names it: sigmoid, tanh or relu.</summary>
     public string Activation => LeverNames.Of(Network.Activation.Kind);
 
-    /// <summary>The output layer as model.npz names it: sigmoid (trained with MSE) or softmax (with cross-entropy).</summary>
+    /// <summary>The output layer as model.npz names it: sigmoid (trained with MSE) or softmax (with
+    /// cross-entropy).</summary>
     public string Output => ModelFile.OutputName(Network.Output.Kind);
 }
 
@@ -36,7 +37,8 @@ public static class ModelFile
     public static IEnumerable<KeyValuePair<string, NpyArray>> Arrays(SavedModel model)
     {
         var p = model.Network.P;
-        bool bias = model.Network.UseBias; // without biases the network ignores them: store zeros so NumPy's formula agrees
+        // without biases the network ignores them: store zeros so NumPy's formula agrees
+        bool bias = model.Network.UseBias;
         for (int l = 1; l <= p.Layers; l++)
         {
             yield return new($"W{l}", NpyArray.FromMatrix(p.W(l)));
@@ -89,18 +91,23 @@ public static class ModelFile
         {
             string activation = Text("activation"), output = Text("output");
             ActivationKind f = LeverNames.Parse<ActivationKind>(activation)
-                ?? throw new InvalidDataException($"array 'activation' is '{Tensors.Printable.Of(activation)}'; this xornet knows {string.Join(", ", LeverNames.All<ActivationKind>())}");
+                ?? throw new InvalidDataException(
+                    $"array 'activation' is '{Tensors.Printable.Of(activation)}'; this xornet knows " +
+                    $"{string.Join(", ", LeverNames.All<ActivationKind>())}");
             LossKind loss = output switch
             {
                 "sigmoid" => LossKind.Mse,
                 "softmax" => LossKind.CrossEntropy,
-                _ => throw new InvalidDataException($"array 'output' is '{Tensors.Printable.Of(output)}'; this xornet knows sigmoid, softmax"),
+                _ => throw new InvalidDataException(
+                    $"array 'output' is '{Tensors.Printable.Of(output)}'; this xornet knows sigmoid, softmax"),
             };
             int[] widths = arrays.ContainsKey("widths") ? Widths() : VersionOneWidths();
             int k = widths[^1];
-            if (Integer("classes") != k) throw new InvalidDataException($"array 'classes' says {Integer("classes")} but the last layer has {k} outputs");
+            if (Integer("classes") != k) throw new InvalidDataException(
+                $"array 'classes' says {Integer("classes")} but the last layer has {k} outputs");
             bool bias = Flag("bias");
-            double[][] weights = [.. Enumerable.Range(1, widths.Length - 1).Select(l => Matrix(l, widths))]; // shapes checked before allocating
+            // shapes checked before allocating
+            double[][] weights = [.. Enumerable.Range(1, widths.Length - 1).Select(l => Matrix(l, widths))];
             var network = new Network(widths[0], new HiddenLayers(widths[1..^1]), k, bias, f, loss);
             for (int l = 1; l < widths.Length; l++)
             {
@@ -133,9 +140,13 @@ public static class ModelFile
         {
             NpyArray a = Get("widths");
             if (a is not { Values: long[] v, Shape.Length: 1 } || v.Length < 2 || v.Length > HiddenLayers.MaxLayers + 2)
-                throw new InvalidDataException($"array 'widths' must be an int64 vector of 2 to {HiddenLayers.MaxLayers + 2} widths (D, hidden…, K)");
+                throw new InvalidDataException(
+                    $"array 'widths' must be an int64 vector of 2 to {HiddenLayers.MaxLayers + 2} widths (D, " +
+                    "hidden…, K)");
             if (v.Any(w => w < 1 || w > HiddenLayers.MaxWidth) || v[^1] < 2)
-                throw new InvalidDataException($"array 'widths' holds [{string.Join(", ", v)}]; widths must be 1 to {HiddenLayers.MaxWidth}, the last ≥ 2");
+                throw new InvalidDataException(
+                    $"array 'widths' holds [{string.Join(", ", v)}]; widths must be 1 to {HiddenLayers.MaxWidth}, " +
+                    "the last ≥ 2");
             return [.. v.Select(w => (int)w)];
         }
 
@@ -158,14 +169,19 @@ public static class ModelFile
         }
 
         private NpyArray Get(string name) => arrays.TryGetValue(name, out var a) ? a
-            : throw new InvalidDataException($"missing array '{name}' (a model needs W1, b1, …, WL, bL, widths, x_mean, x_std, standardize, bias, classes, activation, output)");
+            : throw new InvalidDataException(
+                $"missing array '{name}' (a model needs W1, b1, …, WL, bL, widths, x_mean, x_std, standardize, bias, " +
+                "classes, activation, output)");
 
         private double[] Floats(string name, out int[] shape)
         {
             NpyArray a = Get(name);
             shape = a.Shape;
-            double[] values = a.AsDoubles() ?? throw new InvalidDataException($"array '{name}' has dtype {a.DType}; expected float64");
-            if (!values.All(double.IsFinite)) throw new InvalidDataException($"array '{name}' holds a NaN or infinite value");
+            double[] values =
+                a.AsDoubles()
+                ?? throw new InvalidDataException($"array '{name}' has dtype {a.DType}; expected float64");
+            if (!values.All(double.IsFinite)) throw new InvalidDataException(
+                $"array '{name}' holds a NaN or infinite value");
             return values;
         }
 

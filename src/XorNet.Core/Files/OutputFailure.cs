@@ -17,12 +17,14 @@ public sealed class OutputFailure(string path, string reason, Exception? inner =
     public static bool IsWriteError(Exception e) =>
         e is IOException or UnauthorizedAccessException || e is ArgumentOutOfRangeException { ParamName: "value" };
 
-    /// <summary>The operating system's words ("No space left on device"), without the path .NET appends to them.</summary>
+    /// <summary>The operating system's words ("No space left on device"), without the path .NET appends to
+    /// them.</summary>
     public static string Describe(Exception e)
     {
         if (e is UnauthorizedAccessException) return "permission denied";
         if (e is DirectoryNotFoundException) return "the folder does not exist";
-        if (e is ArgumentOutOfRangeException) return "File too large (beyond the file system's or the process's file-size limit)";
+        if (e is ArgumentOutOfRangeException) return "File too large (beyond the file system's or the process's " +
+            "file-size limit)";
         string message = e.Message.ReplaceLineEndings(" ");
         int path = message.IndexOf(" : '", StringComparison.Ordinal);
         return (path > 0 ? message[..path] : message).Trim().TrimEnd('.');

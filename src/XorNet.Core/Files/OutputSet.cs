@@ -8,8 +8,8 @@ namespace XorNet;
 /// private staging folder. The run writes its files there; <see cref="Commit"/> then removes the previous run's
 /// metrics file and the owned files this run does not write, renames the new files in, and the metrics file last.
 /// A run that fails before Commit leaves the previous set untouched; a reader who sees the metrics file sees the
-/// files of that run. Files outside the folder (--save elsewhere) are staged beside their targets; streams (FIFOs,
-/// devices) are written after the files are committed, so a failing stream never costs the files.
+/// files of that run. Files outside the folder (a model saved elsewhere) are staged beside their targets; streams
+/// (FIFOs, devices) are written after the files are committed, so a failing stream never costs the files.
 /// </summary>
 public sealed class OutputSet : IDisposable
 {
@@ -25,7 +25,8 @@ public sealed class OutputSet : IDisposable
     /// <summary>Where the run writes the files that belong in <see cref="Folder"/>; Commit moves them there.</summary>
     public string Staging { get; }
 
-    private OutputSet(string folder, FileStream lockFile, string staging) => (Folder, _lock, Staging) = (folder, lockFile, staging);
+    private OutputSet(string folder, FileStream lockFile, string staging) => (Folder, _lock, Staging) =
+        (folder, lockFile, staging);
 
     /// <summary>Creates and locks folder; holder says who we are (shown to a run refused because we hold it).</summary>
     public static OutputSet Open(string folder, string holder)
@@ -36,7 +37,8 @@ public sealed class OutputSet : IDisposable
         {
             AtomicFile.WriteAllText(Path.Combine(folder, HolderName), holder);
             RemoveLeftovers(folder);
-            string staging = Path.Combine(folder, StagingPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+            string staging =
+                Path.Combine(folder, StagingPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
             Guard(staging, () => CreatePrivateFolder(staging));
             return new OutputSet(folder, lockFile, staging);
         }
@@ -60,12 +62,15 @@ public sealed class OutputSet : IDisposable
         _files.Add((AtomicFile.Stage(target, write), target));
     }
 
-    /// <summary>Moves the staged files in, <paramref name="last"/> last; <paramref name="owned"/> names files of ours.</summary>
+    /// <summary>Moves the staged files in, <paramref name="last"/> last; <paramref name="owned"/> names files of
+    /// ours.</summary>
     public void Commit(IEnumerable<string> owned, string last)
     {
         var staged = Directory.GetFiles(Staging).Select(Path.GetFileName).OfType<string>()
                               .Where(n => !n.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal)).ToList();
-        var moves = staged.Select(n => (Tmp: Path.Combine(Staging, n), Target: Path.Combine(Folder, n))).Concat(_files).ToList();
+        var moves =
+            staged.Select(n => (Tmp: Path.Combine(Staging, n), Target: Path.Combine(Folder, n))).Concat(_files)
+            .ToList();
         foreach (var (_, target) in moves)
             if (Directory.Exists(target)) throw new OutputFailure(target, "a folder has that name");
         string lastPath = Path.Combine(Folder, last);
@@ -82,7 +87,8 @@ public sealed class OutputSet : IDisposable
             AtomicFile.WriteStream(target, write);
     }
 
-    /// <summary>The files of ours (listed by the previous run's manifest or owned) that this run does not write.</summary>
+    /// <summary>The files of ours (listed by the previous run's manifest or owned) that this run does not
+    /// write.</summary>
     private void RemoveStale(IEnumerable<string> owned, HashSet<string> written)
     {
         foreach (string name in ReadManifest().Concat(owned).Distinct())
@@ -105,7 +111,8 @@ public sealed class OutputSet : IDisposable
         _lock.Dispose();
     }
 
-    /// <summary>An advisory lock (flock) the kernel drops when the holder dies, so a killed run never blocks the next.</summary>
+    /// <summary>An advisory lock (flock) the kernel drops when the holder dies, so a killed run never blocks the
+    /// next.</summary>
     private static FileStream Lock(string folder)
     {
         string path = Path.Combine(folder, LockName);
@@ -113,12 +120,14 @@ public sealed class OutputSet : IDisposable
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e) when (File.Exists(path) && e is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException e) when (File.Exists(path)
+            && e is not FileNotFoundException and not DirectoryNotFoundException)
         {
             string holder = "";
             try { holder = File.ReadAllText(Path.Combine(folder, HolderName)).Trim(); }
             catch (Exception read) when (read is IOException or UnauthorizedAccessException) { }
-            throw new OutputFailure(folder, $"in use by another xornet run{(holder.Length > 0 ? $" ({holder})" : "")}; " +
+            throw new OutputFailure(folder,
+                $"in use by another xornet run{(holder.Length > 0 ? $" ({holder})" : "")}; " +
                                             "wait for it to finish or choose another folder", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -127,7 +136,8 @@ public sealed class OutputSet : IDisposable
         }
     }
 
-    /// <summary>Temporary files and staging folders of runs that were killed (we hold the lock: none is live).</summary>
+    /// <summary>Temporary files and staging folders of runs that were killed (we hold the lock: none is
+    /// live).</summary>
     private static void RemoveLeftovers(string folder)
     {
         foreach (string tmp in Directory.GetFiles(folder, "*" + AtomicFile.TempSuffix))
@@ -143,7 +153,8 @@ public sealed class OutputSet : IDisposable
         try
         {
             // Only plain names: a manifest can never make us delete outside the folder.
-            return File.ReadAllLines(path).Where(n => n.Length > 0 && n == Path.GetFileName(n) && n is not "." and not "..").ToList();
+            return File.ReadAllLines(path)
+                .Where(n => n.Length > 0 && n == Path.GetFileName(n) && n is not "." and not "..").ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -161,7 +172,8 @@ public sealed class OutputSet : IDisposable
     private static void TryDeleteFolder(string path)
     {
         try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: the next run retries
+        // best effort: the next run retries
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static void Guard(string path, Action action)

@@ -1,6 +1,7 @@
 namespace XorNet;
 
-/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision grid.</summary>
+/// <summary>For K ≥ 3: the predicted class and its share h2_max / Σh2 at the centre of each cell of a decision
+/// grid.</summary>
 public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
     /// <summary>
@@ -24,7 +25,10 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
                 double sum = 0;
                 for (int k = 0; k < network.K; k++) sum += ws.Output.h[c, k];
                 classes[r, c] = ws.Predictions[c];
-                confidence[r, c] = !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[c, ws.Predictions[c]] / sum : 1.0 / network.K; // NaN: no value
+                // NaN: no value
+                confidence[r, c] =
+                    !double.IsFinite(sum) ? double.NaN : sum > 0 ? ws.Output.h[c, ws.Predictions[c]] / sum
+                    : 1.0 / network.K;
             }
         }
         return new ClassGrid(classes, confidence);

@@ -7,7 +7,8 @@ namespace XorNet;
 /// on features (<see cref="FeatureMap"/>) is evaluated on the features of each cell's centre; the grid stays in the
 /// plane.
 /// </summary>
-public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows, double[,] ClassOneShare)
+public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows,
+    double[,] ClassOneShare)
 {
     /// <summary>The largest grid side; the reference's 0.01 step is kept until the data spans more than this.</summary>
     public const int MaxCells = 800;
@@ -22,18 +23,21 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     public const int MinCells = 40;
 
-    /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's Forward.</summary>
+    /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's
+    /// Forward.</summary>
     public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01,
                                         FeatureMap? features = null) =>
         Evaluate(network, [x], margin, step, features);
 
-    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ± margin.</summary>
+    /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ±
+    /// margin.</summary>
     public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5,
                                         double step = 0.01, FeatureMap? features = null)
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
-        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max()); // the widest layer
+        // the widest layer
+        (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max());
         return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows, features);
     }
 
@@ -52,7 +56,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         Bounds([x], margin);
 
     /// <summary>The range in x1 and x2 of every point set, widened by margin on each side.</summary>
-    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin = 0.5)
+    public static (double XMin, double XMax, double YMin, double YMax) Bounds(IReadOnlyList<Matrix> xs, double margin =
+        0.5)
     {
         double xMin = double.MaxValue, xMax = double.MinValue, yMin = double.MaxValue, yMax = double.MinValue;
         foreach (Matrix x in xs)
@@ -72,15 +77,17 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         double cells = (double)columns * rows * hidden;
         if (cells <= MaxNeuronCells) return (columns, rows);
         double shrink = Math.Sqrt(MaxNeuronCells / cells);
-        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)), Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
+        return (Math.Max(Math.Min(columns, MinCells), (int)(columns * shrink)),
+            Math.Max(Math.Min(rows, MinCells), (int)(rows * shrink)));
     }
 
     /// <summary>
     /// share[r, c] = h2₁ / (h2₀ + h2₁) at the centre of cell (r, c), row 0 at the bottom (yMin). The share is above
     /// 0.5 exactly where argmax(h2) predicts class 1, so its 0.5 level is the decision boundary.
-    /// One sigmoid hidden layer (the article's network) takes the fused plane evaluation (<see cref="EvaluateSigmoidPlane"/>); other activations go
-    /// through Forward in chunks of <see cref="ChunkSize"/> points. Either way chunks are spread over the cores and
-    /// every cell is computed alone, so the result does not depend on the chunking or the thread count.
+    /// One sigmoid hidden layer (the article's network) takes the fused plane evaluation
+    /// (<see cref="EvaluateSigmoidPlane"/>); other activations go through Forward in chunks of <see cref="ChunkSize"/>
+    /// points. Either way chunks are spread over the cores and every cell is computed alone, so the result does not
+    /// depend on the chunking or the thread count.
     /// </summary>
     internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax,
                                        int columns, int rows, FeatureMap? features = null) =>
@@ -89,7 +96,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
             ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
             : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows, features);
 
-    /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as Forward computes it.</summary>
+    /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as
+    /// Forward computes it.</summary>
     internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax,
                                               int columns, int rows, FeatureMap? features = null)
     {
@@ -101,7 +109,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         {
             Workspace ws = network.CreateWorkspace(Math.Min(ChunkSize, points));
             for (int chunk = t; chunk < chunks; chunk += threads)
-                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize), share);
+                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize),
+                    share);
         }
         if (threads == 1) RunChunks(0);
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
@@ -109,18 +118,21 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     }
 
     /// <summary>
-    /// The article's sigmoid hidden layer on the plane: the hidden sums go through <see cref="Ops.SigmoidLayerOverGrid"/>
-    /// (no X, z1 or h1 per cell, m + n exps per neuron instead of m·n), then + b2 and the output layer as in Forward.
-    /// Bands of rows are spread over the cores; each cell is computed alone, so the result does not depend on them.
-    /// Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit for bit.
+    /// The article's sigmoid hidden layer on the plane: the hidden sums go through
+    /// <see cref="Ops.SigmoidLayerOverGrid"/> (no X, z1 or h1 per cell, m + n exps per neuron instead of m·n), then +
+    /// b2 and the output layer as in Forward. Bands of rows are spread over the cores; each cell is computed alone, so
+    /// the result does not depend on them. Agrees with Forward to ~1e-15 (the hidden σ differs by a few ulp), not bit
+    /// for bit.
     /// </summary>
-    internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    internal static double[,] EvaluateSigmoidPlane(Network network, double xMin, double xMax, double yMin, double yMax,
+        int columns, int rows)
     {
         var share = new double[rows, columns];
         double dx = (xMax - xMin) / columns, dy = (yMax - yMin) / rows;
         var xs = new double[columns];
         var ys = new double[rows];
-        for (int c = 0; c < columns; c++) xs[c] = xMin + (c + 0.5) * dx; // the cell centres, as the chunked path places them
+        // the cell centres, as the chunked path places them
+        for (int c = 0; c < columns; c++) xs[c] = xMin + (c + 0.5) * dx;
         for (int r = 0; r < rows; r++) ys[r] = yMin + (r + 0.5) * dy;
         int bandRows = Math.Clamp(BandPoints / columns, 1, rows), bands = (rows + bandRows - 1) / bandRows;
         int threads = Math.Min(Threads(rows * columns), bands);
@@ -128,12 +140,14 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         Matrix w1 = p.W(1), w2 = p.W(2), b1 = network.UseBias ? p.b(1) : new Matrix(1, w1.Cols);
         void RunBands(int t)
         {
-            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K); // one pair per thread
+            // one pair per thread
+            Matrix full = new(bandRows * columns, network.K), fullH = new(bandRows * columns, network.K);
             for (int band = t; band < bands; band += threads)
             {
                 int r0 = band * bandRows, count = Math.Min(bandRows, rows - r0);
                 bool last = count < bandRows; // only the grid's last band is shorter
-                Matrix z2 = last ? new(count * columns, network.K) : full, h2 = last ? new(count * columns, network.K) : fullH;
+                Matrix z2 = last ? new(count * columns, network.K) : full, h2 =
+                    last ? new(count * columns, network.K) : fullH;
                 Ops.SigmoidLayerOverGrid(xs, ys.AsSpan(r0, count), w1, b1, w2, z2);   // z2 = σ(X·W1 + b1) · W2
                 if (network.UseBias) Ops.AddRowVector(z2, p.b(2), z2);                   //    + b2
                 network.Output.Forward(z2, h2);                                         // h2 = σ(z2) (or softmax)
@@ -151,7 +165,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         return share;
     }
 
-    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite numbers.</summary>
+    /// <summary>p1 / (p0 + p1); 0.5 when both outputs are 0; NaN ("no value") when the outputs are not finite
+    /// numbers.</summary>
     private static double Share(double p1, double sum) => !double.IsFinite(sum) ? double.NaN : sum > 0 ? p1 / sum : 0.5;
 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
@@ -183,8 +198,10 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         }
     }
 
-    /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and tested against.</summary>
-    internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+    /// <summary>The first version, one Forward per grid row on one thread: the reference the batched one is timed and
+    /// tested against.</summary>
+    internal static double[,] EvaluateRowByRow(Network network, double xMin, double xMax, double yMin, double yMax,
+        int columns, int rows)
     {
         var share = new double[rows, columns];
         Workspace ws = network.CreateWorkspace(columns);

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>One named quantity of the article's derivation: its formula (which chain-rule product it is) and its value.</summary>
+/// <summary>One named quantity of the article's derivation: its formula (which chain-rule product it is) and its
+/// value.</summary>
 public sealed record ExplainedQuantity(string Section, string Name, string Formula, Matrix Value, string? Note = null)
 {
     public bool IsScalar => Value.Rows == 1 && Value.Cols == 1 && Section == Explanation.LossSection;
@@ -14,9 +15,11 @@ public sealed record ExplainedQuantity(string Section, string Name, string Formu
 /// </summary>
 public static class Explanation
 {
-    public const string ForwardSection = "forward", LossSection = "loss", BackwardSection = "backward", UpdateSection = "update";
+    public const string ForwardSection = "forward", LossSection = "loss", BackwardSection = "backward", UpdateSection =
+        "update";
 
-    public static IReadOnlyList<ExplainedQuantity> Explain(Network net, Workspace ws, Regularization reg, double learningRate)
+    public static IReadOnlyList<ExplainedQuantity> Explain(Network net, Workspace ws, Regularization reg,
+        double learningRate)
     {
         var grads = net.P.CloneShape();
         net.Forward(ws);
@@ -30,7 +33,8 @@ public static class Explanation
         return list;
     }
 
-    /// <summary>X, then per layer W_l, b_l, z_l = h_{l−1}·W_l + b_l, h_l = f(z_l) (the last: the output g), then y.</summary>
+    /// <summary>X, then per layer W_l, b_l, z_l = h_{l−1}·W_l + b_l, h_l = f(z_l) (the last: the output g), then
+    /// y.</summary>
     private static void AddForward(List<ExplainedQuantity> list, Network net, Workspace ws)
     {
         string? bias = net.UseBias ? null : "not used: the network has no biases";
@@ -39,12 +43,15 @@ public static class Explanation
         for (int l = 1; l <= last; l++)
         {
             LayerCache c = ws.Layer(l);
-            list.Add(new(ForwardSection, $"W{l}", $"initial weights, uniform in ±1/√{FanIn(net, l)}", net.P.W(l).Clone()));
+            list.Add(new(ForwardSection, $"W{l}", $"initial weights, uniform in ±1/√{FanIn(net, l)}",
+                net.P.W(l).Clone()));
             list.Add(new(ForwardSection, $"b{l}", "initial biases", net.P.b(l).Clone(), bias));
-            list.Add(new(ForwardSection, $"z{l}", net.UseBias ? $"{Input(l)} · W{l} + b{l}" : $"{Input(l)} · W{l}", c.z.Clone()));
+            list.Add(new(ForwardSection, $"z{l}", net.UseBias ? $"{Input(l)} · W{l} + b{l}" : $"{Input(l)} · W{l}",
+                c.z.Clone()));
             list.Add(l < last
                 ? new(ForwardSection, $"h{l}", Hidden(net.Activation.Formula, l), c.h.Clone())
-                : new(ForwardSection, $"h{l}", Out(net.Output.OutputFormula, l), c.h.Clone(), "prediction = argmax of each row"));
+                : new(ForwardSection, $"h{l}", Out(net.Output.OutputFormula, l), c.h.Clone(),
+                    "prediction = argmax of each row"));
         }
         list.Add(new(ForwardSection, "y", "one-hot labels of the batch", ws.Y.Clone()));
     }
@@ -52,12 +59,15 @@ public static class Explanation
     private static void AddLoss(List<ExplainedQuantity> list, Network net, Regularization reg, LossParts loss)
     {
         list.Add(new(LossSection, "L_data", Out(net.Output.DataFormula, net.Layers.Count), Scalar(loss.Data)));
-        list.Add(new(LossSection, "L_reg", reg.FormulaFor(net.Layers.Count), Scalar(loss.Regularization), "biases are not regularised"));
+        list.Add(new(LossSection, "L_reg", reg.FormulaFor(net.Layers.Count), Scalar(loss.Regularization),
+            "biases are not regularised"));
         list.Add(new(LossSection, "L", "L_data + L_reg", Scalar(loss.Total)));
     }
 
-    /// <summary>The output's dL/dh, dh/dz, dL/dz; then, from the last layer down, dL/dW_l, dL/db_l and the step into layer l − 1.</summary>
-    private static void AddBackward(List<ExplainedQuantity> list, Network net, Workspace ws, Regularization reg, Parameters grads)
+    /// <summary>The output's dL/dh, dh/dz, dL/dz; then, from the last layer down, dL/dW_l, dL/db_l and the step into
+    /// layer l − 1.</summary>
+    private static void AddBackward(List<ExplainedQuantity> list, Network net, Workspace ws, Regularization reg,
+        Parameters grads)
     {
         bool ce = net.Output.Kind == LossKind.CrossEntropy;
         int last = net.Layers.Count;
@@ -65,19 +75,24 @@ public static class Explanation
         string L = $"{last}";
         list.Add(new(BackwardSection, $"dL/dh{L}", Out(net.Output.dL_dh2Formula, last), output.dL_dh.Clone()));
         list.Add(ce
-            ? new(BackwardSection, $"dh{L}/dz{L}", Out(net.Output.dh2_dz2Formula, last), SoftmaxJacobian(output.h, 0), "shown for the first example")
+            ? new(BackwardSection, $"dh{L}/dz{L}", Out(net.Output.dh2_dz2Formula, last), SoftmaxJacobian(output.h, 0),
+                "shown for the first example")
             : new(BackwardSection, $"dh{L}/dz{L}", Out(net.Output.dh2_dz2Formula, last), output.dh_dz.Clone()));
-        list.Add(new(BackwardSection, $"dL/dz{L}", ce ? $"dL/dh{L} · dh{L}/dz{L} = (softmax(z{L}) − y) / N" : $"dL/dh{L} ⊙ dh{L}/dz{L}", output.dL_dz.Clone()));
+        list.Add(new(BackwardSection, $"dL/dz{L}",
+            ce ? $"dL/dh{L} · dh{L}/dz{L} = (softmax(z{L}) − y) / N" : $"dL/dh{L} ⊙ dh{L}/dz{L}",
+            output.dL_dz.Clone()));
         for (int l = last; l >= 1; l--)
         {
             string delta = l < last ? $"(dL/dh{l} ⊙ dh{l}/dz{l})" : ce ? $"(h{L} − y)/N" : $"(dL/dh{L} ⊙ dh{L}/dz{L})";
-            list.Add(new(BackwardSection, $"dL/dW{l}", $"{Input(l)}ᵀ · {delta}{RegTerm(reg, $"W{l}")}", grads.W(l).Clone()));
+            list.Add(new(BackwardSection, $"dL/dW{l}", $"{Input(l)}ᵀ · {delta}{RegTerm(reg, $"W{l}")}",
+                grads.W(l).Clone()));
             list.Add(new(BackwardSection, $"dL/db{l}", $"Σ_rows {delta}", grads.b(l).Clone()));
             if (l == 1) break;
             int p = l - 1;
             string? reused = last > 2 ? $"reuses dL/dz{l}, computed once for dL/dW{l}" : null;
             list.Add(new(BackwardSection, $"dL/dh{p}", $"{delta} · W{l}ᵀ", ws.Layer(p).dL_dh.Clone(), reused));
-            list.Add(new(BackwardSection, $"dh{p}/dz{p}", Hidden(net.Activation.DerivativeFormula, p), ws.Layer(p).dh_dz.Clone()));
+            list.Add(new(BackwardSection, $"dh{p}/dz{p}", Hidden(net.Activation.DerivativeFormula, p),
+                ws.Layer(p).dh_dz.Clone()));
             list.Add(new(BackwardSection, $"dL/dz{p}", $"dL/dh{p} ⊙ dh{p}/dz{p}", ws.Layer(p).dL_dz.Clone()));
         }
     }
@@ -90,7 +105,8 @@ public static class Explanation
         {
             bool trained = net.UseBias || name.StartsWith('W');
             if (trained) Ops.AddScaled(grad, -learningRate, value);
-            list.Add(new(UpdateSection, name + "'", trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: no biases)", value));
+            list.Add(new(UpdateSection, name + "'",
+                trained ? $"{name} − lr · dL/d{name}" : $"{name} (not trained: no biases)", value));
         }
     }
 

@@ -20,7 +20,8 @@ public abstract class HiddenActivation
     /// <summary>dh_dz = f′(z), elementwise, computed from the cached z and h = f(z).</summary>
     public abstract void Derivative(Matrix z, Matrix h, Matrix dh_dz);
 
-    /// <summary>dh_dz = f′(z) and dL_dz = dL_dh ⊙ dh_dz: the step of backprop through this layer (fused where it pays).</summary>
+    /// <summary>dh_dz = f′(z) and dL_dz = dL_dh ⊙ dh_dz: the step of backprop through this layer (fused where it
+    /// pays).</summary>
     public virtual void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz)
     {
         Derivative(z, h, dh_dz);
@@ -37,18 +38,19 @@ public abstract class HiddenActivation
 }
 
 /// <summary>σ(z) = 1 / (1 + e^−z); σ′ = σ·(1 − σ). The article's choice.</summary>
-public sealed class SigmoidActivation : HiddenActivation
+internal sealed class SigmoidActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Sigmoid;
     public override string Formula => "σ(z1)";
     public override string DerivativeFormula => "h1 ⊙ (1 − h1)";
     public override void Forward(Matrix z, Matrix h) => Ops.Sigmoid(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
-    public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz, Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
+    public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz,
+        Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
-public sealed class TanhActivation : HiddenActivation
+internal sealed class TanhActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Tanh;
     public override string Formula => "tanh(z1)";
@@ -58,7 +60,7 @@ public sealed class TanhActivation : HiddenActivation
 }
 
 /// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>
-public sealed class ReluActivation : HiddenActivation
+internal sealed class ReluActivation : HiddenActivation
 {
     public override ActivationKind Kind => ActivationKind.Relu;
     public override string Formula => "max(0, z1)";

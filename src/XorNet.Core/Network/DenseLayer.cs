@@ -23,7 +23,8 @@ public sealed class DenseLayer
     public HiddenActivation? Activation { get; }
     public bool UseBias { get; }
 
-    /// <summary>Weights uniform in [−1, 1) / √fan_in (the article's reference), biases 0. The one place layers are initialised.</summary>
+    /// <summary>Weights uniform in [−1, 1) / √fan_in (the article's reference), biases 0. The one place layers are
+    /// initialised.</summary>
     public void Initialize(Rng rng, Matrix W, Matrix b)
     {
         rng.FillUniform(W, -1, 1);
@@ -31,10 +32,12 @@ public sealed class DenseLayer
         b.Fill(0);
     }
 
-    /// <summary>x is (N×I), W is (I×O), b is (1×O): fills c.z = x·W + b and, for a hidden layer, c.h = f(z), both (N×O).</summary>
+    /// <summary>x is (N×I), W is (I×O), b is (1×O): fills c.z = x·W + b and, for a hidden layer, c.h = f(z), both
+    /// (N×O).</summary>
     public void Forward(Matrix x, Matrix W, Matrix b, LayerCache c)
     {
-        if (UseBias) Ops.MatMulAddRowVector(x, W, b, c.z);     // z = x · W + b     (N×I)·(I×O) → (N×O), b broadcast (1×O)
+        // z = x · W + b     (N×I)·(I×O) → (N×O), b broadcast (1×O)
+        if (UseBias) Ops.MatMulAddRowVector(x, W, b, c.z);
         else Ops.MatMul(x, W, c.z);                             // z = x · W         (no bias)
         Activation?.Forward(c.z, c.h);                          // h = f(z)          (N×O)   (σ, tanh or ReLU)
     }

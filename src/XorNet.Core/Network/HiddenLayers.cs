@@ -20,7 +20,8 @@ public sealed class HiddenLayers : IEquatable<HiddenLayers>
 
     public static implicit operator HiddenLayers(int width) => width == 0 ? new() : new(width);
 
-    /// <summary>"8x8x4", "3" or "0"; null when text is not such a spelling (the range is <see cref="IsValid"/>'s).</summary>
+    /// <summary>"8x8x4", "3" or "0"; null when text is not such a spelling (the range is
+    /// <see cref="IsValid"/>'s).</summary>
     public static HiddenLayers? Parse(string text)
     {
         string[] parts = text.Trim().Split('x');
@@ -31,7 +32,8 @@ public sealed class HiddenLayers : IEquatable<HiddenLayers>
         return new(widths);
     }
 
-    /// <summary>At most <see cref="MaxLayers"/> layers, each 1 to <see cref="MaxWidth"/> wide (the rule of <see cref="ConfigRules"/>).</summary>
+    /// <summary>At most <see cref="MaxLayers"/> layers, each 1 to <see cref="MaxWidth"/> wide (the rule of
+    /// <see cref="ConfigRules"/>).</summary>
     public bool IsValid => _widths.Length <= MaxLayers && _widths.All(w => w >= 1 && w <= MaxWidth);
 
     /// <summary>The layer widths of the whole network: D, H1, …, K.</summary>

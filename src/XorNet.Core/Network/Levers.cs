@@ -24,7 +24,8 @@ public static class LeverNames
 
     /// <summary>The enum value whose name is text (case-insensitive), or null.</summary>
     public static T? Parse<T>(string text) where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => string.Equals(Name(v), text, StringComparison.OrdinalIgnoreCase)).Cast<T?>().FirstOrDefault();
+        Enum.GetValues<T>().Where(v => string.Equals(Name(v), text, StringComparison.OrdinalIgnoreCase)).Cast<T?>()
+            .FirstOrDefault();
 
     private static string Name<T>(T value) where T : struct, Enum => value switch
     {

@@ -18,10 +18,12 @@ public abstract class OutputLoss
     /// <summary>h2 = g(z2) for the (N×K) batch.</summary>
     public abstract void Forward(Matrix z2, Matrix h2);
 
-    /// <summary>The data part of the loss for a batch (after Forward): a mean over its N rows of z2, h2, y (N×K).</summary>
+    /// <summary>The data part of the loss for a batch (after Forward): a mean over its N rows of z2, h2, y
+    /// (N×K).</summary>
     public abstract double Data(Matrix z2, Matrix h2, Matrix y);
 
-    /// <summary>Fills dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from h2 and y (all N×K).</summary>
+    /// <summary>Fills dL_dz2 (and the intermediates dL_dh2, dh2_dz2 where they are elementwise) from h2 and y (all
+    /// N×K).</summary>
     public abstract void Backward(Matrix h2, Matrix y, Matrix dL_dh2, Matrix dh2_dz2, Matrix dL_dz2);
 
     public static OutputLoss For(LossKind kind) => kind switch
@@ -33,7 +35,7 @@ public abstract class OutputLoss
 }
 
 /// <summary>The article's: h2 = σ(z2), L_data = Σ(y − h2)² / (2N).</summary>
-public sealed class MseLoss : OutputLoss
+internal sealed class MseLoss : OutputLoss
 {
     public override LossKind Kind => LossKind.Mse;
     public override string OutputFormula => "σ(z2)";
@@ -69,7 +71,7 @@ public sealed class MseLoss : OutputLoss
 /// h2 = softmax(z2), L_data = −Σ y·log(h2) / N. The softmax's Jacobian is not elementwise, but its product with
 /// dL/dh2 collapses to dL/dz2 = (h2 − y)/N, which is what backward uses; dh2_dz2 is left untouched.
 /// </summary>
-public sealed class CrossEntropyLoss : OutputLoss
+internal sealed class CrossEntropyLoss : OutputLoss
 {
     public override LossKind Kind => LossKind.CrossEntropy;
     public override string OutputFormula => "softmax(z2)";
@@ -80,7 +82,8 @@ public sealed class CrossEntropyLoss : OutputLoss
 
     public override void Forward(Matrix z2, Matrix h2) => Ops.Softmax(z2, h2);
 
-    /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large finite loss, not log 0.</summary>
+    /// <summary>−log softmax(z)_c = logΣe^z − z_c, evaluated from z2 so that a confident wrong answer gives a large
+    /// finite loss, not log 0.</summary>
     public override double Data(Matrix z2, Matrix h2, Matrix y)
     {
         double sum = 0;

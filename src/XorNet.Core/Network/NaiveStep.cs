@@ -23,7 +23,8 @@ internal sealed class NaiveStep(Network network, Workspace batch)
             Matrix dL_dW = Zip(Product(Transpose(h[l - 1]), dL_dz), p.W(l), (g, w) => g + lambda * w / n);
             Matrix dL_db = ColumnSums(dL_dz);
             if (l > 1)
-                dL_dz = Zip(Product(dL_dz, Transpose(p.W(l))), h[l - 1], (g, o) => g * o * (1 - o)); // before W_l changes
+                // before W_l changes
+                dL_dz = Zip(Product(dL_dz, Transpose(p.W(l))), h[l - 1], (g, o) => g * o * (1 - o));
             Update(p.W(l), dL_dW, learningRate);
             Update(p.b(l), dL_db, learningRate);
         }

@@ -20,7 +20,8 @@ public sealed class Network
     {
         int[] widths = [.. p.Widths];
         if (widths[0] < 1 || widths[^1] < 2 || widths.Any(w => w < 1))
-            throw new ArgumentOutOfRangeException(nameof(hidden), $"Need D ≥ 1, widths ≥ 1, K ≥ 2; got {string.Join(" → ", widths)}.");
+            throw new ArgumentOutOfRangeException(nameof(hidden),
+                $"Need D ≥ 1, widths ≥ 1, K ≥ 2; got {string.Join(" → ", widths)}.");
         (Hidden, P, UseBias) = (hidden, p, useBias);
         Activation = HiddenActivation.For(activation);
         Output = OutputLoss.For(loss);
@@ -40,10 +41,12 @@ public sealed class Network
     public HiddenActivation Activation { get; }
     public OutputLoss Output { get; }
 
-    /// <summary>The same network (shapes, activation, loss) holding the given parameters, e.g. a training snapshot.</summary>
+    /// <summary>The same network (shapes, activation, loss) holding the given parameters, e.g. a training
+    /// snapshot.</summary>
     public Network WithParameters(Parameters p)
     {
-        if (!p.SameShape(P)) throw new ArgumentException($"Parameters of widths {string.Join("-", p.Widths)} do not fit {string.Join("-", Widths)}.", nameof(p));
+        if (!p.SameShape(P)) throw new ArgumentException(
+            $"Parameters of widths {string.Join("-", p.Widths)} do not fit {string.Join("-", Widths)}.", nameof(p));
         return new Network(Hidden, p, UseBias, Activation.Kind, Output.Kind);
     }
 
@@ -56,7 +59,8 @@ public sealed class Network
 
     public Workspace CreateWorkspace(int n) => new(n, P.Widths);
 
-    /// <summary>Forward pass on ws.X (N×D): every layer's z and h, the output h = g(z_L) (N×K) and the argmax predictions.</summary>
+    /// <summary>Forward pass on ws.X (N×D): every layer's z and h, the output h = g(z_L) (N×K) and the argmax
+    /// predictions.</summary>
     public void Forward(Workspace ws)
     {
         for (int l = 1; l <= _layers.Length; l++)
@@ -81,11 +85,13 @@ public sealed class Network
         }
     }
 
-    /// <summary>The data part of the chosen loss plus the L2/L1 penalty on every weight matrix, for the batch in ws (after Forward).</summary>
+    /// <summary>The data part of the chosen loss plus the L2/L1 penalty on every weight matrix, for the batch in ws
+    /// (after Forward).</summary>
     public LossParts Loss(Workspace ws, Regularization reg) =>
         new(Output.Data(ws.Output.z, ws.Output.h, ws.Y), reg.Penalty(P, ws.N));
 
-    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has them).</summary>
+    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has
+    /// them).</summary>
     public IReadOnlyList<Trainable> Trainables(Parameters grads) =>
         [.. P.Named().Zip(grads.Tensors).Where(t => UseBias || t.First.Name[0] == 'W')
             .Select(t => new Trainable(t.First.Name, t.First.Value, t.Second))];

@@ -14,7 +14,8 @@ public sealed class Parameters
     /// <summary>widths = D, H1, …, K: layer l maps widths[l − 1] inputs to widths[l] outputs.</summary>
     public Parameters(IReadOnlyList<int> widths)
     {
-        if (widths.Count < 2) throw new ArgumentException($"Need at least the input and output widths, got {widths.Count}.", nameof(widths));
+        if (widths.Count < 2) throw new ArgumentException(
+            $"Need at least the input and output widths, got {widths.Count}.", nameof(widths));
         _widths = [.. widths];
         _tensors = new Matrix[2 * Layers];
         for (int l = 1; l <= Layers; l++)
@@ -37,7 +38,8 @@ public sealed class Parameters
     /// <summary>b_l, layer l's biases (1 × widths[l]), l = 1 … L.</summary>
     public Matrix b(int layer) => _tensors[2 * layer - 1];
 
-    /// <summary>W1, b1, W2, b2, …, WL, bL: every tensor in the article's order (the order metrics and files use).</summary>
+    /// <summary>W1, b1, W2, b2, …, WL, bL: every tensor in the article's order (the order metrics and files
+    /// use).</summary>
     public IReadOnlyList<Matrix> Tensors => _tensors;
 
     /// <summary>"W1", "b1", …, "WL", "bL" for a stack of L layers.</summary>
@@ -61,7 +63,9 @@ public sealed class Parameters
     public void CopyTo(Parameters destination)
     {
         if (!destination._widths.AsSpan().SequenceEqual(_widths))
-            throw new ArgumentException($"Cannot copy parameters of widths {string.Join("-", _widths)} into {string.Join("-", destination._widths)}.", nameof(destination));
+            throw new ArgumentException(
+                $"Cannot copy parameters of widths {string.Join("-", _widths)} into " +
+                $"{string.Join("-", destination._widths)}.", nameof(destination));
         for (int i = 0; i < _tensors.Length; i++)
             _tensors[i].CopyTo(destination._tensors[i]);
     }

@@ -11,7 +11,8 @@ public readonly record struct Regularization(double L2, double L1 = 0)
     /// <summary>The article's two-layer spelling; <see cref="FormulaFor"/> names the weights of any depth.</summary>
     public string Formula => FormulaFor(2);
 
-    /// <summary>The penalty written out for a stack of L weight layers, e.g. "λ2·(ΣW1² + ΣW2² + ΣW3²) / (2N)".</summary>
+    /// <summary>The penalty written out for a stack of L weight layers, e.g. "λ2·(ΣW1² + ΣW2² + ΣW3²) /
+    /// (2N)".</summary>
     public string FormulaFor(int layers)
     {
         string Sum(string term) => layers == 1 ? term.Replace("{l}", "1")

@@ -10,7 +10,7 @@ namespace XorNet;
 /// ReLU output keeps only the direction of its infinite units. The probabilities are then normalised in the log
 /// domain: softmax of zL for a softmax output, softmax of log σ(zL) for sigmoid outputs (p_k = σ_k / Σ_j σ_j).
 /// </summary>
-public static class StableForward
+internal static class StableForward
 {
     /// <summary>The probabilities of one point (raw x, already standardised as the model expects) into p (K).</summary>
     public static void Probabilities(Network network, ReadOnlySpan<double> x, Span<double> p)
@@ -51,7 +51,8 @@ public static class StableForward
     /// <summary>log σ(z) = −log(1 + e^−z), without overflow for either sign (0 at +∞, −∞ at −∞).</summary>
     public static double LogSigmoid(double z) => z >= 0 ? -Math.Log(1 + Math.Exp(-z)) : z - Math.Log(1 + Math.Exp(z));
 
-    /// <summary>v ← e^(v − max) / Σ e^(v − max); entries equal to an infinite max share it, all −∞ share evenly.</summary>
+    /// <summary>v ← e^(v − max) / Σ e^(v − max); entries equal to an infinite max share it, all −∞ share
+    /// evenly.</summary>
     public static void NormalizeExp(Span<double> v)
     {
         double max = double.NegativeInfinity;

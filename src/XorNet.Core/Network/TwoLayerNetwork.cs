@@ -10,7 +10,7 @@ namespace XorNet;
 /// the defaults are the article's.
 /// Letters: N rows in the batch, D inputs, H hidden neurons, K outputs (classes).
 /// </summary>
-public sealed class TwoLayerNetwork
+internal sealed class TwoLayerNetwork
 {
     public int D { get; }
     public int H { get; }
@@ -24,7 +24,8 @@ public sealed class TwoLayerNetwork
         ActivationKind activation = ActivationKind.Sigmoid, LossKind loss = LossKind.Mse)
     {
         if (inputs < 1 || hidden < 1 || classes < 2)
-            throw new ArgumentOutOfRangeException(nameof(hidden), $"Need D ≥ 1, H ≥ 1, K ≥ 2; got D={inputs}, H={hidden}, K={classes}.");
+            throw new ArgumentOutOfRangeException(nameof(hidden),
+                $"Need D ≥ 1, H ≥ 1, K ≥ 2; got D={inputs}, H={hidden}, K={classes}.");
         (D, H, K, UseBias) = (inputs, hidden, classes, useBias);
         P = new Parameters(inputs, hidden, classes);
         Activation = HiddenActivation.For(activation);
@@ -47,10 +48,12 @@ public sealed class TwoLayerNetwork
     /// <summary>Forward pass on ws.X (N×D); fills z1, h1, z2, h2 and the argmax predictions.</summary>
     public void Forward(TwoLayerWorkspace ws)
     {
-        if (UseBias) Ops.MatMulAddRowVector(ws.X, P.W(1), P.b(1), ws.z1); // z1 = X · W1 + b1  (N×D)·(D×H) → (N×H), b1 broadcast (1×H)
+        // z1 = X · W1 + b1  (N×D)·(D×H) → (N×H), b1 broadcast (1×H)
+        if (UseBias) Ops.MatMulAddRowVector(ws.X, P.W(1), P.b(1), ws.z1);
         else Ops.MatMul(ws.X, P.W(1), ws.z1);                     // z1 = X · W1          (no bias)
         Activation.Forward(ws.z1, ws.h1);                       // h1 = σ(z1)           (N×H)   (or tanh, ReLU)
-        if (UseBias) Ops.MatMulAddRowVector(ws.h1, P.W(2), P.b(2), ws.z2); // z2 = h1 · W2 + b2  (N×H)·(H×K) → (N×K), b2 broadcast (1×K)
+        // z2 = h1 · W2 + b2  (N×H)·(H×K) → (N×K), b2 broadcast (1×K)
+        if (UseBias) Ops.MatMulAddRowVector(ws.h1, P.W(2), P.b(2), ws.z2);
         else Ops.MatMul(ws.h1, P.W(2), ws.z2);                    // z2 = h1 · W2         (no bias)
         Output.Forward(ws.z2, ws.h2);                           // h2 = σ(z2)           (N×K)   (or softmax)
         Ops.ArgMaxRows(ws.h2, ws.Predictions);                  // prediction = argmax(h2) per row
@@ -60,23 +63,26 @@ public sealed class TwoLayerNetwork
     /// Backward pass: the exact gradient of <see cref="Loss"/> for the batch in ws (after Forward, with ws.Y set),
     /// written into grads. Reads only the forward cache and walks it in reverse.
     /// </summary>
-    public void Backward(TwoLayerWorkspace ws, double lambda, Parameters grads) => Backward(ws, new Regularization(lambda), grads);
+    public void Backward(TwoLayerWorkspace ws, double lambda, Parameters grads) =>
+        Backward(ws, new Regularization(lambda), grads);
 
     /// <summary>Backward with L2 and/or L1 on the weights (see <see cref="Regularization"/>).</summary>
     public void Backward(TwoLayerWorkspace ws, Regularization reg, Parameters grads)
     {
-        Output.Backward(ws.h2, ws.Y, ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2); // dL_dz2  = dL_dh2 ⊙ dh2_dz2        (N×K)
-                                                                        //   MSE on σ: (h2 − y)/N ⊙ h2 ⊙ (1 − h2); softmax + CE: (h2 − y)/N
-        Ops.MatMulTransposeA(ws.h1, ws.dL_dz2, grads.W(2));               // dL_dW2  = h1ᵀ · dL_dz2            (H×K)
-        reg.AddGradient(P.W(2), ws.N, grads.W(2));                          //         + λ2·W2/N + λ1·sign(W2)/N
-        SumOrZero(ws.dL_dz2, grads.b(2));                                 // dL_db2  = Σ_rows dL_dz2           (1×K)
-        Ops.MatMulTransposeB(ws.dL_dz2, P.W(2), ws.dL_dh1);               // dL_dh1  = dL_dz2 · W2ᵀ            (N×H)
+        Output.Backward(ws.h2, ws.Y, ws.dL_dh2, ws.dh2_dz2, ws.dL_dz2); // dL_dz2  = dL_dh2 ⊙ dh2_dz2   (N×K)
+                                                                        //   MSE on σ: (h2 − y)/N ⊙ h2 ⊙ (1 − h2);
+                                                                        //   softmax + CE: (h2 − y)/N
+        Ops.MatMulTransposeA(ws.h1, ws.dL_dz2, grads.W(2));             // dL_dW2  = h1ᵀ · dL_dz2       (H×K)
+        reg.AddGradient(P.W(2), ws.N, grads.W(2));                      //         + λ2·W2/N + λ1·sign(W2)/N
+        SumOrZero(ws.dL_dz2, grads.b(2));                               // dL_db2  = Σ_rows dL_dz2      (1×K)
+        Ops.MatMulTransposeB(ws.dL_dz2, P.W(2), ws.dL_dh1);             // dL_dh1  = dL_dz2 · W2ᵀ       (N×H)
         Activation.Backward(ws.z1, ws.h1, ws.dL_dh1,                    // one pass:
-            ws.dh1_dz1,                                                 // dh1_dz1 = h1 ⊙ (1 − h1)           (N×H)   (tanh: 1 − h1², ReLU: [z1 > 0])
-            ws.dL_dz1);                                                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1        (N×H)
-        Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W(1));                // dL_dW1  = Xᵀ · dL_dz1             (D×H)
-        reg.AddGradient(P.W(1), ws.N, grads.W(1));                          //         + λ2·W1/N + λ1·sign(W1)/N
-        SumOrZero(ws.dL_dz1, grads.b(1));                                 // dL_db1  = Σ_rows dL_dz1           (1×H)
+            ws.dh1_dz1,                                                 // dh1_dz1 = h1 ⊙ (1 − h1)      (N×H)
+                                                                        //   (tanh: 1 − h1², ReLU: [z1 > 0])
+            ws.dL_dz1);                                                 // dL_dz1  = dL_dh1 ⊙ dh1_dz1   (N×H)
+        Ops.MatMulTransposeA(ws.X, ws.dL_dz1, grads.W(1));              // dL_dW1  = Xᵀ · dL_dz1        (D×H)
+        reg.AddGradient(P.W(1), ws.N, grads.W(1));                      //         + λ2·W1/N + λ1·sign(W1)/N
+        SumOrZero(ws.dL_dz1, grads.b(1));                               // dL_db1  = Σ_rows dL_dz1      (1×H)
     }
 
     /// <summary>
@@ -85,7 +91,8 @@ public sealed class TwoLayerNetwork
     public LossParts Loss(TwoLayerWorkspace ws, double lambda) => Loss(ws, new Regularization(lambda));
 
     /// <summary>The data part of the chosen loss plus the L2/L1 penalty, for the batch in ws (after Forward).</summary>
-    public LossParts Loss(TwoLayerWorkspace ws, Regularization reg) => new(Output.Data(ws.z2, ws.h2, ws.Y), reg.Penalty(P, ws.N));
+    public LossParts Loss(TwoLayerWorkspace ws, Regularization reg) =>
+        new(Output.Data(ws.z2, ws.h2, ws.Y), reg.Penalty(P, ws.N));
 
     /// <summary>Plain gradient descent: θ ← θ − lr · dL/dθ for every parameter tensor.</summary>
     public void Step(Parameters grads, double learningRate)
@@ -97,9 +104,11 @@ public sealed class TwoLayerNetwork
         Ops.AddScaled(grads.b(2), -learningRate, P.b(2));
     }
 
-    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has them).</summary>
+    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has
+    /// them).</summary>
     public IReadOnlyList<Trainable> Trainables(Parameters grads) => UseBias
-        ? [new("W1", P.W(1), grads.W(1)), new("b1", P.b(1), grads.b(1)), new("W2", P.W(2), grads.W(2)), new("b2", P.b(2), grads.b(2))]
+        ? [new("W1", P.W(1), grads.W(1)), new("b1", P.b(1), grads.b(1)), new("W2", P.W(2), grads.W(2)),
+            new("b2", P.b(2), grads.b(2))]
         : [new("W1", P.W(1), grads.W(1)), new("W2", P.W(2), grads.W(2))];
 
     private void SumOrZero(Matrix dL_dz, Matrix db)

@@ -3,10 +3,10 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>
-/// Every intermediate of one forward and backward pass of <see cref="TwoLayerNetwork"/> for a batch of N rows, allocated once per batch size.
-/// Forward fills the first group; Backward reads it and fills the second.
+/// Every intermediate of one forward and backward pass of <see cref="TwoLayerNetwork"/> for a batch of N rows,
+/// allocated once per batch size. Forward fills the first group; Backward reads it and fills the second.
 /// </summary>
-public sealed class TwoLayerWorkspace
+internal sealed class TwoLayerWorkspace
 {
     public int N { get; }
     // forward cache

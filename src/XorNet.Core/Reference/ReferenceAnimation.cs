@@ -19,7 +19,8 @@ public static class ReferenceAnimation
             snapshots?.Observe(m);
             onEpoch?.Invoke(m);
         }, cancel);
-        if (frames is not int count || result.Stop.Reason != StopReason.Diverged || result.Interrupted) return (result, snapshots);
+        if (frames is not int count || result.Stop.Reason != StopReason.Diverged || result.Interrupted) return (result,
+            snapshots);
         int stop = result.Stop.Epoch!.Value;
         wanted = ParameterSnapshots.EvenlySpacedEpochs(stop, count);
         var replay = new ReferenceTrainer(config with { Epochs = stop }) { AlsoKeep = wanted };

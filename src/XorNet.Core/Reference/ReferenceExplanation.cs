@@ -21,7 +21,7 @@ public sealed record ReferenceStepComparison(string Name, Matrix Reference, Matr
 }
 
 /// <summary>
-/// `explain --reference`: the reference's gradient on its batch next to XorNet's exact gradient of the same loss
+/// Explaining a reference run: the reference's gradient on its batch next to XorNet's exact gradient of the same loss
 /// (<see cref="TwoLayerNetwork.Backward(Workspace, Regularization, Parameters)"/> on the same weights and rows).
 /// </summary>
 public static class ReferenceExplanation

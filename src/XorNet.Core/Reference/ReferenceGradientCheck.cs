@@ -20,7 +20,8 @@ public static class ReferenceGradientCheck
         return rows;
     }
 
-    private static GradientCheckRow Check(ReferenceNetwork net, string name, Matrix param, Matrix analytic, double epsilon, double tolerance)
+    private static GradientCheckRow Check(ReferenceNetwork net, string name, Matrix param, Matrix analytic,
+        double epsilon, double tolerance)
     {
         double maxAbs = 0, maxEntryRel = 0, largest = 0;
         for (int i = 0; i < param.Length; i++)
@@ -32,7 +33,8 @@ public static class ReferenceGradientCheck
             maxEntryRel = Math.Max(maxEntryRel, denominator < 1e-12 ? 0 : abs / denominator);
         }
         double maxRel = largest < 1e-12 ? (maxAbs < 1e-12 ? 0 : double.PositiveInfinity) : maxAbs / largest;
-        return new GradientCheckRow(name, param.Shape, maxAbs, maxRel, maxEntryRel, param.Length, 0, maxRel < tolerance && double.IsFinite(maxAbs));
+        return new GradientCheckRow(name, param.Shape, maxAbs, maxRel, maxEntryRel, param.Length, 0, maxRel < tolerance
+            && double.IsFinite(maxAbs));
     }
 
     /// <summary>[−L(θ+2ε) + 8·L(θ+ε) − 8·L(θ−ε) + L(θ−2ε)] / 12ε for entry i.</summary>
@@ -45,7 +47,8 @@ public static class ReferenceGradientCheck
             net.Forward();
             return net.Loss().Total;
         }
-        double numeric = (-LossAt(2 * epsilon) + 8 * LossAt(epsilon) - 8 * LossAt(-epsilon) + LossAt(-2 * epsilon)) / (12 * epsilon);
+        double numeric =
+            (-LossAt(2 * epsilon) + 8 * LossAt(epsilon) - 8 * LossAt(-epsilon) + LossAt(-2 * epsilon)) / (12 * epsilon);
         param.Data[i] = saved;
         return numeric;
     }

@@ -5,7 +5,7 @@ namespace XorNet;
 /// spaced ones (about <see cref="Spaced"/> of them), and always the last; the best is added by the trainer. A run of
 /// 10⁶ iterations keeps about 2,000 entries, so memory, metrics.json and the plots stay small.
 /// </summary>
-public sealed class ReferenceHistory(int iterations)
+internal sealed class ReferenceHistory(int iterations)
 {
     public const int EveryUpTo = 1000, Spaced = 1000;
 

@@ -17,7 +17,7 @@ public sealed class ReferenceNetwork
     public int H { get; }
     public Matrix W1 { get; }       // (D×H)
     public Matrix W2 { get; }       // (H×K)
-    public Matrix b1 { get; }       // (1×H) used only with --fix bias
+    public Matrix b1 { get; }       // (1×H) used only with the bias fix
     public Matrix b2 { get; }       // (1×K)
     // the batch and the forward cache
     public Matrix X { get; }        // (N×D)
@@ -44,7 +44,8 @@ public sealed class ReferenceNetwork
         (b1, b2) = (new Matrix(1, hidden), new Matrix(1, classes));
         (X, Y) = (new Matrix(batch, inputs), new Matrix(batch, classes));
         (h1, z2, h2) = (new Matrix(batch, hidden), new Matrix(batch, classes), new Matrix(batch, classes));
-        (dL_dh2, dh2_dz2, dL_dz2) = (new Matrix(batch, classes), new Matrix(batch, classes), new Matrix(batch, classes));
+        (dL_dh2, dh2_dz2, dL_dz2) =
+            (new Matrix(batch, classes), new Matrix(batch, classes), new Matrix(batch, classes));
         dL_dz1 = new Matrix(batch, hidden);
         (_w2T, _dL_dw2T) = (new Matrix(classes, hidden), new Matrix(classes, hidden));
         (dL_dw1, dL_dw2) = (new Matrix(inputs, hidden), new Matrix(hidden, classes));
@@ -55,7 +56,8 @@ public sealed class ReferenceNetwork
 
     private double _sumW1, _sumW2; // Σw1², Σw2² of the weights the last Measure saw
 
-    /// <summary>One iteration on the batch in X, Y: <see cref="Measure"/>, then <see cref="Learn"/>; returns the loss.</summary>
+    /// <summary>One iteration on the batch in X, Y: <see cref="Measure"/>, then <see cref="Learn"/>; returns the
+    /// loss.</summary>
     public double Iterate(double learningRate)
     {
         double loss = Measure();
@@ -104,7 +106,8 @@ public sealed class ReferenceNetwork
         return new LossParts(squares / (2.0 * N), _lambda * (sumW1 + sumW2) / (2.0 * N));
     }
 
-    /// <summary>The reference's gradient after <see cref="Forward"/>, with the fixed bugs replaced by the true terms.</summary>
+    /// <summary>The reference's gradient after <see cref="Forward"/>, with the fixed bugs replaced by the true
+    /// terms.</summary>
     public void Backward() => Backward(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
     private void Backward(double sumW1, double sumW2)
@@ -153,7 +156,8 @@ public sealed class ReferenceNetwork
         ? [new("W1", W1, dL_dw1), new("b1", b1, dL_db1), new("W2", W2, dL_dw2), new("b2", b2, dL_db2)]
         : [new("W1", W1, dL_dw1), new("W2", W2, dL_dw2)];
 
-    /// <summary>Copies the weights into XorNet's network of the same shape (for pictures, model files, accuracy).</summary>
+    /// <summary>Copies the weights into XorNet's network of the same shape (for pictures, model files,
+    /// accuracy).</summary>
     public void CopyTo(Parameters p)
     {
         W1.CopyTo(p.W(1));

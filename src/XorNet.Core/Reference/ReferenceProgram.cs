@@ -16,7 +16,8 @@ public enum ReferenceFix
     MeanGradient = 2,
     /// <summary>Both layers get biases (starting at 0).</summary>
     Bias = 4,
-    /// <summary>Each iteration trains on the next rows of a shuffled pass over all points instead of the first N.</summary>
+    /// <summary>Each iteration trains on the next rows of a shuffled pass over all points instead of the first
+    /// N.</summary>
     Minibatch = 8,
     All = L2Gradient | MeanGradient | Bias | Minibatch,
 }
@@ -76,8 +77,10 @@ public sealed record ReferenceFigure(string Name, string Title, int Hidden, doub
     public const int Iterations = 1_000_000;
 
     public static readonly ReferenceFigure ThreeNeurons = new("3neurons_lr_0.003_reg_0.0", "3-neuron", 3, 0.003, 0);
-    public static readonly ReferenceFigure Exploding = new("50neurons_lr_0.003_reg_0.0001", "exploding 50-neuron", 50, 0.003, 1e-4);
-    public static readonly ReferenceFigure Calm = new("50neurons_lr_0.003_reg_0.000001", "calm 50-neuron", 50, 0.003, 1e-6);
+    public static readonly ReferenceFigure Exploding =
+        new("50neurons_lr_0.003_reg_0.0001", "exploding 50-neuron", 50, 0.003, 1e-4);
+    public static readonly ReferenceFigure Calm =
+        new("50neurons_lr_0.003_reg_0.000001", "calm 50-neuron", 50, 0.003, 1e-6);
     public static IReadOnlyList<ReferenceFigure> All { get; } = [ThreeNeurons, Exploding, Calm];
 
     /// <summary>The config of this figure's run with the given bugs fixed.</summary>

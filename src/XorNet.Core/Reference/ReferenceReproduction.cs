@@ -8,7 +8,8 @@ namespace XorNet;
 public sealed record ReproductionRun(ReferenceFigure Figure, ReferenceFix Fixes)
 {
     /// <summary>The folder name: the reference's GIF name, with the fix when there is one.</summary>
-    public string Name => Fixes == ReferenceFix.None ? Figure.Name : $"{Figure.Name}_fix_{ReferenceProgram.Describe(Fixes).Replace(',', '+')}";
+    public string Name => Fixes == ReferenceFix.None ? Figure.Name
+        : $"{Figure.Name}_fix_{ReferenceProgram.Describe(Fixes).Replace(',', '+')}";
 
     public TrainingConfig Config(int iterations) => Figure.Config(Fixes, iterations);
 }
@@ -44,10 +45,15 @@ public static class ReferenceReproduction
     public static string Markdown(IReadOnlyList<ReproductionRow> rows)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| run | fix | lowest loss (iteration) | blow-up at iteration | iterations run | final loss | final accuracy |");
+        sb.AppendLine(
+            "| run | fix | lowest loss (iteration) | blow-up at iteration | iterations run | final loss | final " +
+            "accuracy |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in rows)
-            sb.AppendLine(Invariant($"| {r.Run} | {r.Fix} | {r.LowestLoss:F5} ({r.LowestLossIteration:N0}) | {(r.BlowUp is int b ? b.ToString("N0", CultureInfo.InvariantCulture) : "none")} | {r.Iterations:N0} | {FormatLoss(r.FinalLoss)} | {r.FinalAccuracy:F3} |"));
+            sb.AppendLine(
+                Invariant($"| {r.Run} | {r.Fix} | {r.LowestLoss:F5} ({r.LowestLossIteration:N0}) | ") +
+                Invariant($"{(r.BlowUp is int b ? b.ToString("N0", CultureInfo.InvariantCulture) : "none")} | ") +
+                Invariant($"{r.Iterations:N0} | {FormatLoss(r.FinalLoss)} | {r.FinalAccuracy:F3} |"));
         return sb.ToString();
     }
 
@@ -56,9 +62,14 @@ public static class ReferenceReproduction
     {
         var sb = new StringBuilder();
         int run = rows.Max(r => r.Run.Length), fix = Math.Max(3, rows.Max(r => r.Fix.Length));
-        sb.AppendLine($"{"run".PadRight(run)}  {"fix".PadRight(fix)}  lowest loss at   blow-up at  final loss  final accuracy");
+        sb.AppendLine(
+            $"{"run".PadRight(run)}  {"fix".PadRight(fix)}  lowest loss at   blow-up at  final loss  final accuracy");
         foreach (var r in rows)
-            sb.AppendLine(Invariant($"{r.Run.PadRight(run)}  {r.Fix.PadRight(fix)}  {r.LowestLoss,7:F5} {r.LowestLossIteration,9}  {(r.BlowUp?.ToString(CultureInfo.InvariantCulture) ?? "none"),10}  {FormatLoss(r.FinalLoss),10}  {r.FinalAccuracy,14:F3}"));
+            sb.AppendLine(
+                Invariant($"{r.Run.PadRight(run)}  {r.Fix.PadRight(fix)}  {r.LowestLoss,7:F5} ") +
+                Invariant($"{r.LowestLossIteration,9}  ") +
+                Invariant($"{(r.BlowUp?.ToString(CultureInfo.InvariantCulture) ?? "none"),10}  ") +
+                Invariant($"{FormatLoss(r.FinalLoss),10}  {r.FinalAccuracy,14:F3}"));
         return sb.ToString();
     }
 

@@ -21,12 +21,13 @@ public sealed class ReferenceTrainer
     private readonly Workspace _all;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
-    private int _next; // the next row of the shuffled order (--fix minibatch)
+    private int _next; // the next row of the shuffled order (the minibatch fix)
 
     public ReferenceTrainer(TrainingConfig config)
     {
         _config = config;
-        _program = config.Reference ?? throw new ArgumentException("The config is not a reference run.", nameof(config));
+        _program = config.Reference
+            ?? throw new ArgumentException("The config is not a reference run.", nameof(config));
         _data = ReferenceData.Points(config.Samples);
         _targets = _data.OneHot();
         int batch = Math.Min(config.BatchSize, config.Samples);
@@ -70,17 +71,21 @@ public sealed class ReferenceTrainer
             divergence ??= new DivergenceDetector(loss);
             best.Observe(i, loss);
             var verdict = _config.StopOnDivergence && i > 0 ? divergence.Check(i, loss) : null;
-            if (verdict is not null || keep.Keeps(i) || also.Contains(i)) Record(history, new(i, loss, Accuracy()), onEpoch);
+            if (verdict is not null || keep.Keeps(i) || also.Contains(i)) Record(history, new(i, loss, Accuracy()),
+                onEpoch);
             if (verdict is not null)
             {
                 stop = StopInfo.Diverged(i, "W1", DivergenceMessage(i, verdict, best, start));
                 break;
             }
-            if (i < _config.Epochs) _reference.Learn(_config.LearningRate); // the last loss is measured, not learned from
+            // the last loss is measured, not learned from
+            if (i < _config.Epochs) _reference.Learn(_config.LearningRate);
         }
         AddBest(history, best);
         _reference.CopyTo(_network.P);
-        return new TrainingResult(_config, _network, _data, TrainingHistory.Of(history, _network.P.Tensors.Count)) { Stop = stop, Interrupted = interrupted };
+        return new TrainingResult(_config, _network, _data,
+            TrainingHistory.Of(history, _network.P.Tensors.Count))
+        { Stop = stop, Interrupted = interrupted };
     }
 
     private static void Record(List<EpochMetrics> history, EpochMetrics m, Action<EpochMetrics>? onEpoch)
@@ -89,7 +94,8 @@ public sealed class ReferenceTrainer
         onEpoch?.Invoke(m);
     }
 
-    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's network).</summary>
+    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's
+    /// network).</summary>
     private double Accuracy()
     {
         _reference.CopyTo(_network.P);
@@ -134,23 +140,30 @@ public sealed class ReferenceTrainer
         _next += _reference.N;
     }
 
-    private Message DivergenceMessage(int iteration, DivergenceVerdict verdict, BestWeights best, (double W1, double W2) start)
+    private Message DivergenceMessage(int iteration, DivergenceVerdict verdict, BestWeights best,
+        (double W1, double W2) start)
     {
         double w1 = Ops.SquaredSum(_reference.W1), w2 = Ops.SquaredSum(_reference.W2);
-        var what = new Message($"the reference run diverged at iteration {iteration}: {verdict.Why} (lowest {best.Loss:G5} at iteration {best.Iteration}); Σw1² grew from {start.W1:G4} to {w1:G4}, Σw2² from {start.W2:G4} to {w2:G4}");
+        var grew = new Message($"Σw1² grew from {start.W1:G4} to {w1:G4}, Σw2² from {start.W2:G4} to {w2:G4}");
+        var lowest = new Message($"lowest {best.Loss:G5} at iteration {best.Iteration}");
+        var what = new Message(
+            $"the reference run diverged at iteration {iteration}: {verdict.Why} ({lowest}); {grew}");
         if (!(_config.L2 > 0) || _program.Fixed(ReferenceFix.L2Gradient)) return what;
         var fix = new Setting(nameof(ReferenceProgram.Fixes), "l2-gradient");
-        return new Message($"{what}; the reference's L2 gradient adds the scalar λ·ΣW² to every weight, which grows ΣW²: try {fix}");
+        return new Message(
+            $"{what}; the reference's L2 gradient adds the scalar λ·ΣW² to every weight, which grows ΣW²: try {fix}");
     }
 
-    /// <summary>The lowest loss so far, its iteration and its weights (a copy of a few hundred numbers when it improves).</summary>
+    /// <summary>The lowest loss so far, its iteration and its weights (a copy of a few hundred numbers when it
+    /// improves).</summary>
     private sealed class BestWeights(ReferenceNetwork net)
     {
         private readonly Parameters _weights = new(net.W1.Rows, net.H, net.W2.Cols);
         public int Iteration { get; private set; } = -1;
         public double Loss { get; private set; } = double.PositiveInfinity;
 
-        /// <summary>Called with the loss of iteration i before its update, while the weights are those it measured.</summary>
+        /// <summary>Called with the loss of iteration i before its update, while the weights are those it
+        /// measured.</summary>
         public void Observe(int i, double loss)
         {
             if (!(loss < Loss)) return;

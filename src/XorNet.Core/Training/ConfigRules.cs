@@ -11,7 +11,8 @@ public static class ConfigRules
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         [nameof(TrainingConfig.Hidden)] = new(
-            $"widths from input to output such as 3 or 8x8x4 (each 1 to {HiddenLayers.MaxWidth}, at most {HiddenLayers.MaxLayers} layers), or 0 for none",
+            $"widths from input to output such as 3 or 8x8x4 (each 1 to {HiddenLayers.MaxWidth}, at most " +
+                $"{HiddenLayers.MaxLayers} layers), or 0 for none",
             v => v is HiddenLayers { IsValid: true }),
         [nameof(TrainingConfig.LearningRate)] = Rule.Positive,
         [nameof(TrainingConfig.Epochs)] = Rule.Whole(1, 10_000_000),

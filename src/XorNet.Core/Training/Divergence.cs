@@ -3,7 +3,7 @@ using System.Globalization;
 namespace XorNet;
 
 /// <summary>Why and since when training counts as diverged.</summary>
-public sealed record DivergenceVerdict(int SinceEpoch, string Why);
+internal sealed record DivergenceVerdict(int SinceEpoch, string Why);
 
 /// <summary>
 /// Decides that training has diverged, from the loss after each epoch (L0 = the loss before training):
@@ -12,7 +12,7 @@ public sealed record DivergenceVerdict(int SinceEpoch, string Why);
 /// recovers (measured: softmax + cross-entropy at lr 0.5 jumps from 0.70 to 1.30 in its first epochs, then learns
 /// to 0.07), while a network thrown into saturation (lr 1000: loss 0.27 → 0.50) stays there.
 /// </summary>
-public sealed class DivergenceDetector(double initialLoss)
+internal sealed class DivergenceDetector(double initialLoss)
 {
     public const double ExplosionFactor = 10, MarginShareOfInitialLoss = 0.5;
     public const int Patience = 5;
@@ -27,17 +27,21 @@ public sealed class DivergenceDetector(double initialLoss)
     public int BestEpoch => _bestEpoch;
     public double BestLoss => _best;
 
-    /// <summary>Returns the verdict when the loss of this epoch means divergence, or null when training may go on.</summary>
+    /// <summary>Returns the verdict when the loss of this epoch means divergence, or null when training may go
+    /// on.</summary>
     public DivergenceVerdict? Check(int epoch, double loss)
     {
         if (!double.IsFinite(loss)) return new(epoch, $"the loss became {(double.IsNaN(loss) ? "NaN" : "infinite")}");
         if (loss > _explosion)
-            return new(epoch, Invariant($"the loss exploded to {loss:G4}, {loss / _initial:G3}× its initial {_initial:G4}"));
+            return new(epoch,
+                Invariant($"the loss exploded to {loss:G4}, {loss / _initial:G3}× its initial {_initial:G4}"));
         if (loss > _best + _margin)
         {
             _aboveSince ??= epoch;
             if (epoch - _aboveSince.Value + 1 >= Patience)
-                return new(_aboveSince.Value, Invariant($"the loss has stayed far above its best {_best:G4} (epoch {_bestEpoch}) since epoch {_aboveSince} ({loss:G4} now)"));
+                return new(_aboveSince.Value,
+                    Invariant($"the loss has stayed far above its best {_best:G4} (epoch {_bestEpoch}) since epoch ") +
+                    Invariant($"{_aboveSince} ({loss:G4} now)"));
             return null;
         }
         _aboveSince = null;
@@ -45,19 +49,22 @@ public sealed class DivergenceDetector(double initialLoss)
         return null;
     }
 
-    /// <summary>True when the network had learned (its best loss under L0/2) before it diverged: the article's late explosion.</summary>
+    /// <summary>True when the network had learned (its best loss under L0/2) before it diverged: the article's late
+    /// explosion.</summary>
     public bool HadLearned => _best < MarginShareOfInitialLoss * _initial;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with numbers.</summary>
-public static class DivergenceReport
+/// <summary>What the user reads when training diverged: the epoch, the exploding gradient, and advice with
+/// numbers.</summary>
+internal static class DivergenceReport
 {
     /// <summary>A gradient that grew by more than this factor over its first step's norm counts as exploded.</summary>
     public const double ExplodedGrowth = 10;
 
-    /// <summary>The largest weight change one step should make (weights start within ±1/√fan_in, i.e. ±0.7 and ±0.14–0.6).</summary>
+    /// <summary>The largest weight change one step should make (weights start within ±1/√fan_in, i.e. ±0.7 and
+    /// ±0.14–0.6).</summary>
     public const double SafeStep = 0.3;
 
     /// <summary>
@@ -68,29 +75,40 @@ public static class DivergenceReport
     /// article's 50-neuron run): a lower learning rate or a decaying schedule. (The article also suggests stronger
     /// regularisation; measured on ReLU + cross-entropy at lr 2 it did not help, so it is not advised here.)
     /// </summary>
-    public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict, bool hadLearned,
+    public static (string Parameter, Message Message) Build(TrainingConfig c, int epoch, DivergenceVerdict verdict,
+        bool hadLearned,
         EpochDiagnostics d, double[] firstStepNorms, double firstStepJointNorm)
     {
         double[] max = d.MaxGradNorm ?? new double[d.Names.Count];
-        double[] growth = max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity).ToArray();
+        double[] growth =
+            max.Select((m, i) => double.IsFinite(m) ? m / Math.Max(firstStepNorms[i], 1e-300) : double.PositiveInfinity)
+            .ToArray();
         int worst = Enumerable.Range(0, max.Length).Where(i => c.UseBias || d.Names[i][0] == 'W').MaxBy(i => growth[i]);
         string name = d.Names[worst];
         string at = verdict.SinceEpoch == epoch ? "" : Invariant($" in epoch {verdict.SinceEpoch}");
         string gradient = !double.IsFinite(max[worst])
-            ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} (its first step's norm was {firstStepNorms[worst]:G3})")
+            ? Invariant($"the gradient of {name} became {(double.IsNaN(max[worst]) ? "NaN" : "infinite")}{at} ") +
+                Invariant($"(its first step's norm was {firstStepNorms[worst]:G3})")
             : growth[worst] > ExplodedGrowth
-                ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, {growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
-                : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): {StepsTooLong(c, firstStepJointNorm)}");
+                ? Invariant($"the gradient of {name} exploded{at} (norm up to {max[worst]:G3}, ") +
+                    Invariant($"{growth[worst]:G3}× its first step's {firstStepNorms[worst]:G3})")
+                : Invariant($"no gradient exploded ({name}'s grew most{at}, {growth[worst]:G3}×): ") +
+                    StepsTooLong(c, firstStepJointNorm);
         Message advice = Advice(c, hadLearned, firstStepJointNorm);
         return (name, new($"training diverged at epoch {epoch}: {verdict.Why}; {gradient}. {advice}."));
     }
 
-    /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight for Adam.</summary>
+    /// <summary>How long the first step was: lr·‖g‖ for SGD, lr·‖g‖/(1−μ) at full momentum speed, about lr per weight
+    /// for Adam.</summary>
     private static string StepsTooLong(TrainingConfig c, double g) => c.Optimizer switch
     {
-        OptimizerKind.Adam => Invariant($"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),
-        OptimizerKind.Momentum => Invariant($"the steps were too long, lr·‖g‖/(1−μ) = {c.LearningRate:G} × {g:G3} / {1 - c.Momentum:G3} = {c.LearningRate * g / (1 - c.Momentum):G3} on the first steps"),
-        _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = {c.LearningRate * g:G3} on the first step"),
+        OptimizerKind.Adam => Invariant(
+            $"the steps were too long, Adam moves every weight by up to lr = {c.LearningRate:G} per step"),
+        OptimizerKind.Momentum =>
+            Invariant($"the steps were too long, lr·‖g‖/(1−μ) = {c.LearningRate:G} × {g:G3} / {1 - c.Momentum:G3} = ") +
+            Invariant($"{c.LearningRate * g / (1 - c.Momentum):G3} on the first steps"),
+        _ => Invariant($"the steps were too long, lr·‖g‖ = {c.LearningRate:G} × {g:G3} = ") +
+            Invariant($"{c.LearningRate * g:G3} on the first step"),
     };
 
     /// <summary>The remedies as settings with values (data), in a sentence the front end spells.</summary>
@@ -104,7 +122,8 @@ public static class DivergenceReport
             const string Learned = "It had learned before it got worse, as the article's 50-neuron run";
             return new($"{Learned}: try {lower:G3}, or a decaying {decaying}");
         }
-        if (c.Optimizer == OptimizerKind.Adam) // Adam normalises the gradient, so clipping its norm does not shorten the step
+        // Adam normalises the gradient, so clipping its norm does not shorten the step
+        if (c.Optimizer == OptimizerKind.Adam)
             return new($"Try {Lr(NiceFloor(c.LearningRate / 10)):G3}");
         double speed = c.Optimizer == OptimizerKind.Momentum ? 1 / (1 - c.Momentum) : 1;
         double lr = Math.Min(NiceFloor(c.LearningRate / 10), NiceFloor(1 / (firstStepJointNorm * speed)));

@@ -4,7 +4,7 @@ namespace XorNet;
 /// Keras' EarlyStopping(patience, restore_best_weights=True): remembers the weights of the epoch with the lowest
 /// monitored loss, and says stop once that loss has not improved (strictly decreased) for `patience` epochs.
 /// </summary>
-public sealed class EarlyStopping(int patience, Parameters shapes)
+internal sealed class EarlyStopping(int patience, Parameters shapes)
 {
     private readonly Parameters _best = shapes.CloneShape();
 

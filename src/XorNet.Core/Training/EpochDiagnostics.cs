@@ -7,17 +7,22 @@ namespace XorNet;
 /// </summary>
 public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? MeanGradNorm, double[]? MaxGradNorm)
 {
-    /// <summary>√(Σ over every tensor of Σθ²) after the epoch: the size of the weights, which blow up in a divergence.</summary>
+    /// <summary>√(Σ over every tensor of Σθ²) after the epoch: the size of the weights, which blow up in a
+    /// divergence.</summary>
     public double WeightNorm { get; init; } = double.NaN;
 
     /// <summary>The tensors' names, in the order of the norms: W1, b1, W2, b2 for the article's network.</summary>
     public IReadOnlyList<string> Names { get; init; } = Parameters.NamesFor(2);
 
-    public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null) { Names = Parameters.NamesFor(layers) };
+    public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null)
+    {
+        Names =
+        Parameters.NamesFor(layers)
+    };
 }
 
 /// <summary>Accumulates the per-tensor gradient norms of one epoch's minibatch steps.</summary>
-public sealed class GradientNormStats(int tensors)
+internal sealed class GradientNormStats(int tensors)
 {
     private readonly double[] _sum = new double[tensors], _max = new double[tensors], _last = new double[tensors];
     private int _steps;
@@ -50,7 +55,8 @@ public sealed class GradientNormStats(int tensors)
         return norms;
     }
 
-    /// <summary>Σθ² of every tensor, four side by side at a time (each still summed in index order: the same bits).</summary>
+    /// <summary>Σθ² of every tensor, four side by side at a time (each still summed in index order: the same
+    /// bits).</summary>
     private static void SquaredSums(IReadOnlyList<Tensors.Matrix> t, double[] sums)
     {
         int i = 0;

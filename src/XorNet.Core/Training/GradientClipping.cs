@@ -3,7 +3,7 @@ using XorNet.Tensors;
 namespace XorNet;
 
 /// <summary>The article's "clipping gradients will control this problem explicitly", as PyTorch does it.</summary>
-public static class GradientClipping
+internal static class GradientClipping
 {
     /// <summary>The joint norm √(Σ_tensors Σ_i g_i²) of all the gradients, as if they were one vector.</summary>
     public static double JointNorm(IReadOnlyList<Trainable> tensors)
@@ -29,7 +29,8 @@ public static class GradientClipping
         return norm;
     }
 
-    /// <summary>PyTorch's clip_grad_value_: clamps every gradient entry into [−limit, limit] (this can change the direction).</summary>
+    /// <summary>PyTorch's clip_grad_value_: clamps every gradient entry into [−limit, limit] (this can change the
+    /// direction).</summary>
     public static void ClipByValue(IReadOnlyList<Trainable> tensors, double limit)
     {
         for (int i = 0; i < tensors.Count; i++)

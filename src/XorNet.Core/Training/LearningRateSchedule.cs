@@ -7,10 +7,12 @@ namespace XorNet;
 /// constant lr; step lr·γ^⌊(e−1)/s⌋; exponential lr·γ^(e−1); inverse lr/(1 + k·(e−1));
 /// linear from lr at epoch 1 to lr_final at epoch E.
 /// </summary>
-public sealed record LearningRateSchedule(ScheduleKind Kind, double BaseRate, int Epochs, int StepSize, double Gamma, double Decay, double FinalRate)
+public sealed record LearningRateSchedule(ScheduleKind Kind, double BaseRate, int Epochs, int StepSize, double Gamma,
+    double Decay, double FinalRate)
 {
     public const int DefaultStepSize = 25;
-    public const double DefaultStepGamma = 0.5, DefaultExponentialGamma = 0.97, DefaultDecay = 0.1, DefaultFinalShare = 0.1;
+    public const double DefaultStepGamma = 0.5, DefaultExponentialGamma = 0.97, DefaultDecay = 0.1, DefaultFinalShare =
+        0.1;
 
     /// <summary>The schedule a config asks for, with each parameter it leaves unset at its default.</summary>
     public static LearningRateSchedule From(TrainingConfig c) => new(

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace XorNet;
 
-/// <summary>How every console line and picture writes a loss and an accuracy, so they read the same everywhere.</summary>
+/// <summary>How every console line and picture writes a loss and an accuracy, so they read the same
+/// everywhere.</summary>
 public static class MetricText
 {
     /// <summary>

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>Turns gradients into a step: θ ← θ − lr · update(dL/dθ). Keeps its own state (velocities, moments) per tensor.</summary>
+/// <summary>Turns gradients into a step: θ ← θ − lr · update(dL/dθ). Keeps its own state (velocities, moments) per
+/// tensor.</summary>
 public abstract class Optimizer
 {
     public abstract void Step(IReadOnlyList<Trainable> tensors, double learningRate);
@@ -21,7 +22,7 @@ public abstract class Optimizer
 }
 
 /// <summary>Plain gradient descent, the article's: θ ← θ − lr·g.</summary>
-public sealed class Sgd : Optimizer
+internal sealed class Sgd : Optimizer
 {
     public override void Step(IReadOnlyList<Trainable> tensors, double learningRate)
     {

@@ -3,16 +3,20 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread each.</summary>
+/// <summary>One matrix-product size: GFLOP/s of the fast kernel and of the naive triple loop, one thread
+/// each.</summary>
 public sealed record MatMulTiming(int N, double FastGflops, double NaiveGflops);
 
 /// <summary>Microseconds per SGD step (forward + backward + update) at one hidden size and batch size.</summary>
 public sealed record StepTiming(int Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
 
-/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row way.</summary>
-public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds, int Threads);
+/// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row
+/// way.</summary>
+public sealed record GridTiming(int Hidden, int Columns, int Rows, double FastMilliseconds, double RowByRowMilliseconds,
+    int Threads);
 
-public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul, IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
+public sealed record BenchReport(string Kernel, int Cores, IReadOnlyList<MatMulTiming> MatMul,
+    IReadOnlyList<StepTiming> Steps, IReadOnlyList<GridTiming> Grids);
 
 /// <summary>
 /// The numbers behind `xornet bench`: every measurement is the median of several timed samples, each sample long
@@ -97,7 +101,8 @@ public static class PerformanceBench
 
     /// <summary>
     /// The step `xornet train` takes per minibatch (<see cref="Trainer.Step"/>: forward, backward with L2, the gradient
-    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the norms.
+    /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the
+    /// norms.
     /// </summary>
     private static StepTiming MeasureStep(int hidden, int batch, int samples)
     {
@@ -121,7 +126,9 @@ public static class PerformanceBench
         var network = new Network(data.Features, hidden, data.Classes);
         network.Initialize(Rng.ForPurpose(1, "init"));
         double fast = SecondsPerCall(() => DecisionGrid.Evaluate(network, -3, 3, -3, 3, side, side), samples);
-        double rowByRow = SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side), Math.Min(samples, 3));
+        double rowByRow =
+            SecondsPerCall(() => DecisionGrid.EvaluateRowByRow(network, -3, 3, -3, 3, side, side),
+            Math.Min(samples, 3));
         return new GridTiming(hidden, side, side, fast * 1e3, rowByRow * 1e3, DecisionGrid.Threads(side * side));
     }
 }

@@ -24,11 +24,14 @@ public sealed record QualityGates(double? MinAccuracy = null, double? MaxLoss = 
         var results = new List<GateResult>();
         if (MinAccuracy is double minAccuracy)
         {
-            var (metric, accuracy) = final.TestAccuracy is double test ? ("test accuracy", test) : ("train accuracy", final.TrainAccuracy);
+            var (metric, accuracy) =
+                final.TestAccuracy is double test ? ("test accuracy", test) : ("train accuracy", final.TrainAccuracy);
             results.Add(new(nameof(MinAccuracy), metric, minAccuracy, accuracy, accuracy >= minAccuracy));
         }
         if (MaxLoss is double maxLoss)
-            results.Add(new(nameof(MaxLoss), "loss", maxLoss, final.Loss, double.IsFinite(final.Loss) && final.Loss <= maxLoss));
+            results.Add(
+                new(nameof(MaxLoss), "loss", maxLoss, final.Loss, double.IsFinite(final.Loss)
+                && final.Loss <= maxLoss));
         return results;
     }
 

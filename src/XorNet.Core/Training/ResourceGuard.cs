@@ -8,16 +8,19 @@ public static class ResourceGuard
 {
     public const long BudgetBytes = 4L << 30;
 
-    /// <summary>Bytes the run will need: parameters of every layer (×4: values, gradients, optimizer state), data, workspaces, history.</summary>
+    /// <summary>Bytes the run will need: parameters of every layer (×4: values, gradients, optimizer state), data,
+    /// workspaces, history.</summary>
     public static long EstimateBytes(TrainingConfig c, int inputs = 2, int classes = 2)
     {
         int[] widths = c.Hidden.WithEnds(inputs, classes);
         double parameters = 0;
         for (int l = 1; l < widths.Length; l++) parameters += ((double)widths[l - 1] + 1) * widths[l]; // W_l and b_l
-        double data = (double)c.Samples * (inputs + classes + 2);                          // X, one-hot Y, labels, order
+        // X, one-hot Y, labels, order
+        double data = (double)c.Samples * (inputs + classes + 2);
         double perRow = inputs + 5.0 * c.Hidden.TotalNeurons + 6.0 * classes;              // one Workspace row
         double workspaces = perRow * (c.Samples + Math.Min(c.BatchSize, c.Samples) * 2.0 + DecisionGrid.MaxCells);
-        double history = 16.0 * (TrainingHistory.DefaultLimit + 3 + TrainingHistory.RecentEpochs); // bounded: see TrainingHistory
+        // bounded: see TrainingHistory
+        double history = 16.0 * (TrainingHistory.DefaultLimit + 3 + TrainingHistory.RecentEpochs);
         return (long)Math.Min(long.MaxValue, 8 * (4 * parameters + data + workspaces + history));
     }
 
@@ -30,6 +33,7 @@ public static class ResourceGuard
         Setting h = hidden with { Value = null }, n = samples with { Value = null };
         (double gib, long budget) = (bytes / (double)(1L << 30), BudgetBytes >> 30);
         const string Over = "GiB memory budget";
-        return new($"{hidden} with {samples} needs about {gib:F1} GiB, more than the {budget} {Over}; lower {h} or {n}");
+        return new(
+            $"{hidden} with {samples} needs about {gib:F1} GiB, more than the {budget} {Over}; lower {h} or {n}");
     }
 }

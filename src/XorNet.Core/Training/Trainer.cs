@@ -2,10 +2,12 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training data.</summary>
+/// <summary>The outcome of a run: the trained network, the bounded history (epoch 0 first) and the training
+/// data.</summary>
 public sealed record TrainingResult(TrainingConfig Config, Network Network, Dataset Data, TrainingHistory History)
 {
-    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored it.</summary>
+    /// <summary>The metrics of the returned network: the last epoch, or the best one when early stopping restored
+    /// it.</summary>
     public EpochMetrics Final => Stop.RestoredEpoch is int best ? History.At(best) ?? History.Best : History.Last;
 
     /// <summary>Why training ended: all epochs done, early stopping, or divergence.</summary>
@@ -19,11 +21,21 @@ public sealed record TrainingResult(TrainingConfig Config, Network Network, Data
     /// even when the divergence check was off and it trained on through it: never "ok" beside "loss": null.
     /// </summary>
     public string Status => Interrupted ? TrainingStatus.Interrupted
-        : Stop.Reason == StopReason.Diverged || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
+        : Stop.Reason == StopReason.Diverged
+            || !double.IsFinite(Final.Loss) ? TrainingStatus.Diverged : TrainingStatus.Ok;
 
-    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss says.</summary>
-    public Message DivergenceMessage => Stop.Message ?? new Message(
-        $"training diverged: the loss is {(double.IsNaN(Final.Loss) ? "NaN" : "infinite")} at epoch {Final.Epoch} ({new Setting(nameof(TrainingConfig.StopOnDivergence))} trained on through it)");
+    /// <summary>The divergence report; for a run the check did not stop (it was off), what its final loss
+    /// says.</summary>
+    public Message DivergenceMessage
+    {
+        get
+        {
+            if (Stop.Message is { } message) return message;
+            string loss = double.IsNaN(Final.Loss) ? "NaN" : "infinite";
+            var check = new Setting(nameof(TrainingConfig.StopOnDivergence));
+            return new($"training diverged: the loss is {loss} at epoch {Final.Epoch} ({check} trained on through it)");
+        }
+    }
 
     /// <summary>The held-out test points, when the run has a test split.</summary>
     public Dataset? Test { get; init; }
@@ -73,7 +85,8 @@ public sealed class Trainer
     {
         _config = config;
         _data = data;
-        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation, config.Loss);
+        _network = new Network(data.Features, config.Hidden, data.Classes, config.UseBias, config.Activation,
+            config.Loss);
         _network.Initialize(Rng.ForPurpose(config.Seed, "init"));
         _shuffleRng = Rng.ForPurpose(config.Seed, "shuffle");
         _targets = data.OneHot();
@@ -150,12 +163,15 @@ public sealed class Trainer
         };
     }
 
-    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training loss.</summary>
+    /// <summary>Early stopping watches the test loss when there is a held-out test split, else the training
+    /// loss.</summary>
     private string MonitorName => _test is null ? "train_loss" : "test_loss";
 
     private StopInfo Diverged(int epoch, DivergenceVerdict verdict, bool hadLearned)
     {
-        var (parameter, message) = DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!, _firstStepNorms!, _firstStepJointNorm);
+        var (parameter, message) =
+            DivergenceReport.Build(_config, epoch, verdict, hadLearned, _history.DiagnosticsAt(verdict.SinceEpoch)!,
+            _firstStepNorms!, _firstStepJointNorm);
         return StopInfo.Diverged(epoch, parameter, message);
     }
 
@@ -185,7 +201,8 @@ public sealed class Trainer
         return metrics;
     }
 
-    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping, update.</summary>
+    /// <summary>One optimizer step on the batch in ws (X and Y filled): forward, backward, gradient norms, clipping,
+    /// update.</summary>
     internal void Step(Workspace ws, double lr)
     {
         _network.Forward(ws);

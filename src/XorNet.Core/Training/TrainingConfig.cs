@@ -41,21 +41,26 @@ public sealed record TrainingConfig
     public double? LrGamma { get; init; }
     public double? LrDecay { get; init; }
     public double? LrFinal { get; init; }
-    /// <summary>Rescale all gradients so their joint norm is at most this (PyTorch's clip_grad_norm_); null = off.</summary>
+    /// <summary>Rescale all gradients so their joint norm is at most this (PyTorch's clip_grad_norm_); null =
+    /// off.</summary>
     public double? ClipNorm { get; init; }
     /// <summary>Clamp every gradient entry into [−x, x] (clip_grad_value_); null = off.</summary>
     public double? ClipValue { get; init; }
-    /// <summary>Stop after this many epochs without a better monitored loss, keeping the best weights; null = off.</summary>
+    /// <summary>Stop after this many epochs without a better monitored loss, keeping the best weights; null =
+    /// off.</summary>
     public int? EarlyStop { get; init; }
-    /// <summary>Stop with status "diverged" when the loss blows up (see <see cref="DivergenceDetector"/>); off = train on through it.</summary>
+    /// <summary>Stop with status "diverged" when the loss blows up (see <see cref="DivergenceDetector"/>); off = train
+    /// on through it.</summary>
     public bool StopOnDivergence { get; init; } = true;
 
-    /// <summary>Run the article's reference program (its data, init, gradient and bugs) instead of XorNet's network; null = off.</summary>
+    /// <summary>Run the article's reference program (its data, init, gradient and bugs) instead of XorNet's network;
+    /// null = off.</summary>
     public ReferenceProgram? Reference { get; init; }
 
     public Regularization Regularization => new(L2, L1);
 
-    /// <summary>The first field that breaks its rule (see <see cref="ConfigRules"/>), or null when all are valid.</summary>
+    /// <summary>The first field that breaks its rule (see <see cref="ConfigRules"/>), or null when all are
+    /// valid.</summary>
     public ConfigProblem? Validate() =>
         RuledFields().Select(f => ConfigProblem.Check(f.Field, f.Value)).FirstOrDefault(p => p is not null)
         ?? ValidateScheduleOptions();
@@ -90,7 +95,8 @@ public sealed record TrainingConfig
     /// </summary>
     public ConfigProblem? Unused(string field) => field switch
     {
-        nameof(Momentum) when Optimizer != OptimizerKind.Momentum => OnlyFor(field, nameof(Optimizer), "momentum", LeverNames.Of(Optimizer)),
+        nameof(Momentum) when Optimizer != OptimizerKind.Momentum => OnlyFor(field, nameof(Optimizer), "momentum",
+            LeverNames.Of(Optimizer)),
         nameof(Beta1) or nameof(Beta2) or nameof(AdamEpsilon) when Optimizer != OptimizerKind.Adam =>
             OnlyFor(field, nameof(Optimizer), "adam", LeverNames.Of(Optimizer)),
         nameof(Dataset) or nameof(Samples) or nameof(Noise) when DataPath is not null => new(field, null,
@@ -100,7 +106,8 @@ public sealed record TrainingConfig
     };
 
     private static ConfigProblem OnlyFor(string field, string lever, string value, string got) => new(field, null,
-        new Rule($"used only by {lever} {value}", _ => false, new Message($"only {new Setting(lever, value)} uses it (got {got})")));
+        new Rule($"used only by {lever} {value}", _ => false,
+            new Message($"only {new Setting(lever, value)} uses it (got {got})")));
 
     /// <summary>"LrGamma: only LrSchedule step or exponential uses it (got constant)", settings as data.</summary>
     private ConfigProblem OnlyFor(string field, string schedules) => new(field, null,

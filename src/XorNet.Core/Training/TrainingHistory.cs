@@ -11,7 +11,8 @@ namespace XorNet;
 /// </summary>
 public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
 {
-    /// <summary>Epochs kept one by one before the history thins out: 1000 rows keep metrics.json under ~0.5 MB.</summary>
+    /// <summary>Epochs kept one by one before the history thins out: 1000 rows keep metrics.json under ~0.5
+    /// MB.</summary>
     public const int DefaultLimit = 1000;
 
     /// <summary>The divergence report looks back at most <see cref="DivergenceDetector.Patience"/> epochs.</summary>
@@ -26,7 +27,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     private readonly bool _frozen;
     private List<Row>? _view;         // the listed rows, built on first read after an Add
 
-    /// <param name="tensors">Parameter tensors whose gradient norms are recorded per epoch (W1, b1, …, WL, bL: 2L).</param>
+    /// <param name="tensors">Parameter tensors whose gradient norms are recorded per epoch (W1, b1, …, WL, bL:
+    /// 2L).</param>
     /// <param name="limit">Epochs kept one by one (at least 2).</param>
     public TrainingHistory(int tensors, int limit = DefaultLimit)
     {
@@ -46,7 +48,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         foreach (Row row in rows) ConsiderForBest(row);
     }
 
-    /// <summary>A fixed history of epochs kept elsewhere, in epoch order (the reference program keeps its own).</summary>
+    /// <summary>A fixed history of epochs kept elsewhere, in epoch order (the reference program keeps its
+    /// own).</summary>
     public static TrainingHistory Of(IEnumerable<EpochMetrics> epochs, int tensors)
     {
         var rows = epochs.Select(m =>
@@ -82,7 +85,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     {
         if (_frozen) throw new InvalidOperationException("a history made by Until is fixed");
         if (metrics.Epoch != (_count == 0 ? 0 : Newest.Metrics.Epoch + 1))
-            throw new ArgumentException($"epoch {metrics.Epoch} recorded after {(_count == 0 ? "none" : Newest.Metrics.Epoch)}");
+            throw new ArgumentException(
+                $"epoch {metrics.Epoch} recorded after {(_count == 0 ? "none" : Newest.Metrics.Epoch)}");
         Row row = _recent[_count % RecentEpochs];
         row.Set(metrics, learningRate, weightNorm, meanGradNorm, maxGradNorm);
         _count++;
@@ -92,7 +96,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         ConsiderForBest(row);
     }
 
-    private static double Rank(EpochMetrics m) => MonitoredLoss(m) is double loss && double.IsNaN(loss) ? double.PositiveInfinity : loss;
+    private static double Rank(EpochMetrics m) => MonitoredLoss(m) is double loss
+        && double.IsNaN(loss) ? double.PositiveInfinity : loss;
 
     private void ConsiderForBest(Row row)
     {
@@ -101,7 +106,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         _hasBest = true;
     }
 
-    /// <summary>Doubles the stride and drops the epochs that are no longer its multiples (epoch 0 always stays).</summary>
+    /// <summary>Doubles the stride and drops the epochs that are no longer its multiples (epoch 0 always
+    /// stays).</summary>
     private void Thin()
     {
         Stride *= 2;
@@ -120,13 +126,15 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     /// <summary>The metrics of that epoch when it was kept (listed or among the most recent), else null.</summary>
     public EpochMetrics? At(int epoch) => Find(epoch)?.Metrics;
 
-    /// <summary>How that epoch trained (learning rate, gradient and weight norms) when it was kept, else null.</summary>
+    /// <summary>How that epoch trained (learning rate, gradient and weight norms) when it was kept, else
+    /// null.</summary>
     public EpochDiagnostics? DiagnosticsAt(int epoch) => Find(epoch)?.Diagnostics();
 
     /// <summary>The diagnostics of the listed epochs, in the same order.</summary>
     public IEnumerable<EpochDiagnostics> Diagnostics => View.Select(r => r.Diagnostics());
 
-    /// <summary>The listed epochs up to and including this one, as a history of their own (the animation's "so far").</summary>
+    /// <summary>The listed epochs up to and including this one, as a history of their own (the animation's "so
+    /// far").</summary>
     public TrainingHistory Until(int epoch) => new(this, [.. View.TakeWhile(r => r.Metrics.Epoch <= epoch)]);
 
     private Row Newest => _recent[(_count - 1) % RecentEpochs];
@@ -140,7 +148,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         return at >= 0 ? View[at] : null;
     }
 
-    /// <summary>The sampled epochs plus the best and the last (snapshots of them), in epoch order without repeats.</summary>
+    /// <summary>The sampled epochs plus the best and the last (snapshots of them), in epoch order without
+    /// repeats.</summary>
     private List<Row> View => _view ??= BuildView();
 
     private List<Row> BuildView()
@@ -153,7 +162,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         return rows;
     }
 
-    /// <summary>One epoch's numbers; the norms live in arrays sized once, so the ring rows are rewritten in place.</summary>
+    /// <summary>One epoch's numbers; the norms live in arrays sized once, so the ring rows are rewritten in
+    /// place.</summary>
     private sealed class Row
     {
         private readonly double[] _mean, _max;
@@ -167,7 +177,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
 
         public EpochMetrics Metrics { get; private set; }
 
-        public void Set(EpochMetrics metrics, double learningRate, double weightNorm, ReadOnlySpan<double> mean, ReadOnlySpan<double> max)
+        public void Set(EpochMetrics metrics, double learningRate, double weightNorm, ReadOnlySpan<double> mean,
+            ReadOnlySpan<double> max)
         {
             (Metrics, _learningRate, _weightNorm, _hasGradients) = (metrics, learningRate, weightNorm, !mean.IsEmpty);
             if (!_hasGradients) return;
@@ -190,7 +201,8 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         }
 
         public EpochDiagnostics Diagnostics() =>
-            new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null, _hasGradients ? (double[])_max.Clone() : null)
+            new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null,
+                _hasGradients ? (double[])_max.Clone() : null)
             { WeightNorm = _weightNorm, Names = Parameters.NamesFor(_mean.Length / 2) };
     }
 

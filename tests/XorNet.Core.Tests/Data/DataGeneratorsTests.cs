@@ -33,7 +33,8 @@ public class DataGeneratorsTests
         Assert.Equal(clean.X.Data, noisy.X.Data);
         int[] flipped = Enumerable.Range(0, 1000).Where(i => clean.Labels[i] != noisy.Labels[i]).ToArray();
         Assert.InRange(flipped.Length, 20, 400);
-        Assert.All(flipped, i => Assert.True(Math.Min(Math.Abs(clean.X[i, 0]), Math.Abs(clean.X[i, 1])) <= 0.9)); // shift ≤ 3·0.3
+        // shift ≤ 3·0.3
+        Assert.All(flipped, i => Assert.True(Math.Min(Math.Abs(clean.X[i, 0]), Math.Abs(clean.X[i, 1])) <= 0.9));
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public class DataGeneratorsTests
     public void Gauss_ClassMeansNearPlusMinusTwo()
     {
         var data = DataGenerators.Gauss(2000, 0, 1);
-        double Mean(int label, int col) => Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label).Average(i => data.X[i, col]);
+        double Mean(int label, int col) => Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == label)
+            .Average(i => data.X[i, col]);
         Assert.InRange(Mean(1, 0), 1.9, 2.1);
         Assert.InRange(Mean(0, 1), -2.1, -1.9);
     }
@@ -78,5 +80,6 @@ public class DataGeneratorsTests
     }
 
     [Fact]
-    public void UnknownName_Throws() => Assert.Throws<ArgumentException>(() => DataGenerators.Generate("swiss", 10, 0, 1));
+    public void UnknownName_Throws() => Assert.Throws<ArgumentException>(
+        () => DataGenerators.Generate("swiss", 10, 0, 1));
 }

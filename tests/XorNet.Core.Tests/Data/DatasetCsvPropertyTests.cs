@@ -6,7 +6,8 @@ using XorNet.Tensors.Tests;
 
 namespace XorNet.Core.Tests;
 
-/// <summary>DatasetCsv given damaged and invented files fails only with InvalidDataException, its documented error.</summary>
+/// <summary>DatasetCsv given damaged and invented files fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class DatasetCsvPropertyTests
 {
     private static readonly byte[][] Valid =
@@ -18,7 +19,8 @@ public sealed class DatasetCsvPropertyTests
     ];
 
     private static readonly string[] Fields =
-        ["0", "1", "2", "-1", "1.5", "1e309", "-1e309", "NaN", "Infinity", "", " ", "x", "2147483648", "1000000", "1000001",
+        ["0", "1", "2", "-1", "1.5", "1e309", "-1e309", "NaN", "Infinity", "", " ", "x", "2147483648", "1000000",
+            "1000001",
          "1e6", "0x10", "١", "-0", "1,5", "\"1\"", "1e-320", "\u0000", "\u001b[31m", "3.0e+00", "  7  "];
 
     private static readonly string[] LineEnds = ["\n", "\r\n", "\r", "\u2028", "\n\n", ""];
@@ -43,8 +45,10 @@ public sealed class DatasetCsvPropertyTests
     /// <summary>Both readers (labelled for training, points for predict) must keep to the contract.</summary>
     private static Property Check(int seed, byte[] input)
     {
-        string? problem = Mutations.Unexpected<InvalidDataException>(() => DatasetCsv.ReadLabelled(new MemoryStream(input)))
-                          ?? Mutations.Unexpected<InvalidDataException>(() => DatasetCsv.ReadPoints(new MemoryStream(input)));
+        string? problem =
+            Mutations.Unexpected<InvalidDataException>(() => DatasetCsv.ReadLabelled(new MemoryStream(input)))
+                          ?? Mutations.Unexpected<InvalidDataException>(
+                              () => DatasetCsv.ReadPoints(new MemoryStream(input)));
         return (problem is null).Label($"seed {seed}: {problem}");
     }
 
@@ -64,21 +68,24 @@ public sealed class DatasetCsvPropertyTests
     [Fact]
     public void BinaryFile_IsRefusedAsNotText()
     {
-        var e = Assert.Throws<InvalidDataException>(() => DatasetCsv.ReadLabelled(new MemoryStream([0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0])));
+        var e = Assert.Throws<InvalidDataException>(
+            () => DatasetCsv.ReadLabelled(new MemoryStream([0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0])));
         Assert.Contains("not a text file (a zero byte at offset 7)", e.Message);
     }
 
     [Fact]
     public void InvalidUtf8_IsRefusedAsNotText()
     {
-        var e = Assert.Throws<InvalidDataException>(() => DatasetCsv.ReadLabelled(new MemoryStream([.. "x1,x2,label\n1,"u8, 0xff, 0xfe])));
+        var e = Assert.Throws<InvalidDataException>(
+            () => DatasetCsv.ReadLabelled(new MemoryStream([.. "x1,x2,label\n1,"u8, 0xff, 0xfe])));
         Assert.Contains("not UTF-8 text", e.Message);
     }
 
     [Fact]
     public void ControlCharactersInAField_AreEscapedInTheMessage()
     {
-        var e = Assert.Throws<InvalidDataException>(() => DatasetCsv.ReadLabelled(new MemoryStream("x1,x2,label\n\u001b[2J,1,0\n"u8.ToArray())));
+        var e = Assert.Throws<InvalidDataException>(
+            () => DatasetCsv.ReadLabelled(new MemoryStream("x1,x2,label\n\u001b[2J,1,0\n"u8.ToArray())));
         Assert.Equal(@"line 2, column 1: '\u001b[2J' is not a number", e.Message);
     }
 
@@ -92,7 +99,8 @@ public sealed class DatasetCsvPropertyTests
     [Fact]
     public void FileOverTheLimit_IsRefusedBeforeItIsRead()
     {
-        var e = Assert.Throws<InvalidDataException>(() => DatasetCsv.ReadLabelled(new HugeStream(DatasetCsv.MaxBytes + 1)));
+        var e = Assert.Throws<InvalidDataException>(
+            () => DatasetCsv.ReadLabelled(new HugeStream(DatasetCsv.MaxBytes + 1)));
         Assert.Contains("more than the 512 MiB a CSV may have", e.Message);
     }
 
@@ -104,7 +112,8 @@ public sealed class DatasetCsvPropertyTests
         public override bool CanWrite => false;
         public override long Length => length;
         public override long Position { get; set; }
-        public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("read before the size check");
+        public override int Read(byte[] buffer, int offset,
+            int count) => throw new InvalidOperationException("read before the size check");
         public override void Flush() { }
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();

@@ -29,7 +29,8 @@ public sealed class DatasetCsvTests : IDisposable
     [Fact]
     public void AcceptsNumPySavetxtFloats_CrLf_AndBlankLines()
     {
-        var data = DatasetCsv.ReadLabelled(File_("# x1,x2,label\r\n1.0e+00,2.5e-01,1.000000000000000000e+00\r\n\r\n3,4,0\r\n\r\n"));
+        var data = DatasetCsv.ReadLabelled(
+            File_("# x1,x2,label\r\n1.0e+00,2.5e-01,1.000000000000000000e+00\r\n\r\n3,4,0\r\n\r\n"));
         Assert.Equal([1, 0], data.Labels);
         Assert.Equal(0.25, data.X[0, 1]);
     }
@@ -53,16 +54,20 @@ public sealed class DatasetCsvTests : IDisposable
     public void HeaderOnly() => Assert.Contains("no data rows", Error("x1,x2,label\n"));
 
     [Fact]
-    public void WrongColumnCountInHeader() => Assert.Contains("line 1 (header): expected 3 columns", Error("x1,x2\n1,2\n"));
+    public void WrongColumnCountInHeader() => Assert.Contains("line 1 (header): expected 3 columns",
+        Error("x1,x2\n1,2\n"));
 
     [Fact]
-    public void WrongColumnCountInARow() => Assert.Contains("line 3: expected 3 columns like the header, found 4", Error("a,b,c\n1,2,0\n1,2,1,5\n"));
+    public void WrongColumnCountInARow() => Assert.Contains("line 3: expected 3 columns like the header, found 4",
+        Error("a,b,c\n1,2,0\n1,2,1,5\n"));
 
     [Fact]
-    public void MissingField_IsMalformed() => Assert.Contains("line 2, column 2: '' is not a number", Error("a,b,c\n1,,0\n3,4,1\n"));
+    public void MissingField_IsMalformed() => Assert.Contains("line 2, column 2: '' is not a number",
+        Error("a,b,c\n1,,0\n3,4,1\n"));
 
     [Fact]
-    public void NonNumericFeature() => Assert.Contains("line 3, column 1: 'abc' is not a number", Error("a,b,c\n1,2,0\nabc,4,1\n"));
+    public void NonNumericFeature() => Assert.Contains("line 3, column 1: 'abc' is not a number",
+        Error("a,b,c\n1,2,0\nabc,4,1\n"));
 
     [Fact]
     public void DecimalComma_IsNotANumber() => Assert.Contains("line 2", Error("a,b,c\n\"1,5\",2,0\n3,4,1\n"));
@@ -72,7 +77,8 @@ public sealed class DatasetCsvTests : IDisposable
     [InlineData("inf")]
     [InlineData("-Infinity")]
     [InlineData("1e400")]
-    public void NonFiniteFeature(string value) => Assert.Contains("line 3, column 2", Error($"a,b,c\n1,2,0\n3,{value},1\n"));
+    public void NonFiniteFeature(string value) => Assert.Contains("line 3, column 2",
+        Error($"a,b,c\n1,2,0\n3,{value},1\n"));
 
     [Theory]
     [InlineData("-1")]
@@ -89,7 +95,8 @@ public sealed class DatasetCsvTests : IDisposable
     public void SingleClassOne_IsAlsoAGap() => Assert.Contains("no row has label 0", Error("a,b,c\n1,2,1\n3,4,1\n"));
 
     [Fact]
-    public void LabelsWithAGap_AreNot0ToKMinus1() => Assert.Contains("the largest is 2 but no row has label 1", Error("a,b,c\n1,2,0\n3,4,2\n"));
+    public void LabelsWithAGap_AreNot0ToKMinus1() => Assert.Contains("the largest is 2 but no row has label 1",
+        Error("a,b,c\n1,2,0\n3,4,2\n"));
 
     [Fact]
     public void ReadPoints_TakesTwoOrThreeColumns()

@@ -20,7 +20,8 @@ public class StratifiedSplitTests
     {
         var data = DataGenerators.Moons(200, 0.1, 1);
         Assert.Equal(StratifiedSplit.Split(data, 0.3, 1).Test.X.Data, StratifiedSplit.Split(data, 0.3, 1).Test.X.Data);
-        Assert.NotEqual(StratifiedSplit.Split(data, 0.3, 1).Test.X.Data, StratifiedSplit.Split(data, 0.3, 2).Test.X.Data);
+        Assert.NotEqual(StratifiedSplit.Split(data, 0.3, 1).Test.X.Data,
+            StratifiedSplit.Split(data, 0.3, 2).Test.X.Data);
     }
 
     [Fact]

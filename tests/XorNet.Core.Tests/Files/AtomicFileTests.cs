@@ -3,7 +3,8 @@ using System.Diagnostics;
 
 namespace XorNet.Core.Tests.Files;
 
-/// <summary>Issue 12, items 2 and 5: temporary files are unpredictable, exclusive and never shared; streams stay streams.</summary>
+/// <summary>Issue 12, items 2 and 5: temporary files are unpredictable, exclusive and never shared; streams stay
+/// streams.</summary>
 public sealed class AtomicFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-atomic-").FullName;
@@ -57,7 +58,8 @@ public sealed class AtomicFileTests : IDisposable
     public void AFailedWrite_NamesTheTargetAndTheCause_AndLeavesNoTemporaryFile()
     {
         string path = Path.Combine(_dir, "model.npz");
-        var e = Assert.Throws<OutputFailure>(() => AtomicFile.Write(path, _ => throw new IOException("No space left on device : '/x'")));
+        var e = Assert.Throws<OutputFailure>(
+            () => AtomicFile.Write(path, _ => throw new IOException("No space left on device : '/x'")));
         Assert.Equal($"cannot write {path}: No space left on device", e.Message);
         Assert.Empty(Directory.GetFiles(_dir));
     }

@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>Format 2: W1, b1, …, WL, bL and the widths; a stack of any depth saves and loads to the same predictions.</summary>
+/// <summary>Format 2: W1, b1, …, WL, bL and the widths; a stack of any depth saves and loads to the same
+/// predictions.</summary>
 public sealed class ModelFileDepthTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-depth-").FullName;
@@ -57,7 +58,9 @@ public sealed class ModelFileDepthTests : IDisposable
     [Fact]
     public void BadWidths_AreRefused()
     {
-        Assert.Contains("array 'widths' holds [2, 0, 3, 2]", LoadError(a => a["widths"] = new NpyArray([4], new long[] { 2, 0, 3, 2 })));
-        Assert.Contains("array 'widths' must be an int64 vector", LoadError(a => a["widths"] = NpyArray.Vector(2, 4, 3, 2)));
+        Assert.Contains("array 'widths' holds [2, 0, 3, 2]",
+            LoadError(a => a["widths"] = new NpyArray([4], new long[] { 2, 0, 3, 2 })));
+        Assert.Contains("array 'widths' must be an int64 vector",
+            LoadError(a => a["widths"] = NpyArray.Vector(2, 4, 3, 2)));
     }
 }

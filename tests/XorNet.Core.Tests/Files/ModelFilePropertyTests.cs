@@ -6,10 +6,12 @@ using XorNet.Tensors.Tests;
 
 namespace XorNet.Core.Tests;
 
-/// <summary>ModelFile given damaged model files (NumPy's and ours) fails only with InvalidDataException, its documented error.</summary>
+/// <summary>ModelFile given damaged model files (NumPy's and ours) fails only with InvalidDataException, its documented
+/// error.</summary>
 public sealed class ModelFilePropertyTests
 {
-    private static readonly byte[][] Valid = [File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "model_numpy.npz")), Ours()];
+    private static readonly byte[][] Valid =
+        [File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "model_numpy.npz")), Ours()];
 
     private static byte[] Ours()
     {
@@ -28,7 +30,8 @@ public sealed class ModelFilePropertyTests
     }
 
     [Property(MaxTest = 2000)]
-    public Property MutatedModels_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+    public Property MutatedModels_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(),
+        seed =>
     {
         byte[] input = Mutations.Mutate(Valid[seed % Valid.Length], seed);
         string? problem = Mutations.Unexpected<InvalidDataException>(() => ModelFile.Read(new MemoryStream(input)));
@@ -37,15 +40,21 @@ public sealed class ModelFilePropertyTests
 
     private static readonly NpyArray[] Replacements =
     [
-        NpyArray.Scalar(0), NpyArray.Scalar(1), NpyArray.Scalar(2), NpyArray.Scalar(-1), NpyArray.Scalar("sigmoid"), NpyArray.Scalar("relu"),
-        NpyArray.Vector(), NpyArray.Vector(1, 2), NpyArray.Vector(0, 0, 0), NpyArray.Vector(double.NaN, 1), NpyArray.Vector(0, -1),
-        NpyArray.FromMatrix(new Matrix(2, 3)), NpyArray.FromMatrix(new Matrix(3, 2)), NpyArray.FromMatrix(new Matrix(3, 1)),
-        NpyArray.FromMatrix(new Matrix(0, 3)), new([2, 3], new float[6]), new([2, 3], new long[6]), new([1, 1, 1], new double[1]),
+        NpyArray.Scalar(0), NpyArray.Scalar(1), NpyArray.Scalar(2), NpyArray.Scalar(-1), NpyArray.Scalar("sigmoid"),
+            NpyArray.Scalar("relu"),
+        NpyArray.Vector(), NpyArray.Vector(1, 2), NpyArray.Vector(0, 0, 0), NpyArray.Vector(double.NaN, 1),
+            NpyArray.Vector(0, -1),
+        NpyArray.FromMatrix(new Matrix(2, 3)), NpyArray.FromMatrix(new Matrix(3, 2)),
+            NpyArray.FromMatrix(new Matrix(3, 1)),
+        NpyArray.FromMatrix(new Matrix(0, 3)), new([2, 3], new float[6]), new([2, 3], new long[6]),
+            new([1, 1, 1], new double[1]),
     ];
 
-    /// <summary>Valid zips of well-formed arrays, but with arrays dropped or swapped for ones of other shapes and dtypes.</summary>
+    /// <summary>Valid zips of well-formed arrays, but with arrays dropped or swapped for ones of other shapes and
+    /// dtypes.</summary>
     [Property(MaxTest = 2000)]
-    public Property ModelsWithWrongArrays_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+    public Property ModelsWithWrongArrays_FailOnlyWithInvalidData() => Prop.ForAll(Gen.Choose(0, int.MaxValue)
+        .ToArbitrary(), seed =>
     {
         var random = new Random(seed);
         var arrays = ModelFile.Arrays(new SavedModel(new Network(2, 3, 2), Standardizer.Identity(2), false)).ToList();

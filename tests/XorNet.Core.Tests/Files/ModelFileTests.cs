@@ -59,15 +59,18 @@ public sealed class ModelFileTests : IDisposable
 
     [Fact]
     public void WrongDtype() =>
-        Assert.Contains("array 'W1' has dtype <i8; expected float64", LoadError(a => a["W1"] = new NpyArray([2, 4], new long[8])));
+        Assert.Contains("array 'W1' has dtype <i8; expected float64",
+            LoadError(a => a["W1"] = new NpyArray([2, 4], new long[8])));
 
     [Fact]
     public void WrongShape() =>
-        Assert.Contains("array 'b1' has shape (5,); expected (4,)", LoadError(a => a["b1"] = NpyArray.Vector(new double[5])));
+        Assert.Contains("array 'b1' has shape (5,); expected (4,)",
+            LoadError(a => a["b1"] = NpyArray.Vector(new double[5])));
 
     [Fact]
     public void W2NotMatchingW1() =>
-        Assert.Contains("array 'W2' has shape (3, 3); expected (4, 3)", LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
+        Assert.Contains("array 'W2' has shape (3, 3); expected (4, 3)",
+            LoadError(a => a["W2"] = new NpyArray([3, 3], new double[9])));
 
     [Fact]
     public void AMemberAModelDoesNotUse_IsNotDecoded()
@@ -87,11 +90,13 @@ public sealed class ModelFileTests : IDisposable
 
     [Fact]
     public void UnknownActivation() =>
-        Assert.Contains("array 'activation' is 'swish'; this xornet knows sigmoid, tanh, relu", LoadError(a => a["activation"] = NpyArray.Scalar("swish")));
+        Assert.Contains("array 'activation' is 'swish'; this xornet knows sigmoid, tanh, relu",
+            LoadError(a => a["activation"] = NpyArray.Scalar("swish")));
 
     [Fact]
     public void UnknownOutput() =>
-        Assert.Contains("array 'output' is 'linear'; this xornet knows sigmoid, softmax", LoadError(a => a["output"] = NpyArray.Scalar("linear")));
+        Assert.Contains("array 'output' is 'linear'; this xornet knows sigmoid, softmax",
+            LoadError(a => a["output"] = NpyArray.Scalar("linear")));
 
     [Fact]
     public void TruncatedFile_IsInvalidData()
@@ -105,7 +110,8 @@ public sealed class ModelFileTests : IDisposable
 
     [Fact]
     public void MissingFile_IsInvalidData() =>
-        Assert.Contains("no such file", Assert.Throws<InvalidDataException>(() => ModelFile.Load(Path.Combine(_dir, "nope.npz"))).Message);
+        Assert.Contains("no such file",
+            Assert.Throws<InvalidDataException>(() => ModelFile.Load(Path.Combine(_dir, "nope.npz"))).Message);
 
     private string LoadError(Action<Dictionary<string, NpyArray>> damage)
     {
@@ -117,7 +123,8 @@ public sealed class ModelFileTests : IDisposable
     }
 }
 
-/// <summary>Every activation × output survives save/load, and predict computes the stored formula, not the article's.</summary>
+/// <summary>Every activation × output survives save/load, and predict computes the stored formula, not the
+/// article's.</summary>
 public sealed class ModelFileLeverTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("xornet-model-levers-").FullName;
@@ -162,7 +169,8 @@ public sealed class ModelFileLeverTests : IDisposable
     /// <summary>The model.npz formula written out by hand from the arrays alone, as NumPy would evaluate it.</summary>
     private static double[,] IndependentForward(IReadOnlyDictionary<string, NpyArray> a, Matrix x)
     {
-        double[] w1 = (double[])a["W1"].Values, b1 = (double[])a["b1"].Values, w2 = (double[])a["W2"].Values, b2 = (double[])a["b2"].Values;
+        double[] w1 = (double[])a["W1"].Values, b1 = (double[])a["b1"].Values, w2 = (double[])a["W2"].Values, b2 =
+            (double[])a["b2"].Values;
         double[] mean = (double[])a["x_mean"].Values, std = (double[])a["x_std"].Values;
         string f = ((string[])a["activation"].Values)[0], g = ((string[])a["output"].Values)[0];
         int d = mean.Length, h = b1.Length, k = b2.Length;

@@ -60,7 +60,8 @@ public class DecisionGridTests
     [Theory]
     [InlineData(ActivationKind.Tanh, LossKind.Mse, 700, 700)]
     [InlineData(ActivationKind.Relu, LossKind.CrossEntropy, 333, 211)]
-    public void ChunkedEvaluation_IsBitIdenticalToRowByRow(ActivationKind activation, LossKind loss, int columns, int rows)
+    public void ChunkedEvaluation_IsBitIdenticalToRowByRow(ActivationKind activation, LossKind loss, int columns,
+        int rows)
     {
         var network = new Network(2, 7, 2, activation: activation, loss: loss);
         network.Initialize(new Rng(42));

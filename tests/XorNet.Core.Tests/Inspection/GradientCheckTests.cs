@@ -18,7 +18,8 @@ public class GradientCheckTests
     /// 7 points, 2 inputs, 4 hidden, 3 classes, random non-zero biases (seeded). ReLU and L1 have kinks where no
     /// derivative exists; this data was chosen (seed 3, the first seed found by a search over 1..3000) so that every
     /// ReLU input |z1| and every weight |W| sits more than 100× the finite-difference reach 2ε = 2e-4 away from 0, and
-    /// every ReLU unit is active on some row; the test asserts the margins, so no entry is skipped and all are compared.
+    /// every ReLU unit is active on some row; the test asserts the margins, so no entry is skipped and all are
+    /// compared.
     /// </summary>
     private static (Network Net, Workspace Ws) Problem(ActivationKind activation, LossKind loss, bool useBias = true)
     {
@@ -35,19 +36,24 @@ public class GradientCheckTests
 
     [Theory]
     [MemberData(nameof(EveryCombination))]
-    public void EveryActivationLossAndRegularizer_AgreesWithCentralDifferences(ActivationKind activation, LossKind loss, double l2, double l1)
+    public void EveryActivationLossAndRegularizer_AgreesWithCentralDifferences(ActivationKind activation, LossKind loss,
+        double l2, double l1)
     {
         var (net, ws) = Problem(activation, loss);
         net.Forward(ws);
-        Assert.True(GradientCheck.NearestKink(ws) > 100 * 2 * GradientCheck.DefaultEpsilon, $"nearest |z1| {GradientCheck.NearestKink(ws)}");
-        Assert.All(net.P.W(1).Data.Concat(net.P.W(2).Data), w => Assert.True(Math.Abs(w) > 100 * 2 * GradientCheck.DefaultEpsilon));
+        Assert.True(GradientCheck.NearestKink(ws) > 100 * 2 * GradientCheck.DefaultEpsilon,
+            $"nearest |z1| {GradientCheck.NearestKink(ws)}");
+        Assert.All(net.P.W(1).Data.Concat(net.P.W(2).Data),
+            w => Assert.True(Math.Abs(w) > 100 * 2 * GradientCheck.DefaultEpsilon));
 
-        var rows = GradientCheck.Run(net, ws, new Regularization(l2, l1), GradientCheck.DefaultEpsilon, tolerance: 1e-7);
+        var rows = GradientCheck.Run(net, ws, new Regularization(l2, l1), GradientCheck.DefaultEpsilon,
+            tolerance: 1e-7);
         foreach (var row in rows)
         {
             Assert.True(row.Ok, $"{row.Name}: max relative error {row.MaxRelError:E2}");
             Assert.True(row.MaxRelError < 1e-7);
-            Assert.True(row.MaxEntryRelError < 1e-7, $"{row.Name}: worst entry's relative error {row.MaxEntryRelError:E2}");
+            Assert.True(row.MaxEntryRelError < 1e-7,
+                $"{row.Name}: worst entry's relative error {row.MaxEntryRelError:E2}");
             Assert.Equal(0, row.SkippedAtKink);
         }
         Assert.Equal(2 * 4 + 4 + 4 * 3 + 3, rows.Sum(r => r.Checked));
@@ -59,7 +65,8 @@ public class GradientCheckTests
         var (net, ws) = Problem(ActivationKind.Tanh, LossKind.CrossEntropy, useBias: false);
         var rows = GradientCheck.Run(net, ws, new Regularization(0.1), GradientCheck.DefaultEpsilon, 1e-7);
         Assert.All(rows, r => Assert.True(r.Ok));
-        Assert.All(rows.Where(r => r.Name.StartsWith('b')), r => Assert.True(r.MaxAbsError < 1e-12)); // rounding of the five-point sum only
+        // rounding of the five-point sum only
+        Assert.All(rows.Where(r => r.Name.StartsWith('b')), r => Assert.True(r.MaxAbsError < 1e-12));
     }
 
     [Fact]

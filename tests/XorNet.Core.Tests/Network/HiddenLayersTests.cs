@@ -33,7 +33,9 @@ public class HiddenLayersTests
     {
         var hidden = HiddenLayers.Parse(text)!;
         Assert.False(hidden.IsValid);
-        Assert.Equal($"Hidden {text}: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none",
+        Assert.Equal(
+            $"Hidden {text}: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 " +
+            "layers), or 0 for none",
             new TrainingConfig { Hidden = hidden }.Validate()!.ToString());
         Assert.True(HiddenLayers.Parse("1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1")!.IsValid); // 16 layers
     }
@@ -45,7 +47,8 @@ public class HiddenLayersTests
         Assert.NotEqual(new HiddenLayers(8, 8), new HiddenLayers(8));
         Assert.Equal(new HiddenLayers(3), (HiddenLayers)3);
         Assert.Empty(((HiddenLayers)0).Widths);
-        Assert.Equal(new TrainingConfig { Hidden = new HiddenLayers(4, 4) }, new TrainingConfig { Hidden = new HiddenLayers(4, 4) });
+        Assert.Equal(new TrainingConfig { Hidden = new HiddenLayers(4, 4) },
+            new TrainingConfig { Hidden = new HiddenLayers(4, 4) });
         Assert.Equal([2, 8, 8, 3], new HiddenLayers(8, 8).WithEnds(2, 3));
     }
 }

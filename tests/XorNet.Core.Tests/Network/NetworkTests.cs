@@ -2,7 +2,8 @@ using XorNet.Tensors;
 
 namespace XorNet.Tests;
 
-/// <summary>The stack of bricks: with one hidden layer it is the article's network, bit for bit; deeper it still learns.</summary>
+/// <summary>The stack of bricks: with one hidden layer it is the article's network, bit for bit; deeper it still
+/// learns.</summary>
 public class NetworkTests
 {
     public static TheoryData<ActivationKind, LossKind, bool> EveryLever()
@@ -15,14 +16,16 @@ public class NetworkTests
         return data;
     }
 
-    /// <summary>Both networks with the same random weights and the same batch of 7 rows (not a multiple of a vector).</summary>
+    /// <summary>Both networks with the same random weights and the same batch of 7 rows (not a multiple of a
+    /// vector).</summary>
     private static (Network Stack, TwoLayerNetwork Article, Workspace Ws, TwoLayerWorkspace ArticleWs) Pair(
         ActivationKind f, LossKind loss, bool bias, int hidden = 5, int classes = 3, int n = 7)
     {
         var rng = new Rng(20230828);
         var article = new TwoLayerNetwork(2, hidden, classes, bias, f, loss);
         article.Initialize(rng);
-        if (bias) foreach (var (name, b) in article.P.Named().Where(t => t.Name[0] == 'b')) rng.FillUniform(b, -0.5, 0.5);
+        if (bias) foreach (var (name, b) in article.P.Named().Where(t => t.Name[0] == 'b')) rng.FillUniform(b, -0.5,
+            0.5);
         var stack = new Network(2, hidden, classes, bias, f, loss);
         article.P.CopyTo(stack.P);
         var articleWs = article.CreateWorkspace(n);
@@ -60,7 +63,8 @@ public class NetworkTests
     [Fact]
     public void OneHiddenLayer_TrainsLikeTheArticlesNetwork_BitForBit_Over100Steps()
     {
-        var (stack, article, ws, aws) = Pair(ActivationKind.Sigmoid, LossKind.Mse, bias: true, hidden: 50, classes: 2, n: 10);
+        var (stack, article, ws, aws) =
+            Pair(ActivationKind.Sigmoid, LossKind.Mse, bias: true, hidden: 50, classes: 2, n: 10);
         var reg = new Regularization(1e-4);
         var grads = stack.P.CloneShape();
         var articleGrads = article.P.CloneShape();
@@ -110,14 +114,17 @@ public class NetworkTests
     {
         var net = new Network(2, 0, 2);
         Assert.Single(net.Layers);
-        var result = new Trainer(new TrainingConfig { Hidden = 0, Epochs = 30 }, Dataset.GaussianXor(300, seed: 1)).Run();
+        var result =
+            new Trainer(new TrainingConfig { Hidden = 0, Epochs = 30 }, Dataset.GaussianXor(300, seed: 1)).Run();
         Assert.InRange(result.Final.TrainAccuracy, 0.3, 0.7); // a straight line separates no XOR quadrant pair
     }
 
     [Fact]
     public void TwoHiddenLayers_LearnXor()
     {
-        var result = new Trainer(new TrainingConfig { Hidden = new HiddenLayers(8, 8), Epochs = 100 }, Dataset.GaussianXor(300, seed: 1)).Run();
+        var result =
+            new Trainer(new TrainingConfig { Hidden = new HiddenLayers(8, 8), Epochs = 100 },
+            Dataset.GaussianXor(300, seed: 1)).Run();
         Assert.True(result.Final.TrainAccuracy > 0.9, $"train accuracy {result.Final.TrainAccuracy}");
         Assert.Equal(Parameters.NamesFor(3), result.History.DiagnosticsAt(1)!.Names);
         Assert.Equal(6, result.History.DiagnosticsAt(1)!.MeanGradNorm!.Length);

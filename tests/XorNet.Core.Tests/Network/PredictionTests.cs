@@ -39,7 +39,8 @@ public class PredictionTests
         network.Forward(ws);
         Assert.Equal([0.0, 0.0], ws.Output.h.Data);
         Assert.Equal(1, p.Classes[0]);
-        Assert.Equal(1 / (1 + Math.Exp(ws.Output.z[0, 1] - ws.Output.z[0, 0])), p.Probabilities[0, 0], 1e-12); // σ(z) ≈ e^z there
+        // σ(z) ≈ e^z there
+        Assert.Equal(1 / (1 + Math.Exp(ws.Output.z[0, 1] - ws.Output.z[0, 0])), p.Probabilities[0, 0], 1e-12);
         Assert.Equal(1.0, p.Probabilities[0, 0] + p.Probabilities[0, 1], 1e-15);
     }
 
@@ -58,12 +59,15 @@ public class PredictionTests
         double[,] huge = { { 1e308, 1e308 }, { -1e308, 1e308 }, { 1e308, -1e308 }, { -1.7e308, -1e308 } };
         var far = Prediction.Run(model, Matrix.FromRows(huge));
         var again = Prediction.Run(model, Matrix.FromRows(huge));
-        var near = Prediction.Run(model, Matrix.FromRows(new double[,] { { 1e300, 1e300 }, { -1e300, 1e300 }, { 1e300, -1e300 }, { -1.7e300, -1e300 } }));
+        var near = Prediction.Run(model,
+            Matrix.FromRows(
+            new double[,] { { 1e300, 1e300 }, { -1e300, 1e300 }, { 1e300, -1e300 }, { -1.7e300, -1e300 } }));
         Assert.All(far.Probabilities.Data, v => Assert.True(v >= 0 && v <= 1, $"{v}"));
         for (int i = 0; i < 4; i++)
         {
             Assert.Equal(1.0, far.Probabilities.Row(i).ToArray().Sum(), 1e-15);
-            Assert.Equal(near.Probabilities.Row(i).ToArray(), far.Probabilities.Row(i).ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+            Assert.Equal(near.Probabilities.Row(i).ToArray(), far.Probabilities.Row(i).ToArray(),
+                (a, b) => Math.Abs(a - b) < 1e-9);
             Assert.Equal(far.Probabilities.Row(i).ToArray().Max(), far.Probabilities[i, far.Classes[i]]);
         }
         Assert.Equal(far.Probabilities.Data, again.Probabilities.Data);

@@ -41,9 +41,11 @@ public class TwoLayerNetworkTests
         var grads = new Parameters(2, 3, 2);
         net.Forward(ws);
         net.Backward(ws, 0.1, grads);
-        AssertAll([0.010180268963423422, -0.017886884496118926, 0.005147094506993136, 0.008862584672232943, 0.0027193875785951884, -0.00804403911825447], grads.W(1));
+        AssertAll([0.010180268963423422, -0.017886884496118926, 0.005147094506993136, 0.008862584672232943,
+            0.0027193875785951884, -0.00804403911825447], grads.W(1));
         AssertAll([0.008594548533666275, -0.0021928038494594725, 0.004153058253641061], grads.b(1));
-        AssertAll([0.036997834220360626, -0.007967592654887109, 0.015094174723193413, 0.017494035311029894, 0.03496028218989156, -0.0009248290391565789], grads.W(2));
+        AssertAll([0.036997834220360626, -0.007967592654887109, 0.015094174723193413, 0.017494035311029894,
+            0.03496028218989156, -0.0009248290391565789], grads.W(2));
         AssertAll([0.04698801463536552, -0.0029495239133244984], grads.b(2));
     }
 
@@ -90,13 +92,15 @@ public class TwoLayerNetworkTests
                 double numeric = useBias || name.StartsWith('W') ? CentralDifference(net, ws, lambda, param, i) : 0;
                 double analytic = gradByName[name].Data[i];
                 double relative = Math.Abs(analytic - numeric) / Math.Max(1e-8, Math.Abs(analytic) + Math.Abs(numeric));
-                Assert.True(relative < 1e-7, $"{name}[{i}]: analytic {analytic:R}, numeric {numeric:R}, relative error {relative:E2}");
+                Assert.True(relative < 1e-7,
+                    $"{name}[{i}]: analytic {analytic:R}, numeric {numeric:R}, relative error {relative:E2}");
             }
         }
     }
 
     // eps = 1e-4 balances truncation (∝ eps²) against rounding (∝ 1e-16·L / eps) for losses around 0.3.
-    private static double CentralDifference(TwoLayerNetwork net, TwoLayerWorkspace ws, double lambda, Matrix param, int i, double eps = 1e-4)
+    private static double CentralDifference(TwoLayerNetwork net, TwoLayerWorkspace ws, double lambda, Matrix param,
+        int i, double eps = 1e-4)
     {
         double saved = param.Data[i];
         param.Data[i] = saved + eps;

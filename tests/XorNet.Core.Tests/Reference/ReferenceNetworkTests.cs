@@ -3,21 +3,25 @@ using XorNet.Tensors;
 
 namespace XorNet.Core.Tests.Reference;
 
-/// <summary>The reference's iteration: against our NumPy program's golden weights, and its fixes against XorNet's gradient.</summary>
+/// <summary>The reference's iteration: against our NumPy program's golden weights, and its fixes against XorNet's
+/// gradient.</summary>
 public class ReferenceNetworkTests
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", name);
 
     public static TheoryData<int> GoldenRuns() => [0, 1, 2, 3];
 
-    /// <summary>tests/interop/reference_golden.py: loss and weights after 0 … 500 iterations of four settings.</summary>
+    /// <summary>tests/interop/reference_golden.py: loss and weights after 0 … 500 iterations of four
+    /// settings.</summary>
     [Theory]
     [MemberData(nameof(GoldenRuns))]
     public void Weights_AgreeWithNumPy_To1e9Relative(int run)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Fixture("reference_golden.json")));
         JsonElement golden = doc.RootElement.GetProperty("runs")[run];
-        var config = Config(golden.GetProperty("hidden").GetInt32(), golden.GetProperty("lr").GetDouble(), golden.GetProperty("l2").GetDouble());
+        var config =
+            Config(golden.GetProperty("hidden").GetInt32(), golden.GetProperty("lr").GetDouble(),
+            golden.GetProperty("l2").GetDouble());
         var trainer = new ReferenceTrainer(config);
         ReferenceNetwork net = trainer.Reference;
         int done = 0;
@@ -100,7 +104,8 @@ public class ReferenceNetworkTests
 
     private static void AssertClose(double expected, double actual, string what, double relative = 1e-9) =>
         Assert.True(Math.Abs(expected - actual) <= relative * Math.Abs(expected),
-            $"{what}: expected {expected:R}, got {actual:R} (relative {Math.Abs(expected - actual) / Math.Abs(expected):G3})");
+            $"{what}: expected {expected:R}, got {actual:R} (relative " +
+                $"{Math.Abs(expected - actual) / Math.Abs(expected):G3})");
 
     private static void AssertClose(double[] expected, Matrix actual, string what)
     {
@@ -109,5 +114,6 @@ public class ReferenceNetworkTests
         Assert.True(worst <= 1e-9 * scale, $"{what}: max |difference| {worst:G3}, largest |weight| {scale:G3}");
     }
 
-    private static void AssertClose(Matrix expected, Matrix actual, string what) => AssertClose(expected.Data, actual, what);
+    private static void AssertClose(Matrix expected, Matrix actual, string what) => AssertClose(expected.Data, actual,
+        what);
 }

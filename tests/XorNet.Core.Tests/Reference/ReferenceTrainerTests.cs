@@ -17,7 +17,8 @@ public class ReferenceTrainerTests
         EpochMetrics lowest = r.History.MinBy(m => m.Loss);
         Assert.InRange(lowest.Epoch, 1_000, r.Stop.Epoch!.Value - 200); // it had learned, then got worse
         Assert.True(lowest.Loss < 0.24, $"lowest {lowest.Loss}");
-        Assert.Contains(new Setting(nameof(ReferenceProgram.Fixes), "l2-gradient"), r.Stop.Message!.Settings); // advice: --fix l2-gradient
+        // advice: --fix l2-gradient
+        Assert.Contains(new Setting(nameof(ReferenceProgram.Fixes), "l2-gradient"), r.Stop.Message!.Settings);
     }
 
     [Fact]
@@ -27,7 +28,8 @@ public class ReferenceTrainerTests
         TrainingResult r = new ReferenceTrainer(config).Run();
         Assert.Equal(StopReason.Completed, r.Stop.Reason);
         Assert.Equal(3000, r.Final.Epoch);
-        Assert.True(r.Final.Loss < r.History[0].Loss, $"loss {r.Final.Loss}"); // still learning, where the bugged run blew up
+        // still learning, where the bugged run blew up
+        Assert.True(r.Final.Loss < r.History[0].Loss, $"loss {r.Final.Loss}");
     }
 
     [Fact]
@@ -37,7 +39,8 @@ public class ReferenceTrainerTests
         Assert.InRange(r.History.Count, 1001, 2002); // every iteration up to 1,000, then 1,000 spaced ones, + the best
         Assert.Equal(Enumerable.Range(0, 1001), r.History.Take(1001).Select(m => m.Epoch));
         Assert.Equal(50_000, r.History[^1].Epoch);
-        Assert.All(r.History.Skip(1000).Zip(r.History.Skip(1001)), p => Assert.InRange(p.Second.Epoch - p.First.Epoch, 1, 49));
+        Assert.All(r.History.Skip(1000).Zip(r.History.Skip(1001)),
+            p => Assert.InRange(p.Second.Epoch - p.First.Epoch, 1, 49));
         Assert.True(r.History.Zip(r.History.Skip(1)).All(p => p.First.Epoch < p.Second.Epoch));
         Assert.Equal(r.History.Min(m => m.Loss), r.History.MinBy(m => m.Loss).Loss);
     }

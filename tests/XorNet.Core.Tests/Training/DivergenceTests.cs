@@ -39,18 +39,22 @@ public class DivergenceTests
     {
         var config = new TrainingConfig { LearningRate = 2 };
         var epoch = new EpochDiagnostics(3, 2, [1, 1, 1, 1], [0.02, 0.01, 50, 0.1]);
-        var (parameter, report) = DivergenceReport.Build(config, 3, new DivergenceVerdict(3, "the loss became NaN"), false, epoch, [0.01, 0.01, 0.05, 0.05], 0.08);
+        var (parameter, report) =
+            DivergenceReport.Build(config, 3, new DivergenceVerdict(3, "the loss became NaN"), false, epoch,
+            [0.01, 0.01, 0.05, 0.05], 0.08);
         string message = report.Format(Flags);
         Assert.Equal("W2", parameter); // 50 / 0.05 = 1000× growth, the largest
         Assert.StartsWith("training diverged at epoch 3: the loss became NaN; the gradient of W2 exploded", message);
         Assert.Contains("1E+03×", message);
         // lr: min(2/10, 1/0.08 → 10) = 0.2; clip: 0.3/2 = 0.15 → 0.1
         Assert.Contains("Try --lr 0.2, or --clip-norm 0.1 ", message);
-        Assert.Equal([nameof(TrainingConfig.LearningRate), nameof(TrainingConfig.ClipNorm)], report.Settings.Select(x => x.Field));
+        Assert.Equal([nameof(TrainingConfig.LearningRate), nameof(TrainingConfig.ClipNorm)],
+            report.Settings.Select(x => x.Field));
         Assert.Contains("Try LearningRate 0.2, or ClipNorm 0.1 ", report.ToString()); // the core's own spelling: fields
     }
 
-    /// <summary>The advice's settings spelled as the CLI spells them (its table is tested in XorNet.Cli.Tests).</summary>
+    /// <summary>The advice's settings spelled as the CLI spells them (its table is tested in
+    /// XorNet.Cli.Tests).</summary>
     private static string Flags(string field) => field switch
     {
         nameof(TrainingConfig.LearningRate) => "--lr",
@@ -63,7 +67,9 @@ public class DivergenceTests
     public void Report_SaysSoWhenNoGradientExploded()
     {
         var epoch = new EpochDiagnostics(1, 1000, [1, 1, 1, 1], [0.01, 0.01, 0.05, 0.05]);
-        var (_, report) = DivergenceReport.Build(new TrainingConfig { LearningRate = 1000 }, 5, new DivergenceVerdict(1, "the loss rose"), false, epoch, [0.01, 0.01, 0.05, 0.05], 0.2);
+        var (_, report) =
+            DivergenceReport.Build(new TrainingConfig { LearningRate = 1000 }, 5,
+            new DivergenceVerdict(1, "the loss rose"), false, epoch, [0.01, 0.01, 0.05, 0.05], 0.2);
         string message = report.Format(Flags);
         Assert.Contains("no gradient exploded", message);
         Assert.Contains("in epoch 1", message);
@@ -76,7 +82,9 @@ public class DivergenceTests
     public void Report_AfterLearning_AdvisesALowerRateOrADecayingSchedule()
     {
         var epoch = new EpochDiagnostics(60, 2, [1, 1, 1, 1], [0.1, 0.1, 0.1, 0.5]);
-        var (parameter, report) = DivergenceReport.Build(new TrainingConfig { LearningRate = 2 }, 64, new DivergenceVerdict(60, "the loss rose"), true, epoch, [0.01, 0.01, 0.05, 0.01], 0.2);
+        var (parameter, report) =
+            DivergenceReport.Build(new TrainingConfig { LearningRate = 2 }, 64,
+            new DivergenceVerdict(60, "the loss rose"), true, epoch, [0.01, 0.01, 0.05, 0.01], 0.2);
         string message = report.Format(Flags);
         Assert.Equal("b2", parameter);
         Assert.Contains("try --lr 0.5, or a decaying --lr-schedule exponential", message);

@@ -2,7 +2,8 @@ namespace XorNet.Tests;
 
 public class LearningRateScheduleTests
 {
-    private static LearningRateSchedule Schedule(ScheduleKind kind, int epochs = 100, int? stepSize = null, double? gamma = null, double? decay = null, double? final = null) =>
+    private static LearningRateSchedule Schedule(ScheduleKind kind, int epochs = 100, int? stepSize = null,
+        double? gamma = null, double? decay = null, double? final = null) =>
         LearningRateSchedule.From(new TrainingConfig
         {
             LearningRate = 1.0,
@@ -62,7 +63,8 @@ public class LearningRateScheduleTests
         ConfigProblem gamma = new TrainingConfig { LrGamma = 0.5 }.Validate()!;
         Assert.Equal(nameof(TrainingConfig.LrGamma), gamma.Field);
         Assert.Equal("LrGamma: only LrSchedule step or exponential uses it (got constant)", gamma.ToString());
-        Assert.Equal(nameof(TrainingConfig.LrStepSize), new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrStepSize = 3 }.Validate()?.Field);
+        Assert.Equal(nameof(TrainingConfig.LrStepSize),
+            new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrStepSize = 3 }.Validate()?.Field);
         Assert.Null(new TrainingConfig { LrSchedule = ScheduleKind.Exponential, LrGamma = 0.9 }.Validate());
     }
 }

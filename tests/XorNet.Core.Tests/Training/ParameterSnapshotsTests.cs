@@ -11,7 +11,8 @@ public class ParameterSnapshotsTests
     {
         string alone = MetricsJson.Serialize(NewTrainer().Run());
         var trainer = NewTrainer();
-        var snapshots = new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(Config.Epochs, 7));
+        var snapshots =
+            new ParameterSnapshots(trainer.Network, ParameterSnapshots.EvenlySpacedEpochs(Config.Epochs, 7));
         string observed = MetricsJson.Serialize(trainer.Run(snapshots.Observe));
         Assert.Equal(alone, observed);
         Assert.Equal(7, snapshots.Taken.Count);
@@ -30,7 +31,8 @@ public class ParameterSnapshotsTests
         Assert.Equal(result.History[5], snapshots.Taken[1].Metrics);
         foreach (var ((name, expected), (_, actual)) in initial.Named().Zip(snapshots.Taken[0].Parameters.Named()))
             Assert.True(expected.Data.SequenceEqual(actual.Data), $"{name} at epoch 0");
-        foreach (var ((name, expected), (_, actual)) in result.Network.P.Named().Zip(snapshots.Taken[2].Parameters.Named()))
+        foreach (var ((name, expected), (_, actual)) in result.Network.P.Named()
+            .Zip(snapshots.Taken[2].Parameters.Named()))
             Assert.True(expected.Data.SequenceEqual(actual.Data), $"{name} at the last epoch");
         // A snapshot is a copy: epoch 5 differs from both ends.
         Assert.False(snapshots.Taken[1].Parameters.W(1).Data.SequenceEqual(result.Network.P.W(1).Data));

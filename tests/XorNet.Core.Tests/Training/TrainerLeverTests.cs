@@ -24,10 +24,18 @@ public class TrainerLeverTests
     public void LateExplosionOfFiftyReluNeurons_IsStoppedAsDiverged_AndClipNormOneTamesIt()
     {
         // The article's 50-neuron figure: it learns, then the loss explodes; clipping the gradient norm to 1 keeps it.
-        var config = new TrainingConfig { Hidden = 50, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy, LearningRate = 2 };
+        var config =
+            new TrainingConfig
+            {
+                Hidden = 50,
+                Activation = ActivationKind.Relu,
+                Loss = LossKind.CrossEntropy,
+                LearningRate = 2
+            };
         var blowUp = Train(config);
         Assert.Equal(StopReason.Diverged, blowUp.Stop.Reason);
-        Assert.True(blowUp.History.Min(m => m.Loss) < blowUp.History[0].Loss / 2, "it should have learned before diverging");
+        Assert.True(blowUp.History.Min(m => m.Loss) < blowUp.History[0].Loss / 2,
+            "it should have learned before diverging");
         var clipped = Train(config with { ClipNorm = 1 });
         Assert.Equal(StopReason.Completed, clipped.Stop.Reason);
         Assert.True(clipped.Final.TrainAccuracy > 0.95, $"accuracy {clipped.Final.TrainAccuracy}");
@@ -41,8 +49,11 @@ public class TrainerLeverTests
         Assert.Equal(5, blowUp.Stop.Epoch);    // saturated in epoch 1 (loss 0.27 → 0.50), stuck there for 5 epochs
         Assert.Equal(6, blowUp.History.Count); // nothing after the verdict
         Assert.Equal("diverged", blowUp.Status);
-        Assert.Contains("training diverged at epoch 5: the loss has stayed far above its best 0.2749 (epoch 0) since epoch 1", blowUp.Stop.Message!.ToString());
-        Assert.Contains(nameof(TrainingConfig.LearningRate), blowUp.Stop.Message.Settings.Select(s => s.Field)); // advice as data
+        Assert.Contains(
+            "training diverged at epoch 5: the loss has stayed far above its best 0.2749 (epoch 0) since epoch 1",
+            blowUp.Stop.Message!.ToString());
+        // advice as data
+        Assert.Contains(nameof(TrainingConfig.LearningRate), blowUp.Stop.Message.Settings.Select(s => s.Field));
 
         // Clipping bounds a step by lr·c: with c = 1e-3 no step moves the weights by more than 1.
         var clipped = Train(new TrainingConfig { Hidden = 50, LearningRate = 1000, ClipNorm = 1e-3 });
@@ -53,7 +64,14 @@ public class TrainerLeverTests
     [Fact]
     public void ExplodingReluCrossEntropy_StopsInTheEpochItExplodes()
     {
-        var result = Train(new TrainingConfig { Hidden = 50, Activation = ActivationKind.Relu, Loss = LossKind.CrossEntropy, LearningRate = 1000 });
+        var result =
+            Train(new TrainingConfig
+            {
+                Hidden = 50,
+                Activation = ActivationKind.Relu,
+                Loss = LossKind.CrossEntropy,
+                LearningRate = 1000
+            });
         Assert.Equal(1, result.Stop.Epoch);
         Assert.Equal("W1", result.Stop.Parameter);
         Assert.Contains("the loss exploded", result.Stop.Message!.ToString());
@@ -62,7 +80,8 @@ public class TrainerLeverTests
     [Fact]
     public void NoDivergenceCheck_TrainsThroughTheBlowUp()
     {
-        var result = Train(new TrainingConfig { Hidden = 50, LearningRate = 1000, Epochs = 5, StopOnDivergence = false });
+        var result =
+            Train(new TrainingConfig { Hidden = 50, LearningRate = 1000, Epochs = 5, StopOnDivergence = false });
         Assert.Equal(6, result.History.Count);
         Assert.Equal("ok", result.Status);
     }
@@ -89,14 +108,17 @@ public class TrainerLeverTests
     [Fact]
     public void History_RecordsEachEpochsLearningRate_AndGradientNorms()
     {
-        var result = Train(new TrainingConfig { Epochs = 6, LrSchedule = ScheduleKind.Step, LrStepSize = 2, LrGamma = 0.5 });
+        var result =
+            Train(new TrainingConfig { Epochs = 6, LrSchedule = ScheduleKind.Step, LrStepSize = 2, LrGamma = 0.5 });
         Assert.Equal([1, 1, 0.5, 0.5, 0.25, 0.25], result.History.Diagnostics.Skip(1).Select(d => d.LearningRate));
-        Assert.All(result.History.Diagnostics.Skip(1), d => Assert.All(d.MeanGradNorm!, n => Assert.True(n > 0 && n <= 1)));
+        Assert.All(result.History.Diagnostics.Skip(1),
+            d => Assert.All(d.MeanGradNorm!, n => Assert.True(n > 0 && n <= 1)));
         using var doc = JsonDocument.Parse(MetricsJson.Serialize(result));
         var history = doc.RootElement.GetProperty("history");
         Assert.Equal(JsonValueKind.Null, history[0].GetProperty("lr").ValueKind);
         Assert.Equal(0.5, history[3].GetProperty("lr").GetDouble());
-        Assert.Equal(result.History.DiagnosticsAt(3)!.MeanGradNorm![2], history[3].GetProperty("grad_norm").GetProperty("W2").GetDouble());
+        Assert.Equal(result.History.DiagnosticsAt(3)!.MeanGradNorm![2],
+            history[3].GetProperty("grad_norm").GetProperty("W2").GetDouble());
         var config = doc.RootElement.GetProperty("config");
         Assert.Equal("step", config.GetProperty("lr_schedule").GetString());
         Assert.Equal(2, config.GetProperty("lr_step_size").GetInt32());
@@ -108,9 +130,18 @@ public class TrainerLeverTests
     [InlineData(ActivationKind.Relu, LossKind.CrossEntropy, OptimizerKind.Sgd, 0.3)]
     [InlineData(ActivationKind.Sigmoid, LossKind.Mse, OptimizerKind.Adam, 0.01)]
     [InlineData(ActivationKind.Sigmoid, LossKind.Mse, OptimizerKind.Momentum, 0.1)]
-    public void EachLever_LearnsXorWithFiftyNeurons(ActivationKind activation, LossKind loss, OptimizerKind optimizer, double lr)
+    public void EachLever_LearnsXorWithFiftyNeurons(ActivationKind activation, LossKind loss, OptimizerKind optimizer,
+        double lr)
     {
-        var result = Train(new TrainingConfig { Hidden = 50, Activation = activation, Loss = loss, Optimizer = optimizer, LearningRate = lr });
+        var result =
+            Train(new TrainingConfig
+            {
+                Hidden = 50,
+                Activation = activation,
+                Loss = loss,
+                Optimizer = optimizer,
+                LearningRate = lr
+            });
         Assert.Equal(StopReason.Completed, result.Stop.Reason);
         Assert.True(result.Final.TrainAccuracy >= 0.95, $"accuracy {result.Final.TrainAccuracy}");
     }
@@ -118,7 +149,8 @@ public class TrainerLeverTests
     [Fact]
     public void L1_PushesWeightsTowardZeroMoreThanNoPenalty()
     {
-        double Sum(TrainingResult r) => XorNet.Tensors.Ops.AbsSum(r.Network.P.W(1)) + XorNet.Tensors.Ops.AbsSum(r.Network.P.W(2));
+        double Sum(TrainingResult r) => XorNet.Tensors.Ops.AbsSum(r.Network.P.W(1))
+            + XorNet.Tensors.Ops.AbsSum(r.Network.P.W(2));
         var plain = Train(new TrainingConfig { Hidden = 20, L2 = 0, Epochs = 30 });
         var l1 = Train(new TrainingConfig { Hidden = 20, L2 = 0, L1 = 0.05, Epochs = 30 });
         Assert.True(Sum(l1) < 0.8 * Sum(plain), $"Σ|W| {Sum(l1)} vs {Sum(plain)}");

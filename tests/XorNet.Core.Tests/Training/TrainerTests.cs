@@ -61,7 +61,8 @@ public class TrainerTests
     {
         var result = Train(new TrainingConfig { Hidden = 50 });
         Assert.True(result.Final.TrainAccuracy >= 0.93, $"accuracy {result.Final.TrainAccuracy}");
-        Assert.True(result.Final.Loss < result.History[0].Loss / 3, $"loss {result.History[0].Loss} → {result.Final.Loss}");
+        Assert.True(result.Final.Loss < result.History[0].Loss / 3,
+            $"loss {result.History[0].Loss} → {result.Final.Loss}");
     }
 
     [Fact]
@@ -87,13 +88,19 @@ public class TrainerTests
     }
 
     [Theory]
-    [InlineData(-1, nameof(TrainingConfig.Hidden), "Hidden -1: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
-    [InlineData(100_001, nameof(TrainingConfig.Hidden), "Hidden 100001: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or 0 for none")]
+    [InlineData(-1, nameof(TrainingConfig.Hidden),
+        "Hidden -1: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 layers), or " +
+        "0 for none")]
+    [InlineData(100_001, nameof(TrainingConfig.Hidden),
+        "Hidden 100001: must be widths from input to output such as 3 or 8x8x4 (each 1 to 100000, at most 16 " +
+        "layers), or 0 for none")]
     [InlineData(-1.0, nameof(TrainingConfig.LearningRate), "LearningRate -1: must be a finite number > 0")]
     [InlineData(double.NaN, nameof(TrainingConfig.LearningRate), "LearningRate NaN: must be a finite number > 0")]
     public void Validate_NamesTheBadField_ItsValue_AndItsRule(double value, string field, string text)
     {
-        var config = field == nameof(TrainingConfig.Hidden) ? new TrainingConfig { Hidden = (int)value } : new TrainingConfig { LearningRate = value };
+        var config =
+            field == nameof(TrainingConfig.Hidden) ? new TrainingConfig { Hidden = (int)value }
+            : new TrainingConfig { LearningRate = value };
         ConfigProblem problem = config.Validate()!;
         Assert.Equal(field, problem.Field);
         Assert.Equal(ConfigRules.For(field), problem.Rule);
@@ -132,7 +139,8 @@ public class TrainerTestSetTests
         Assert.True(with.RootElement.GetProperty("final").TryGetProperty("test_accuracy", out _));
         Assert.True(with.RootElement.GetProperty("history")[0].TryGetProperty("test_loss", out _));
         Assert.Equal(0.25, with.RootElement.GetProperty("config").GetProperty("test_split").GetDouble());
-        using var without = JsonDocument.Parse(MetricsJson.Serialize(new Trainer(new TrainingConfig { Epochs = 2 }, data).Run()));
+        using var without =
+            JsonDocument.Parse(MetricsJson.Serialize(new Trainer(new TrainingConfig { Epochs = 2 }, data).Run()));
         Assert.False(without.RootElement.GetProperty("final").TryGetProperty("test_accuracy", out _));
         var names = without.RootElement.GetProperty("config").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Empty(names.Intersect(["data", "noise", "test_split", "standardize", "init"]));
