@@ -27,7 +27,8 @@ public static class CompareCommand
     {
         var command = new Command("compare",
             "Train several configurations and compare them. Takes every train option; a comma-separated value " +
-            "makes it an axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs; --features separates its lists by '/'). " +
+            "makes it an axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs; --features separates its lists " +
+            "by '/'). " +
             "Writes one folder per run, comparison.png and compare.json. " +
             "Exit code: the worst run's (130 interrupted, 3 a run diverged, 1 a run failed a gate, else 0).")
         {

@@ -130,8 +130,8 @@ public static class TrainJob
     /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
     /// </summary>
     private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output,
-                                               OutputSet files, string json, Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
-                                               CancellationToken cancel)
+                                               OutputSet files, string json, Snapshots? snapshots,
+                                               QualityGates? gates, ProgressReporter progress, CancellationToken cancel)
     {
         AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
         var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize)
@@ -246,8 +246,8 @@ public static class TrainJob
     /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
     private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir,
-                                      string configuration, Snapshots? snapshots, QualityGates? gates, ProgressReporter progress,
-                                      CancellationToken cancel)
+                                      string configuration, Snapshots? snapshots, QualityGates? gates,
+                                      ProgressReporter progress, CancellationToken cancel)
     {
         var pictures = new List<Action>
         {
