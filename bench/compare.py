@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints bench/run.sh's table: xornet against NumPy, from the JSON of both benches and /usr/bin/time -v logs."""
+"""Prints bench/run.sh's table: xornet against NumPy and PyTorch, from the benches' JSON and /usr/bin/time -v logs."""
 import json
 import re
 import statistics
@@ -15,11 +15,11 @@ def time_log(path):
     return seconds, rss_kb / 1024
 
 
-def median_report(paths):
+def median_report(paths, sections=("matmul", "train_step", "grid")):
     """One report whose every number is the median of that number over the given JSON reports."""
     reports = [json.load(open(p)) for p in paths]
     merged = reports[0]
-    for section in ("matmul", "train_step", "grid"):
+    for section in sections:
         for i, entry in enumerate(merged[section]):
             for key, value in entry.items():
                 if isinstance(value, float):
@@ -31,14 +31,19 @@ def main():
     out, reps = sys.argv[1], int(sys.argv[2])
     cs = median_report([f"{out}/cs-{i}.json" for i in (1, 2, 3)])
     np_ = median_report([f"{out}/np-{i}.json" for i in (1, 2, 3)])
-    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; medians of 3 alternating runs")
+    pt = median_report([f"{out}/pt-{i}.json" for i in (1, 2, 3)], ("train_step",))
+    print(f"xornet vs NumPy (one BLAS thread), {cs['cores']} cores, kernel {cs['kernel']}; "
+          "medians of 3 alternating runs")
     print(f"{'matmul float64, 1 thread':<34}{'xornet GFLOP/s':>15}{'NumPy GFLOP/s':>15}{'ratio':>9}")
     for c, n in zip(cs["matmul"], np_["matmul"]):
         print(f"  n = {c['n']:<28}{c['gflops']:>15.2f}{n['gflops']:>15.2f}{c['gflops'] / n['gflops']:>8.2f}×")
-    print(f"{'training step (fwd+bwd+SGD)':<34}{'xornet µs':>15}{'NumPy µs':>15}{'speed-up':>9}")
-    for c, n in zip(cs["train_step"], np_["train_step"]):
-        label = f"H = {c['hidden']}, batch {c['batch']}"
-        print(f"  {label:<32}{c['us']:>15.2f}{n['us']:>15.2f}{n['us'] / c['us']:>8.1f}×")
+    print(f"training step (fwd+bwd+SGD), µs; PyTorch {pt['torch']} float64 1 thread, autograd + optim.SGD")
+    print(f"{'  --hidden, batch':<22}{'xornet':>10}{'NumPy':>10}{'PyTorch':>10}{'×NumPy':>10}{'×PyTorch':>10}")
+    for c, n, t in zip(cs["train_step"], np_["train_step"], pt["train_step"]):
+        assert (c["hidden"], c["batch"]) == (str(n["hidden"]), n["batch"]) == (str(t["hidden"]), t["batch"])
+        label = f"{c['hidden']}, batch {c['batch']}"
+        print(f"  {label:<20}{c['us']:>10.2f}{n['us']:>10.2f}{t['us']:>10.2f}"
+              f"{n['us'] / c['us']:>9.1f}×{t['us'] / c['us']:>9.1f}×")
     print(f"{'decision grid':<34}{'xornet ms':>15}{'NumPy ms':>15}{'speed-up':>9}")
     for c, n in zip(cs["grid"], np_["grid"]):
         label = f"H = {c['hidden']}, {c['columns']}×{c['rows']} ({c['threads']} thr)"

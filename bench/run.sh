@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# XorNet against NumPy, side by side in one run on this machine; prints the ratios (medians).
+# XorNet against NumPy and PyTorch, side by side in one run on this machine; prints the ratios (medians).
 #   bash bench/run.sh [--quick] [REPS]
 # Reference: `xornet train --reference` (the article's program, H=50 lr 0.003 λ 1e-4, 100,000 iterations) against
 # tests/interop/reference_golden.py --time (the same loop in NumPy, with the accuracy on all points that the reference
 # measures every iteration), 3 alternating rounds, seconds per iteration (medians).
-# Kernels: `xornet bench --json` and bench/numpy/numpy_bench.py (NumPy with one BLAS thread), alternated 3 times
-# so both sides see the same machine load; each figure is the median over the 3.
+# Kernels: `xornet bench --json`, bench/numpy/numpy_bench.py (NumPy with one BLAS thread) and
+# bench/torch/torch_bench.py (the training steps in PyTorch, float64, CPU, one thread), alternated 3 times so every
+# side sees the same machine load; each figure is the median over the 3.
 # End to end: `xornet train --hidden 3 --lr 1.0 --epochs 100` (all PNGs) against bench/numpy/train_numpy.py
 # (NumPy + matplotlib, same training, same three plots), REPS runs each, alternating, wall time and peak RSS
 # from /usr/bin/time -v.
@@ -16,8 +17,9 @@ reps=${1:-7}
 py=/usr/bin/python3
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-"$py" -c "import numpy, matplotlib" 2>/dev/null || {
-  echo "bench: needs NumPy and matplotlib for $py: apt-get install -y python3-numpy python3-matplotlib libopenblas0-pthread" >&2; exit 2; }
+"$py" -c "import numpy, matplotlib, torch" 2>/dev/null || {
+  echo "bench: needs NumPy, matplotlib and PyTorch for $py: apt-get install -y python3-numpy python3-matplotlib" \
+    "python3-torch libopenblas0-pthread" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 
 out=$(mktemp -d)
@@ -30,6 +32,7 @@ echo "bench: kernels (xornet bench and numpy_bench.py, alternating, 3 rounds) ..
 for i in 1 2 3; do
   "$xornet" bench --json $quick > "$out/cs-$i.json"
   (cd bench/numpy && "$py" numpy_bench.py $quick) > "$out/np-$i.json"
+  "$py" bench/torch/torch_bench.py $quick > "$out/pt-$i.json"
 done
 
 echo "bench: end to end, $reps runs each ..." >&2

@@ -42,37 +42,40 @@ def gaussian_xor(n, rng):
     return x, np.eye(2)[labels], labels
 
 
-class Network:
-    """h1 = σ(X·W1 + b1), h2 = σ(h1·W2 + b2); L = Σ(y − h2)²/(2N) + λ(ΣW1² + ΣW2²)/(2N)."""
+STACKS = ("3", "50", "8x8x8", "64x64")  # the --hidden spellings xornet bench times, in its order
 
-    def __init__(self, d, h, k, rng):
-        self.W1 = rng.uniform(-1, 1, (d, h)) / np.sqrt(d)
-        self.b1 = np.zeros((1, h))
-        self.W2 = rng.uniform(-1, 1, (h, k)) / np.sqrt(h)
-        self.b2 = np.zeros((1, k))
+
+class Network:
+    """h_l = σ(h_{l−1}·W_l + b_l) for l = 1 … L (h_0 = X); L = Σ(y − h_L)²/(2N) + λ·Σ_l ΣW_l²/(2N)."""
+
+    def __init__(self, d, hidden, k, rng):
+        widths = [d] + [int(w) for w in str(hidden).split("x")] + [k]
+        self.W = [rng.uniform(-1, 1, (i, o)) / np.sqrt(i) for i, o in zip(widths, widths[1:])]
+        self.b = [np.zeros((1, o)) for o in widths[1:]]
 
     def forward(self, X):
-        h1 = sigmoid(X @ self.W1 + self.b1)
-        h2 = sigmoid(h1 @ self.W2 + self.b2)
-        return h1, h2
+        hs = [X]
+        for W, b in zip(self.W, self.b):
+            hs.append(sigmoid(hs[-1] @ W + b))
+        return hs
 
-    def loss(self, h2, y, lam):
+    def loss(self, h, y, lam):
         n = y.shape[0]
-        return np.sum((y - h2) ** 2) / (2 * n) + lam * (np.sum(self.W1 ** 2) + np.sum(self.W2 ** 2)) / (2 * n)
+        return np.sum((y - h) ** 2) / (2 * n) + lam * sum(np.sum(W ** 2) for W in self.W) / (2 * n)
 
     def step(self, X, y, lam, lr):
         n = X.shape[0]
-        h1, h2 = self.forward(X)
-        dL_dz2 = (h2 - y) / n * (h2 * (1 - h2))
-        dL_dW2 = h1.T @ dL_dz2 + lam * self.W2 / n
-        dL_db2 = dL_dz2.sum(axis=0, keepdims=True)
-        dL_dz1 = (dL_dz2 @ self.W2.T) * (h1 * (1 - h1))
-        dL_dW1 = X.T @ dL_dz1 + lam * self.W1 / n
-        dL_db1 = dL_dz1.sum(axis=0, keepdims=True)
-        self.W1 -= lr * dL_dW1
-        self.b1 -= lr * dL_db1
-        self.W2 -= lr * dL_dW2
-        self.b2 -= lr * dL_db2
+        hs = self.forward(X)
+        out = hs[-1]
+        dL_dz = (out - y) / n * (out * (1 - out))
+        for l in range(len(self.W) - 1, -1, -1):
+            W, h = self.W[l], hs[l]
+            dL_dW = h.T @ dL_dz + lam * W / n
+            dL_db = dL_dz.sum(axis=0, keepdims=True)
+            if l > 0:
+                dL_dz = (dL_dz @ W.T) * (h * (1 - h))  # before W_l changes
+            W -= lr * dL_dW
+            self.b[l] -= lr * dL_db
 
 
 def grid_ms(net, side, samples):
@@ -81,7 +84,7 @@ def grid_ms(net, side, samples):
     pts = np.c_[gx.ravel(), gy.ravel()]
 
     def run():
-        _, h2 = net.forward(pts)
+        h2 = net.forward(pts)[-1]
         return (h2[:, 1] / h2.sum(axis=1)).reshape(side, side)
 
     return seconds_per_call(run, samples) * 1e3
@@ -98,7 +101,7 @@ def main():
         s = seconds_per_call(lambda: np.matmul(a, b, out=c), samples)
         report["matmul"].append({"n": n, "gflops": 2 * n ** 3 / s / 1e9})
     X, Y, _ = gaussian_xor(300, rng)
-    for hidden in (3, 50):
+    for hidden in STACKS:
         for batch in (10, 300):
             net = Network(2, hidden, 2, rng)
             xb, yb = X[:batch].copy(), Y[:batch].copy()
@@ -107,7 +110,8 @@ def main():
     for hidden in (3, 50):
         net = Network(2, hidden, 2, rng)
         side = 200 if quick else 700
-        report["grid"].append({"hidden": hidden, "columns": side, "rows": side, "ms": grid_ms(net, side, min(samples, 5))})
+        ms = grid_ms(net, side, min(samples, 5))
+        report["grid"].append({"hidden": hidden, "columns": side, "rows": side, "ms": ms})
     json.dump(report, sys.stdout, indent=2)
     print()
 

@@ -28,7 +28,7 @@ def main():
     net = Network(2, hidden, 2, rng)
 
     def evaluate(epoch):
-        _, h2 = net.forward(X)
+        h2 = net.forward(X)[-1]
         return {"epoch": epoch, "loss": float(net.loss(h2, Y, lam)),
                 "train_accuracy": float(np.mean(np.argmax(h2, axis=1) == labels))}
 
@@ -56,7 +56,7 @@ def main():
     x0, x1 = X[:, 0].min() - 0.5, X[:, 0].max() + 0.5
     y0, y1 = X[:, 1].min() - 0.5, X[:, 1].max() + 0.5
     gx, gy = np.meshgrid(np.arange(x0, x1, 0.01), np.arange(y0, y1, 0.01))
-    _, h2 = net.forward(np.c_[gx.ravel(), gy.ravel()])
+    h2 = net.forward(np.c_[gx.ravel(), gy.ravel()])[-1]
     share = (h2[:, 1] / h2.sum(axis=1)).reshape(gx.shape)
     fig, ax = plt.subplots(figsize=(7, 5.6), dpi=100)
     cs = ax.contourf(gx, gy, share, levels=20, cmap="RdBu_r", vmin=0, vmax=1)

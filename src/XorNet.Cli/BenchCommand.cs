@@ -39,7 +39,7 @@ public static class BenchCommand
                 $"  n = {m.N,-24}{m.FastGflops,10:F2}{m.NaiveGflops,16:F2}{m.FastGflops / m.NaiveGflops,10:F1}×");
         s.WriteLine("training step (fwd+bwd+SGD)  fast µs        naive µs        speed-up");
         foreach (var t in r.Steps)
-            s.WriteLine($"  H = {t.Hidden,-3} batch = {t.Batch,-12}{t.FastMicroseconds,10:F2}" +
+            s.WriteLine($"  H = {t.Hidden,-7} batch = {t.Batch,-8}{t.FastMicroseconds,10:F2}" +
                 $"{t.NaiveMicroseconds,16:F2}{t.NaiveMicroseconds / t.FastMicroseconds,10:F1}×");
         s.WriteLine("decision grid                batched ms     row-by-row ms   speed-up");
         foreach (var g in r.Grids)
@@ -58,7 +58,7 @@ public static class BenchCommand
             { ["n"] = m.N, ["gflops"] = m.FastGflops, ["naive_gflops"] = m.NaiveGflops }).ToArray()),
             ["train_step"] = new JsonArray(r.Steps.Select(t => (JsonNode)new JsonObject
             {
-                ["hidden"] = t.Hidden,
+                ["hidden"] = t.Hidden.ToString(),
                 ["batch"] = t.Batch,
                 ["us"] = t.FastMicroseconds,
                 ["naive_us"] =

@@ -78,6 +78,7 @@ public static class TrainJob
             $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy " +
                 $"{final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
+        if (GradientFlow.Assess(result)?.Advice is { } flow) log.WriteLine(OptionTable.Text(flow));
         return result;
     }
 
@@ -114,8 +115,7 @@ public static class TrainJob
     /// commit).</summary>
     public static readonly string[] OwnedNames =
         ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png",
-            "neurons.png", "training.png",
-         "training.gif"];
+            "neurons.png", "training.png", "training.gif", "gradients.png"];
 
     private static bool Writes(OutputSettings output, string name) => name switch
     {
@@ -255,6 +255,7 @@ public static class TrainJob
             () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration,
                                       plotted.Config.Features.Names),
             () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
+            () => GradientsFigure.Save(Path.Combine(outDir, "gradients.png"), result, configuration),
         };
         if (snapshots is not null)
             pictures.Add(() => WriteAnimation(result, snapshots, outDir, configuration, progress, cancel));

@@ -107,7 +107,7 @@ public static partial class Figures
                                   string name, MarkerShape shape)
     {
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
-        int[] predicted = PointSample.Predict(network, Rows(data.X, shown), features: features);
+        int[] predicted = InferenceBatch.Predict(network, Rows(data.X, shown), features);
         float size = MarkerSize(shown.Length) + (shape == MarkerShape.OpenCircle ? 2 : 0);
         for (int label = 0; label < data.Classes; label++)
         {

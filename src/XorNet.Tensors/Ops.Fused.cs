@@ -87,7 +87,16 @@ public static partial class Ops
         double[] a0 = m0.Data, a1 = m1.Data, a2 = m2.Data, a3 = m3.Data;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int longest = Math.Max(Math.Max(a0.Length, a1.Length), Math.Max(a2.Length, a3.Length));
-        for (int i = 0; i < longest; i++) // a sum whose matrix has ended just stops
+        int shortest = Math.Min(Math.Min(a0.Length, a1.Length), Math.Min(a2.Length, a3.Length));
+        int i = 0;
+        for (; i < shortest; i++) // all four, no tests: the part every matrix has
+        {
+            s0 += a0[i] * a0[i];
+            s1 += a1[i] * a1[i];
+            s2 += a2[i] * a2[i];
+            s3 += a3[i] * a3[i];
+        }
+        for (; i < longest; i++) // a sum whose matrix has ended just stops
         {
             if (i < a0.Length) s0 += a0[i] * a0[i];
             if (i < a1.Length) s1 += a1[i] * a1[i];

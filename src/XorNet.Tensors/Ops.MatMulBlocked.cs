@@ -55,14 +55,19 @@ public static partial class Ops
                 int kc = Math.Min(KC, k - pc);
                 PackB(b, pc, kc, jc, nc, nr, packedB);
                 var panel = new Panel(a, packedB, c, n, m, pc, kc, jc, nc, kind, Accumulate: pc > 0);
-                if (threads == 1)
-                    RunBlocks(panel, 0, blocks, 1);
-                else
-                    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                        t => RunBlocks(panel, t, blocks, threads));
+                if (threads == 1) RunBlocks(panel, 0, blocks, 1);
+                else RunBlocksInParallel(panel, blocks, threads);
             }
         }
     }
+
+    /// <summary>
+    /// The blocks of one panel over the threads. A method of its own: the lambda's closure is allocated where its
+    /// captured variables live, and here that is only when a product is large enough to be split.
+    /// </summary>
+    private static void RunBlocksInParallel(Panel panel, int blocks, int threads) =>
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            t => RunBlocks(panel, t, blocks, threads));
 
     // Packing buffers, one pair per thread, kept between calls: a product allocates nothing once warm.
     [ThreadStatic] private static double[]? _packedA, _packedB;

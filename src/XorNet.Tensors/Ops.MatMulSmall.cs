@@ -23,9 +23,21 @@ public static partial class Ops
             // Copy B (k×m, tiny here: a weight matrix) to row-major scratch so its rows are contiguous for the lanes.
             double[] packed = Scratch(k * m);
             fixed (double* src = b.Data, dst = packed)
-                for (int p = 0; p < k; p++)
+            {
+                int p = 0;
+                // A transposed operand: four consecutive p of one j are contiguous, read them at once.
+                if (b.RowStride == 1)
+                    for (; p + 4 <= k; p += 4)
+                        for (int j = 0; j < m; j++)
+                        {
+                            double* q = src + p + (long)j * b.ColStride;
+                            double* t = dst + (long)p * m + j;
+                            (t[0], t[m], t[2 * m], t[3 * m]) = (q[0], q[1], q[2], q[3]);
+                        }
+                for (; p < k; p++)
                     for (int j = 0; j < m; j++)
                         dst[p * m + j] = src[p * b.RowStride + j * b.ColStride];
+            }
             b = new StridedMatrix(packed, m, 1);
         }
         fixed (double* pa = a.Data, pb = b.Data, pc = c, pbias = bias)
@@ -57,11 +69,17 @@ public static partial class Ops
     private static unsafe void AcrossColumns(double* a, int ars, int acs, double* b, int brs, double* c, int n, int k,
         int m, double* bias)
     {
-        int vectorColumns = m & ~3;
+        int vectorColumns = m & ~3, grouped = 0, wide = m & ~7;
+        if (Vector512.IsHardwareAccelerated && m >= 8)
+        {
+            grouped = n & ~3;
+            for (int i = 0; i < grouped; i += 4)
+                FourRows512(a, ars, acs, b, brs, c, i, k, m, bias);
+        }
         for (int i = 0; i < n; i++)
         {
             double* ai = a + (long)i * ars, ci = c + (long)i * m;
-            int j = 0;
+            int j = i < grouped ? wide : 0; // FourRows512 did the vectors of eight columns of these rows
             if (Vector512.IsHardwareAccelerated)
             {
                 for (; j <= m - 16; j += 16) // two vectors of columns: one broadcast of A(i, p) feeds both
@@ -102,6 +120,65 @@ public static partial class Ops
             for (int i = 0; i < n; i++)
                 for (int j = vectorColumns; j < m; j++)
                     c[(long)i * m + j] += bias[j];
+    }
+
+    /// <summary>
+    /// Rows i..i+3 of <see cref="AcrossColumns"/>, the vectors of eight columns: four rows side by side, so four (or
+    /// eight) independent sums are in flight instead of one chain of dependent adds. Each lane is still its own sum
+    /// over p in order, one rounded multiply and one rounded add per term: the same bits as one row at a time.
+    /// </summary>
+    private static unsafe void FourRows512(double* a, int ars, int acs, double* b, int brs, double* c, int i, int k,
+        int m, double* bias)
+    {
+        double* a0 = a + (long)i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
+        double* c0 = c + (long)i * m, c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
+        int j = 0;
+        for (; j <= m - 16; j += 16)
+        {
+            Vector512<double> s00 = Vector512<double>.Zero, s01 = s00, s10 = s00, s11 = s00,
+                s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+            for (int p = 0; p < k; p++)
+            {
+                double* bp = b + (long)p * brs + j;
+                Vector512<double> b0 = Vector512.Load(bp), b1 = Vector512.Load(bp + 8);
+                long ap = (long)p * acs;
+                Vector512<double> x0 = Vector512.Create(a0[ap]), x1 = Vector512.Create(a1[ap]);
+                Vector512<double> x2 = Vector512.Create(a2[ap]), x3 = Vector512.Create(a3[ap]);
+                s00 += x0 * b0; s01 += x0 * b1;
+                s10 += x1 * b0; s11 += x1 * b1;
+                s20 += x2 * b0; s21 += x2 * b1;
+                s30 += x3 * b0; s31 += x3 * b1;
+            }
+            if (bias != null)
+            {
+                Vector512<double> r0 = Vector512.Load(bias + j), r1 = Vector512.Load(bias + j + 8);
+                (s00, s01, s10, s11) = (s00 + r0, s01 + r1, s10 + r0, s11 + r1);
+                (s20, s21, s30, s31) = (s20 + r0, s21 + r1, s30 + r0, s31 + r1);
+            }
+            s00.Store(c0 + j); s01.Store(c0 + j + 8);
+            s10.Store(c1 + j); s11.Store(c1 + j + 8);
+            s20.Store(c2 + j); s21.Store(c2 + j + 8);
+            s30.Store(c3 + j); s31.Store(c3 + j + 8);
+        }
+        for (; j <= m - 8; j += 8)
+        {
+            Vector512<double> s0 = Vector512<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            for (int p = 0; p < k; p++)
+            {
+                Vector512<double> bp = Vector512.Load(b + (long)p * brs + j);
+                long ap = (long)p * acs;
+                s0 += Vector512.Create(a0[ap]) * bp;
+                s1 += Vector512.Create(a1[ap]) * bp;
+                s2 += Vector512.Create(a2[ap]) * bp;
+                s3 += Vector512.Create(a3[ap]) * bp;
+            }
+            if (bias != null)
+            {
+                Vector512<double> r = Vector512.Load(bias + j);
+                (s0, s1, s2, s3) = (s0 + r, s1 + r, s2 + r, s3 + r);
+            }
+            s0.Store(c0 + j); s1.Store(c1 + j); s2.Store(c2 + j); s3.Store(c3 + j);
+        }
     }
 
     /// <summary>Lanes over i: acc[i..i+w] += A[i..i+w, p] · B(p, j); A's columns are contiguous (a transposed

@@ -17,8 +17,9 @@ public sealed class BenchCommandTests
         Assert.Equal([32, 128], root.GetProperty("matmul").EnumerateArray().Select(m => m.GetProperty("n").GetInt32()));
         foreach (JsonElement m in root.GetProperty("matmul").EnumerateArray())
             Assert.True(m.GetProperty("gflops").GetDouble() > 0 && m.GetProperty("naive_gflops").GetDouble() > 0);
-        Assert.Equal(["3/10", "3/300", "50/10", "50/300"], root.GetProperty("train_step").EnumerateArray()
-            .Select(t => $"{t.GetProperty("hidden").GetInt32()}/{t.GetProperty("batch").GetInt32()}"));
+        Assert.Equal(["3/10", "3/300", "50/10", "50/300", "8x8x8/10", "8x8x8/300", "64x64/10", "64x64/300"],
+            root.GetProperty("train_step").EnumerateArray()
+                .Select(t => $"{t.GetProperty("hidden").GetString()}/{t.GetProperty("batch").GetInt32()}"));
         foreach (JsonElement t in root.GetProperty("train_step").EnumerateArray())
             Assert.True(t.GetProperty("us").GetDouble() > 0 && t.GetProperty("naive_us").GetDouble() > 0);
         Assert.Equal(2, root.GetProperty("grid").GetArrayLength());

@@ -103,6 +103,11 @@ public class MatMulKernelTests
     [InlineData(50, 10, 2)]
     [InlineData(2, 10, 50)]
     [InlineData(4, 3, 37)]
+    [InlineData(10, 8, 8)]   // the deep stacks' products: 2→8→8→8→2 and 2→64→64→2 at batch 10
+    [InlineData(8, 10, 8)]
+    [InlineData(10, 64, 64)]
+    [InlineData(64, 10, 64)]
+    [InlineData(11, 6, 24)]  // four rows at a time and three left over; a transposed k not a multiple of four
     public void SmallProducts_AreBitIdenticalToTheNaiveLoop(int n, int k, int m)
     {
         Assert.False(Ops.UseBlocked(n, k, m)); // these shapes keep the one-multiply-one-add rounding of the naive loop

@@ -102,15 +102,15 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                                               int columns, int rows, FeatureMap? features = null)
     {
         var share = new double[rows, columns];
-        int points = rows * columns, chunks = (points + ChunkSize - 1) / ChunkSize, threads = Threads(points);
+        int points = rows * columns, size = InferenceBatch.Rows(network.Widths), chunks = (points + size - 1) / size;
+        int threads = Math.Min(Threads(points), chunks);
         var cells = new GridCells(xMin, yMin, (xMax - xMin) / columns, (yMax - yMin) / rows, columns,
                                   features ?? FeatureMap.Plain);
         void RunChunks(int t)
         {
-            Workspace ws = network.CreateWorkspace(Math.Min(ChunkSize, points));
+            Workspace ws = network.CreateWorkspace(Math.Min(size, points));
             for (int chunk = t; chunk < chunks; chunk += threads)
-                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize),
-                    share);
+                EvaluateChunk(network, ws, cells, chunk * size, Math.Min(size, points - chunk * size), share);
         }
         if (threads == 1) RunChunks(0);
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
@@ -172,8 +172,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
     internal const int BandPoints = 32_768;
 
-    /// <summary>Points per Forward call: large enough to amortise each call, small enough to stay in L2.</summary>
-    internal const int ChunkSize = 4096;
+    /// <summary>Points per Forward call: enough to amortise a call (fewer for wide layers: InferenceBatch).</summary>
+    internal const int ChunkSize = InferenceBatch.MaxRows;
 
     /// <summary>Threads for a grid of this many points: one per 32k points, at most one per core.</summary>
     internal static int Threads(int points) => Math.Clamp(points / 32_768, 1, Environment.ProcessorCount);

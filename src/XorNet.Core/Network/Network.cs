@@ -59,15 +59,17 @@ public sealed class Network
 
     public Workspace CreateWorkspace(int n) => new(n, P.Widths);
 
-    /// <summary>Forward pass on ws.X (N×D): every layer's z and h, the output h = g(z_L) (N×K) and the argmax
-    /// predictions.</summary>
-    public void Forward(Workspace ws)
+    /// <summary>
+    /// Forward pass on ws.X (N×D): every layer's z and h, the output h = g(z_L) (N×K) and, unless predict is false
+    /// (a training step needs no predictions), the argmax predictions.
+    /// </summary>
+    public void Forward(Workspace ws, bool predict = true)
     {
         for (int l = 1; l <= _layers.Length; l++)
             _layers[l - 1].Forward(ws.InputOf(l), P.W(l), P.b(l), ws.Layer(l)); // z_l = h_{l−1}·W_l + b_l, h_l = f(z_l)
         LayerCache output = ws.Output;
         Output.Forward(output.z, output.h);                     // h_L = σ(z_L)      (N×K)   (or softmax)
-        Ops.ArgMaxRows(output.h, ws.Predictions);               // prediction = argmax(h_L) per row
+        if (predict) Ops.ArgMaxRows(output.h, ws.Predictions);  // prediction = argmax(h_L) per row
     }
 
     /// <summary>

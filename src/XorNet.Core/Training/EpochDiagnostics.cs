@@ -14,6 +14,26 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
     /// <summary>The tensors' names, in the order of the norms: W1, b1, W2, b2 for the article's network.</summary>
     public IReadOnlyList<string> Names { get; init; } = Parameters.NamesFor(2);
 
+    /// <summary>Weight layers L (W1 … WL).</summary>
+    public int Layers => Names.Count / 2;
+
+    /// <summary>
+    /// Per weight layer l = 1 … L (index l − 1): ‖W_l after the epoch − W_l before it‖ / ‖W_l before it‖;
+    /// null at epoch 0.
+    /// </summary>
+    public double[]? UpdateRatio { get; init; }
+
+    /// <summary>
+    /// Per hidden layer l = 1 … L − 1 (index l − 1), on the whole training set after the epoch (epoch 0: before
+    /// training): the share of saturated activations (σ, tanh) or dead units (ReLU), see
+    /// <see cref="HiddenActivation.SaturatedShare"/>; null when not measured (the reference program's history) or
+    /// when there is no hidden layer.
+    /// </summary>
+    public double[]? Saturation { get; init; }
+
+    /// <summary>The mean gradient norm of W_l (l = 1 … L) over the epoch's steps; NaN at epoch 0.</summary>
+    public double WeightGradNorm(int layer) => MeanGradNorm is null ? double.NaN : MeanGradNorm[2 * (layer - 1)];
+
     public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null)
     {
         Names =
@@ -55,15 +75,28 @@ internal sealed class GradientNormStats(int tensors)
         return norms;
     }
 
-    /// <summary>Σθ² of every tensor, four side by side at a time (each still summed in index order: the same
-    /// bits).</summary>
-    private static void SquaredSums(IReadOnlyList<Tensors.Matrix> t, double[] sums)
+    private int[]? _bySize; // the tensors' indices from the shortest to the longest
+    private readonly double[] _four = new double[4];
+
+    /// <summary>
+    /// Σθ² of every tensor, four side by side at a time (each still summed in index order: the same bits), grouped
+    /// by length, so that the four sums of a group run together for as long as possible.
+    /// </summary>
+    private void SquaredSums(IReadOnlyList<Tensors.Matrix> t, double[] sums)
     {
-        int i = 0;
-        for (; i + 4 <= t.Count; i += 4)
-            Tensors.Ops.SquaredSums(t[i], t[i + 1], t[i + 2], t[i + 3], sums.AsSpan(i, 4));
-        for (; i < t.Count; i++) sums[i] = Tensors.Ops.SquaredSum(t[i]);
+        int[] order = _bySize ??= BySize(t);
+        int g = 0;
+        for (; g + 4 <= t.Count; g += 4)
+        {
+            Tensors.Ops.SquaredSums(t[order[g]], t[order[g + 1]], t[order[g + 2]], t[order[g + 3]], _four);
+            for (int j = 0; j < 4; j++) sums[order[g + j]] = _four[j];
+        }
+        for (; g < t.Count; g++) sums[order[g]] = Tensors.Ops.SquaredSum(t[order[g]]);
     }
+
+    // A method of its own: a lambda capturing t would allocate its closure on every call of SquaredSums.
+    private static int[] BySize(IReadOnlyList<Tensors.Matrix> t) =>
+        [.. Enumerable.Range(0, t.Count).OrderBy(i => t[i].Length)];
 
     /// <summary>Writes the epoch's mean and largest norms into caller-owned rows (nothing allocated).</summary>
     public void Summarize(Span<double> mean, Span<double> max)

@@ -7,8 +7,10 @@ namespace XorNet;
 /// each.</summary>
 public sealed record MatMulTiming(int N, double FastGflops, double NaiveGflops);
 
-/// <summary>Microseconds per SGD step (forward + backward + update) at one hidden size and batch size.</summary>
-public sealed record StepTiming(int Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
+/// <summary>
+/// Microseconds per SGD step (forward + backward + update) for one stack of hidden layers and batch size.
+/// </summary>
+public sealed record StepTiming(HiddenLayers Hidden, int Batch, double FastMicroseconds, double NaiveMicroseconds);
 
 /// <summary>Milliseconds to evaluate a Columns×Rows decision grid, the batched way and the old row-by-row
 /// way.</summary>
@@ -26,6 +28,11 @@ public static class PerformanceBench
 {
     public static readonly int[] MatMulSizes = [32, 128, 512, 1024];
 
+    /// <summary>
+    /// The stacks whose step is timed: the article's 3 and 50 neurons, and two deeper ones (2→8→8→8→2, 2→64→64→2).
+    /// </summary>
+    public static readonly HiddenLayers[] StepStacks = [3, 50, new(8, 8, 8), new(64, 64)];
+
     public static BenchReport Run(bool quick = false, Action<string>? progress = null)
     {
         int samples = quick ? 3 : 7;
@@ -36,7 +43,7 @@ public static class PerformanceBench
             progress?.Invoke($"matmul n={n}");
         }
         var steps = new List<StepTiming>();
-        foreach (int hidden in new[] { 3, 50 })
+        foreach (HiddenLayers hidden in StepStacks)
             foreach (int batch in new[] { 10, 300 })
             {
                 steps.Add(MeasureStep(hidden, batch, samples));
@@ -104,7 +111,7 @@ public static class PerformanceBench
     /// norms kept for metrics.json, plain SGD), on the first rows of the data, against the naive step without the
     /// norms.
     /// </summary>
-    private static StepTiming MeasureStep(int hidden, int batch, int samples)
+    private static StepTiming MeasureStep(HiddenLayers hidden, int batch, int samples)
     {
         var data = Dataset.GaussianXor(300, seed: 1);
         var trainer = new Trainer(new TrainingConfig { Hidden = hidden, BatchSize = batch, L2 = 1e-4, Seed = 1 }, data);
