@@ -94,7 +94,7 @@ public static class TrainJob
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network,
                 ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        watch?.Started(trainer, run.Train);
+        watch?.Started(trainer, run.Train, run.Config.Features.IsPlain ? null : InPlane(run));
         TrainingResult? result = null;
         try
         {
@@ -174,6 +174,10 @@ public static class TrainJob
     private static Snapshots InPlane(RunData run, Snapshots taken, Network network) =>
         run.Config.Features.IsPlain ? taken : run.ForPlots(taken, network);
 
+    /// <summary>The live view's plane of a run on features: the raw points, the standardization folded in.</summary>
+    private static FeaturePlane InPlane(RunData run) =>
+        new(run.RawTrain, run.Config.Features, n => run.Config.Standardize ? run.Scaler.Fold(n) : n);
+
     /// <summary>Who holds --out, as a second run into it is told: "pid 1234 since 20:31:02 UTC, H=3 lr=1 …".</summary>
     private static string Holder(TrainingConfig config) => string.Create(CultureInfo.InvariantCulture,
         $"pid {Environment.ProcessId} since {DateTime.UtcNow:HH:mm:ss} UTC, {Describe(config)}");
@@ -182,10 +186,6 @@ public static class TrainJob
     public static RunData CheckInputs(TrainingConfig config, OutputSettings output, OutputPlan? plan = null)
     {
         Plan(plan ?? new OutputPlan(), config, output);
-        if (output.LiveSeconds is not null && !config.Features.IsPlain)
-            throw new UsageException($"--live: not with --features {config.Features} (the view draws the network's " +
-                                     "inputs as a plane; boundary.png and the other pictures show the run in the " +
-                                     "x1, x2 plane)");
         var data = RunData.Prepare(config);
         if (ResourceGuard.Check(data.Config, data.Train.Features, data.Train.Classes) is { } tooBig)
             throw new UsageException(OptionTable.Text(tooBig));

@@ -138,11 +138,14 @@ public sealed class FeaturesCommandTests : IDisposable
     }
 
     [Fact]
-    public void Reference_And_Live_RefuseFeatures()
+    public void Reference_RefusesFeatures_Live_TakesThem()
     {
-        Assert.Equal(2, Run("train", "--reference", "--features", "x1,x2,x1x2", "--out", Out("r")).Code);
-        var (code, _, err) = Run("train", "--live", "--features", "x1,x2,x1x2", "--out", Out("l"));
-        Assert.Equal(2, code);
-        Assert.Contains("--live", err);
+        var (refused, _, why) = Run("train", "--reference", "--features", "x1,x2,x1x2", "--out", Out("r"));
+        Assert.Equal(2, refused);
+        Assert.Contains("--reference", why);
+        var (code, _, err) = Run("train", "--live", "--hidden", "0", "--features", "x1,x2,x1x2", "--epochs", "5",
+                                 "--out", Out("l"));
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(Out("l"), "boundary.png")));
     }
 }
