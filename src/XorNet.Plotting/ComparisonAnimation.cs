@@ -45,7 +45,8 @@ public static class ComparisonAnimation
         var xs = runs.SelectMany(r => r.Result.Test is null ? [r.Result.Data.X]
             : new[] { r.Result.Data.X, r.Result.Test.X }).Distinct().ToList();
         // 2×2 cells: only the extent is wanted
-        var probe = DecisionGrid.Evaluate(runs[0].Result.Network, xs, step: 1e9);
+        var first = runs[0].Result;
+        var probe = DecisionGrid.Evaluate(first.Network, xs, step: 1e9, features: first.Config.Features);
         return (xs, Math.Max(probe.XMax - probe.XMin, probe.YMax - probe.YMin) / Animation.GridCells);
     }
 
@@ -69,7 +70,7 @@ public static class ComparisonAnimation
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];
         Network network = run.Result.Network.WithParameters(parameters); // the snapshot, no weights written
         var at = Figures.UpTo(run.Result with { Network = network }, metrics.Epoch);
-        var grid = DecisionGrid.Evaluate(network, xs, step: step);
+        var grid = DecisionGrid.Evaluate(network, xs, step: step, features: run.Result.Config.Features);
         Plot plot = Figures.Boundary(at, grid, run.Configuration);
         Figures.NoLegend(plot);
         plot.Title(string.Create(CultureInfo.InvariantCulture,

@@ -53,14 +53,17 @@ public static partial class Figures
     /// <see cref="PlotCells"/>.</summary>
     public static DecisionGrid PlotGrid(TrainingResult result) => PlotGrid(result, step: 0.01, cells: PlotCells);
 
-    /// <summary>The decision grid over every point drawn: the training points and the test points.</summary>
+    /// <summary>
+    /// The decision grid over every point drawn: the training points and the test points, in the (x1, x2) plane, the
+    /// network evaluated on the run's features of each cell.
+    /// </summary>
     public static DecisionGrid PlotGrid(TrainingResult result, double step, int cells = DecisionGrid.MaxCells)
     {
         Matrix[] xs = result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X];
-        // 2×2 cells: only the extent is wanted
-        var extent = DecisionGrid.Evaluate(result.Network, xs, step: double.MaxValue);
+        var extent = DecisionGrid.Bounds(xs);
         double span = Math.Max(extent.XMax - extent.XMin, extent.YMax - extent.YMin);
-        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells));
+        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells),
+                                     features: result.Config.Features);
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ public static class NetworkDiagram
 
     /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between
     /// them.</summary>
-    public static Plot Draw(Network network, string configuration)
+    /// <param name="inputs">The inputs' names (the features); x1, x2, … when not given.</param>
+    public static Plot Draw(Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
@@ -49,7 +50,7 @@ public static class NetworkDiagram
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16);
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
         for (int i = 0; i < network.D; i++)
-            Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}", Alignment.MiddleRight);
+            Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
         int[][] drawn = DrawnNeurons(network, shown);
         for (int l = 1; l < layers; l++)
             foreach (int j in drawn[l])
@@ -71,10 +72,10 @@ public static class NetworkDiagram
     }
 
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
-    public static void Save(string path, Network network, string configuration)
+    public static void Save(string path, Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
-        using Plot plot = Draw(network, configuration);
+        using Plot plot = Draw(network, configuration, inputs);
         using SkiaSharp.SKImage drawn = PngFile.Draw(plot, WidthFor(network), Height(widest));
         string hidden = network.Hidden.Count switch
         {

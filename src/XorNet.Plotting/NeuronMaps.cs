@@ -42,7 +42,8 @@ public static class NeuronMaps
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows =
             (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
-        double[][,] maps = NeuronGrid.Evaluate(result.Network, 1, shown, (xMin, xMax, yMin, yMax), Cells, Cells).Maps;
+        double[][,] maps = NeuronGrid.Evaluate(result.Network, 1, shown, (xMin, xMax, yMin, yMax), Cells, Cells,
+                                               result.Config.Features).Maps;
         ScottPlot.Range range = ActivationRange(result.Network.Activation.Kind, maps);
 
         var multiplot = new Multiplot();

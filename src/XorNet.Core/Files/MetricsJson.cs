@@ -189,6 +189,12 @@ public static class MetricsJson
         if (c.DataPath is not null) w.WriteString("data", c.DataPath);
         if (c.Noise != 0) w.WriteNumber("noise", c.Noise);
         if (c.TestSplit != 0) w.WriteNumber("test_split", c.TestSplit);
+        if (!c.Features.IsPlain)
+        {
+            w.WriteStartArray("features");
+            foreach (string name in c.Features.Names) w.WriteStringValue(name);
+            w.WriteEndArray();
+        }
         if (c.Standardize) w.WriteBoolean("standardize", true);
         if (c.InitPath is not null) w.WriteString("init", c.InitPath);
     }

@@ -6,10 +6,12 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
 {
     /// <summary>
     /// Evaluates the network over the cells of grid (row 0 at the bottom) in batches of
-    /// <see cref="InferenceBatch.Rows"/> points, so a wide network's workspace stays small.
+    /// <see cref="InferenceBatch.Rows"/> points, so a wide network's workspace stays small, on each cell centre's
+    /// features (x1, x2 when none are given).
     /// </summary>
-    public static ClassGrid Evaluate(Network network, DecisionGrid grid)
+    public static ClassGrid Evaluate(Network network, DecisionGrid grid, FeatureMap? features = null)
     {
+        features ??= FeatureMap.Plain;
         var classes = new int[grid.Rows, grid.Columns];
         var confidence = new double[grid.Rows, grid.Columns];
         int points = grid.Rows * grid.Columns, chunk = Math.Min(InferenceBatch.Rows(network.Widths), points);
@@ -22,7 +24,7 @@ public sealed record ClassGrid(int[,] Classes, double[,] Confidence)
             for (int i = 0; i < count; i++)
             {
                 int r = Math.DivRem(first + i, grid.Columns, out int c);
-                (ws.X[i, 0], ws.X[i, 1]) = (grid.XMin + (c + 0.5) * dx, grid.YMin + (r + 0.5) * dy);
+                features.Fill(ws.X.Row(i), grid.XMin + (c + 0.5) * dx, grid.YMin + (r + 0.5) * dy);
             }
             network.Forward(ws);
             for (int i = 0; i < count; i++)

@@ -22,6 +22,13 @@ public static class InferenceBatch
     /// </summary>
     public static int[] Predict(Network network, Matrix x) => Predict(network, x, Rows(network.Widths));
 
+    /// <summary>
+    /// The same for points (x1, x2) of a network on features: each row's features first (the plain x1, x2: the rows
+    /// themselves).
+    /// </summary>
+    public static int[] Predict(Network network, Matrix points, FeatureMap features) =>
+        Predict(network, features.IsPlain ? points : features.Apply(points));
+
     /// <summary>The same with the batch size given (the tests: any batching gives the same classes).</summary>
     public static int[] Predict(Network network, Matrix x, int chunk)
     {

@@ -12,10 +12,11 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
     /// <summary>
     /// Layers 1 … l − 1 in full, then layer l cut down to the chosen neurons (each h_l column depends only on its
     /// own weights), in chunks of points: a map of 16 neurons of a 100,000-wide first layer costs 16 neurons, not
-    /// 100,000. The network is only read: the cut layer's weights are copies.
+    /// 100,000. The network is only read: the cut layer's weights are copies. A network on features reads each cell
+    /// centre's features (x1, x2 when none are given); the grid stays in the (x1, x2) plane.
     /// </summary>
     public static NeuronGrid Evaluate(Network network, int layer, int[] neurons,
-        (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
+        (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows, FeatureMap? features = null)
     {
         if (layer < 1 || layer >= network.Layers.Count)
             throw new ArgumentOutOfRangeException(nameof(layer),
@@ -29,7 +30,8 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
         int[] widths = [.. network.Widths.Take(layer), neurons.Length];
         var (xMin, xMax, yMin, yMax) = plane;
         var maps = neurons.Select(_ => new double[rows, columns]).ToArray();
-        var cells = new GridCells(xMin, yMin, (xMax - xMin) / columns, (yMax - yMin) / rows, columns);
+        var cells = new GridCells(xMin, yMin, (xMax - xMin) / columns, (yMax - yMin) / rows, columns,
+                                  features ?? FeatureMap.Plain);
         ForwardOverCells(network, widths, cells, rows * columns, (l, x, c) =>
         {
             if (l < layer) network.Layers[l - 1].Forward(x, network.P.W(l), network.P.b(l), c);
@@ -59,7 +61,8 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
         return (partW, partB);
     }
 
-    private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns);
+    private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns,
+                                             FeatureMap Features);
 
     /// <summary>The cells in chunks of InferenceBatch.Rows points through the layers; read gets the last h.</summary>
     private static void ForwardOverCells(Network network, int[] widths, GridCells g, int points,
@@ -76,8 +79,7 @@ public sealed record NeuronGrid(double XMin, double XMax, double YMin, double YM
             for (int i = 0; i < count; i++)
             {
                 int r = Math.DivRem(first + i, g.Columns, out int c);
-                x[i, 0] = g.XMin + (c + 0.5) * g.Dx;
-                x[i, 1] = g.YMin + (r + 0.5) * g.Dy;
+                g.Features.Fill(x.Row(i), g.XMin + (c + 0.5) * g.Dx, g.YMin + (r + 0.5) * g.Dy);
             }
             for (int l = 1; l < widths.Length; l++) layerForward(l, l == 1 ? x : caches[l - 2].h, caches[l - 1]);
             read(first, caches[^1].h);
