@@ -125,7 +125,7 @@ public static partial class Figures
         if (shown.Length < data.Count) wrongShown = [];
         if (wrongShown.Length > 0)
             plot.Add.Markers(Column(data.X, wrongShown, 0), Column(data.X, wrongShown, 1), MarkerShape.Eks, size + 2,
-                Colors.Black);
+                Colors.Black).MarkerStyle.CustomRenderer = CrossMarker.Instance;
         string prefix = name.Length > 0 ? name + " " : "";
         plot.Legend.ManualItems.Add(Entry(FormattableString.Invariant(
             $"{prefix}misclassified {wrong:N0} of {data.Count:N0} ({(double)wrong / Math.Max(1, data.Count):P1})"),
@@ -153,15 +153,20 @@ public static partial class Figures
     /// shapes.</summary>
     private static float MarkerSize(int shown) => shown <= 600 ? 7 : shown <= 2000 ? 5 : 3.5f;
 
-    private static LegendItem Entry(string text, MarkerShape shape, Color color) => new()
+    private static LegendItem Entry(string text, MarkerShape shape, Color color)
     {
-        LabelText = text,
-        MarkerShape = shape,
-        MarkerFillColor = color,
-        MarkerLineColor = color,
-        MarkerSize = 9,
-        MarkerLineWidth = shape == MarkerShape.OpenCircle ? 2 : 1,
-    };
+        var entry = new LegendItem
+        {
+            LabelText = text,
+            MarkerShape = shape,
+            MarkerFillColor = color,
+            MarkerLineColor = color,
+            MarkerSize = 9,
+            MarkerLineWidth = shape == MarkerShape.OpenCircle ? 2 : 1,
+        };
+        if (shape == MarkerShape.Eks) entry.MarkerStyle.CustomRenderer = CrossMarker.Instance; // see CrossMarker
+        return entry;
+    }
 
     /// <summary>The legend as a panel below the data rectangle: it never hides a point.</summary>
     internal static Plot BelowLegend(Plot plot)

@@ -52,6 +52,41 @@ public sealed class FiguresTests : IDisposable
         Assert.Contains(label, plot.Legend.ManualItems.Select(i => i.LabelText));
     }
 
+    /// <summary>
+    /// ScottPlot's own Eks marker frees its path through the finalizer, which crashed long animations natively (see
+    /// CrossMarker); every cross a boundary draws, on the points and in the legend, goes through CrossMarker.
+    /// </summary>
+    [Fact]
+    public void Boundary_MisclassifiedCrosses_AreDrawnByCrossMarker()
+    {
+        var config = new TrainingConfig { Epochs = 2, Samples = 80, Hidden = 1 };
+        var result = new Trainer(config, Dataset.GaussianXor(config.Samples, config.Seed)).Run();
+        var plot = Figures.Boundary(result, DecisionGrid.Evaluate(result.Network, result.Data.X), "test");
+        var crosses = plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>()
+            .Where(m => m.MarkerStyle.Shape == ScottPlot.MarkerShape.Eks).ToList();
+        Assert.NotEmpty(crosses); // two epochs of one neuron misclassify points
+        Assert.All(crosses, m => Assert.Same(CrossMarker.Instance, m.MarkerStyle.CustomRenderer));
+        var legend = plot.Legend.ManualItems.Where(i => i.MarkerStyle.Shape == ScottPlot.MarkerShape.Eks).ToList();
+        Assert.NotEmpty(legend);
+        Assert.All(legend, i => Assert.Same(CrossMarker.Instance, i.MarkerStyle.CustomRenderer));
+    }
+
+    [Fact]
+    public void CrossMarker_DrawsBothDiagonals()
+    {
+        using var bitmap = new SKBitmap(21, 21);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            var style = new ScottPlot.MarkerStyle(ScottPlot.MarkerShape.Eks, 20, ScottPlot.Colors.Black);
+            using var paint = ScottPlot.Paint.NewDisposablePaint();
+            CrossMarker.Instance.Render(canvas, paint, new ScottPlot.Pixel(10, 10), 16, style);
+        }
+        foreach (var (x, y) in new[] { (4, 4), (16, 16), (4, 16), (16, 4), (10, 10) })
+            Assert.True(bitmap.GetPixel(x, y).Red < 128, $"no ink at ({x}, {y})");
+        Assert.True(bitmap.GetPixel(10, 3).Red > 200, "ink off the diagonals");
+    }
+
     private static int DistinctColors(SKBitmap bitmap) => bitmap.Pixels.Distinct().Take(100).Count();
 
     private static int CountNear(SKBitmap bitmap, SKColor target) => bitmap.Pixels.Count(p =>
