@@ -75,6 +75,57 @@ public static partial class Ops
         }
     }
 
+    /// <summary>
+    /// The forward pass of a sigmoid hidden layer (n×m) between 2 inputs and 2 outputs, in one pass over the rows:
+    /// h = σ(x · w1 [+ b1]) with <see cref="SigmoidPade(double)"/>, then z2 = h · w2Tᵀ; bit for bit MatMul (or
+    /// MatMulAddRowVector), SigmoidPade and MatMulTwoOutputs (tested), without reading h back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SigmoidPadeLayerForwardTwoByTwo(Matrix x, Matrix w1, Matrix? b1, Matrix w2T, Matrix h,
+        Matrix z2)
+    {
+        if (x.Cols != 2 || w1.Rows != 2) throw new ArgumentException(
+            $"Need x (n×2) and w1 (2×m); got {x.Shape} and {w1.Shape}.");
+        int n = x.Rows, m = w1.Cols;
+        RequireShape(h, n, m, nameof(h), "σ({0} · {1})", x, w1);
+        RequireShape(w2T, 2, m, nameof(w2T), "the transposed output weights of {0}", h, h);
+        RequireShape(z2, n, 2, nameof(z2), "{0} · {1}ᵀ", h, w2T);
+        if (b1 is not null) RequireShape(b1, 1, m, nameof(b1), "the bias of {0}", h, h);
+        ref double u0 = ref MemoryMarshal.GetReference(w1.Row(0)), u1 = ref MemoryMarshal.GetReference(w1.Row(1));
+        ref double p0 = ref MemoryMarshal.GetReference(w2T.Row(0)), p1 = ref MemoryMarshal.GetReference(w2T.Row(1));
+        ref double b = ref b1 is null ? ref Unsafe.NullRef<double>() : ref MemoryMarshal.GetArrayDataReference(b1.Data);
+        bool bias = b1 is not null;
+        for (int row = 0; row < n; row++)
+        {
+            double x0 = x[row, 0], x1 = x[row, 1];
+            ref double hr = ref MemoryMarshal.GetReference(h.Row(row));
+            Vector256<double> vx0 = Vector256.Create(x0), vx1 = Vector256.Create(x1);
+            Vector256<double> s0 = Vector256<double>.Zero, s1 = Vector256<double>.Zero;
+            int c = 0;
+            for (; c <= m - 4; c += 4) // also without SIMD hardware: the same operations, so the same bits
+            {
+                nuint i = (nuint)c;
+                Vector256<double> z = vx0 * Vector256.LoadUnsafe(ref u0, i) + vx1 * Vector256.LoadUnsafe(ref u1, i);
+                if (bias) z += Vector256.LoadUnsafe(ref b, i);
+                Vector256<double> hv = VectorExp.SigmoidPade(z);
+                hv.StoreUnsafe(ref hr, i);
+                s0 += hv * Vector256.LoadUnsafe(ref p0, i);
+                s1 += hv * Vector256.LoadUnsafe(ref p1, i);
+            }
+            double t0 = (s0[0] + s0[1]) + (s0[2] + s0[3]), t1 = (s1[0] + s1[1]) + (s1[2] + s1[3]);
+            for (; c < m; c++)
+            {
+                double z = x0 * Unsafe.Add(ref u0, c) + x1 * Unsafe.Add(ref u1, c);
+                if (bias) z += Unsafe.Add(ref b, c);
+                double hv = VectorExp.SigmoidPade(z);
+                Unsafe.Add(ref hr, c) = hv;
+                t0 += hv * Unsafe.Add(ref p0, c);
+                t1 += hv * Unsafe.Add(ref p1, c);
+            }
+            (z2[row, 0], z2[row, 1]) = (t0, t1);
+        }
+    }
+
     /// <summary>destination = a · bTᵀ for a (n×m) and bT (2×m): two dot products per row, for a layer with 2
     /// outputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

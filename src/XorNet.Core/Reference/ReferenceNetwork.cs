@@ -80,16 +80,15 @@ public sealed class ReferenceNetwork
         Update(learningRate);
     }
 
-    /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]).</summary>
+    /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]), σ with one division (<see cref="Ops.SigmoidPade(double)"/>,
+    /// NumPy's 1/(1 + np.exp(−z)) within a few ulp, as XorNet's other σ is).</summary>
     public void Forward()
     {
-        if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, h1);     // z1 = X · w1 + b1        (N×D)·(D×H) → (N×H)
-        else Ops.MatMul(X, W1, h1);                             // z1 = X · w1             (kept in h1's memory)
-        Ops.Sigmoid(h1, h1);                                    // h1 = σ(z1)
         Transpose(W2, _w2T);
-        Ops.MatMulTwoOutputs(h1, _w2T, z2);                     // z2 = h1 · w2            (N×H)·(H×K) → (N×K)
+        // in one pass over the rows: z1 = X · w1 [+ b1] (N×D)·(D×H) → (N×H), h1 = σ(z1), z2 = h1 · w2 (N×H)·(H×K)
+        Ops.SigmoidPadeLayerForwardTwoByTwo(X, W1, HasBias ? b1 : null, _w2T, h1, z2);
         if (HasBias) Ops.AddRowVector(z2, b2, z2);              //      + b2
-        Ops.Sigmoid(z2, h2);                                    // h2 = σ(z2)
+        Ops.SigmoidPade(z2, h2);                                // h2 = σ(z2)
     }
 
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>
