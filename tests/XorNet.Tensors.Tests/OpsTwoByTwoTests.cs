@@ -29,27 +29,6 @@ public class OpsTwoByTwoTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void SigmoidPadeLayerForward_IsTheCompositionBitForBit(int n, int m)
-    {
-        var rng = new Rng(17);
-        Matrix x = TestMatrices.Random(rng, n, 2), w1 = TestMatrices.Random(rng, 2, m), b1 = TestMatrices.Random(rng, 1, m);
-        Matrix w2T = TestMatrices.Random(rng, 2, m);
-        foreach (Matrix? bias in new[] { null, b1 })
-        {
-            var (h, z2) = (new Matrix(n, m), new Matrix(n, 2));
-            if (bias is null) Ops.MatMul(x, w1, h);
-            else Ops.MatMulAddRowVector(x, w1, bias, h);
-            Ops.SigmoidPade(h, h);
-            Ops.MatMulTwoOutputs(h, w2T, z2);
-            var (fusedH, fusedZ2) = (new Matrix(n, m), new Matrix(n, 2));
-            Ops.SigmoidPadeLayerForwardTwoByTwo(x, w1, bias, w2T, fusedH, fusedZ2);
-            Assert.Equal(h.Data, fusedH.Data);
-            Assert.Equal(z2.Data, fusedZ2.Data);
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Shapes))]
     public void MatMulTwoOutputs_AgreesWithMatMul(int n, int m)
     {
         var rng = new Rng(11);
@@ -68,9 +47,6 @@ public class OpsTwoByTwoTests
             () => Ops.SigmoidLayerBackwardTwoByTwo(new Matrix(4, 3), new Matrix(4, 3),
             new Matrix(4, 2), new Matrix(2, 3), new Matrix(4, 3), new Matrix(2, 3), new Matrix(2, 3)));
         Assert.Contains("(4×3)", e.Message);
-        Assert.Throws<ArgumentException>(
-            () => Ops.SigmoidPadeLayerForwardTwoByTwo(new Matrix(4, 2), new Matrix(2, 3), null, new Matrix(2, 4),
-            new Matrix(4, 3), new Matrix(4, 2)));
         Assert.Throws<ArgumentException>(
             () => Ops.MatMulTwoOutputs(new Matrix(4, 3), new Matrix(2, 4), new Matrix(4, 2)));
         Assert.Throws<ArgumentException>(

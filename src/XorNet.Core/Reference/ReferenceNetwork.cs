@@ -84,9 +84,11 @@ public sealed class ReferenceNetwork
     /// NumPy's 1/(1 + np.exp(−z)) within a few ulp, as XorNet's other σ is).</summary>
     public void Forward()
     {
+        if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, h1);     // z1 = X · w1 + b1        (N×D)·(D×H) → (N×H)
+        else Ops.MatMul(X, W1, h1);                             // z1 = X · w1             (kept in h1's memory)
+        Ops.SigmoidPade(h1, h1);                                // h1 = σ(z1)
         Transpose(W2, _w2T);
-        // in one pass over the rows: z1 = X · w1 [+ b1] (N×D)·(D×H) → (N×H), h1 = σ(z1), z2 = h1 · w2 (N×H)·(H×K)
-        Ops.SigmoidPadeLayerForwardTwoByTwo(X, W1, HasBias ? b1 : null, _w2T, h1, z2);
+        Ops.MatMulTwoOutputs(h1, _w2T, z2);                     // z2 = h1 · w2            (N×H)·(H×K) → (N×K)
         if (HasBias) Ops.AddRowVector(z2, b2, z2);              //      + b2
         Ops.SigmoidPade(z2, h2);                                // h2 = σ(z2)
     }
@@ -127,9 +129,12 @@ public sealed class ReferenceNetwork
 
     private static void Transpose(Matrix a, Matrix destination)
     {
-        for (int r = 0; r < a.Rows; r++)
-            for (int c = 0; c < a.Cols; c++)
-                destination[c, r] = a[r, c];
+        ReadOnlySpan<double> from = a.Data;
+        Span<double> to = destination.Data;
+        int rows = a.Rows, cols = a.Cols;
+        for (int c = 0, k = 0; c < cols; c++)
+            for (int r = 0; r < rows; r++, k++)
+                to[k] = from[r * cols + c];
     }
 
     /// <summary>The bug adds the scalar λ·ΣW² to every entry; the true derivative of λ·ΣW²/(2N) is λ·W/N.</summary>
