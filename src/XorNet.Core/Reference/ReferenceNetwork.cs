@@ -93,6 +93,23 @@ public sealed class ReferenceNetwork
         Ops.SigmoidPade(z2, h2);                                // h2 = σ(z2)
     }
 
+    /// <summary>
+    /// The class of each row of x (argmax of h2, the first on a tie) with the current weights, the forward pass on
+    /// x instead of the batch, through scratch h (rows×H), z (rows×2) and s (rows×2): what the reference's accuracy on
+    /// all points measures (argmax of a softmax of h1·w2 [+ b2] is the same class), without touching the batch's cache.
+    /// </summary>
+    public void Predict(Matrix x, Matrix h, Matrix z, Matrix s, Span<int> classes)
+    {
+        if (HasBias) Ops.MatMulAddRowVector(x, W1, b1, h);
+        else Ops.MatMul(x, W1, h);
+        Ops.SigmoidPade(h, h);
+        Transpose(W2, _w2T);
+        Ops.MatMulTwoOutputs(h, _w2T, z);
+        if (HasBias) Ops.AddRowVector(z, b2, z);
+        Ops.SigmoidPade(z, s);
+        Ops.ArgMaxRows(s, classes);
+    }
+
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>
     public LossParts Loss() => SplitLoss(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 

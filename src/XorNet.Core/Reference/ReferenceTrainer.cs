@@ -19,6 +19,8 @@ public sealed class ReferenceTrainer
     private readonly ReferenceNetwork _reference;
     private readonly Network _network; // the same weights, XorNet's type: accuracy, pictures, model file
     private readonly Workspace _all;
+    private readonly Matrix _allH, _allZ, _allS; // the reference's forward pass on all points, for the accuracy
+    private readonly int[] _allClasses;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
     private int _next; // the next row of the shuffled order (the minibatch fix)
@@ -35,6 +37,9 @@ public sealed class ReferenceTrainer
         _network = new Network(2, config.Hidden, 2, _program.Fixed(ReferenceFix.Bias));
         _all = _network.CreateWorkspace(_data.Count);
         _data.X.CopyTo(_all.X);
+        (_allH, _allZ, _allS) = (new Matrix(_data.Count, config.Hidden.Widths[0]), new Matrix(_data.Count, 2),
+            new Matrix(_data.Count, 2));
+        _allClasses = new int[_data.Count];
         _order = Enumerable.Range(0, _data.Count).ToArray();
         _shuffleRng = Rng.ForPurpose(config.Seed, "reference-shuffle");
         _next = _order.Length; // shuffle before the first batch
@@ -71,7 +76,7 @@ public sealed class ReferenceTrainer
             divergence ??= new DivergenceDetector(loss);
             best.Observe(i, loss);
             var verdict = _config.StopOnDivergence && i > 0 ? divergence.Check(i, loss) : null;
-            if (verdict is not null || keep.Keeps(i) || also.Contains(i)) Record(history, new(i, loss, Accuracy()),
+            if (verdict is not null || keep.Keeps(i) || (also.Count > 0 && also.Contains(i))) Record(history, new(i, loss, Accuracy()),
                 onEpoch);
             if (verdict is not null)
             {
@@ -94,12 +99,15 @@ public sealed class ReferenceTrainer
         onEpoch?.Invoke(m);
     }
 
-    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's
-    /// network).</summary>
+    /// <summary>Argmax of h2 on all points, with the current reference weights and the reference's own forward
+    /// pass (its σ).</summary>
     private double Accuracy()
     {
-        _reference.CopyTo(_network.P);
-        return AccuracyOfNetwork();
+        _reference.Predict(_data.X, _allH, _allZ, _allS, _allClasses);
+        int correct = 0;
+        for (int r = 0; r < _allClasses.Length; r++)
+            if (_allClasses[r] == _data.Labels[r]) correct++;
+        return (double)correct / _allClasses.Length;
     }
 
     private double AccuracyOfNetwork()
