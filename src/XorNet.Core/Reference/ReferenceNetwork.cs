@@ -94,11 +94,12 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>
-    /// The class of each row of x (argmax of h2, the first on a tie) with the current weights, the forward pass on
-    /// x instead of the batch, through scratch h (rows×H), z (rows×2) and s (rows×2): what the reference's accuracy on
-    /// all points measures (argmax of a softmax of h1·w2 [+ b2] is the same class), without touching the batch's cache.
+    /// The class of each row of x with the current weights, as the reference measures it: argmax of a softmax of
+    /// h1·w2 [+ b2], i.e. of z2 itself (the first on a tie), h1 = σ(x·w1 [+ b1]); the forward pass on x instead of the
+    /// batch, through scratch h (rows×H) and z (rows×2), leaving the batch's cache as it was. (Argmax of h2 = σ(z2)
+    /// is the same class until σ rounds both outputs to 1.)
     /// </summary>
-    public void Predict(Matrix x, Matrix h, Matrix z, Matrix s, Span<int> classes)
+    public void Predict(Matrix x, Matrix h, Matrix z, Span<int> classes)
     {
         if (HasBias) Ops.MatMulAddRowVector(x, W1, b1, h);
         else Ops.MatMul(x, W1, h);
@@ -106,8 +107,7 @@ public sealed class ReferenceNetwork
         Transpose(W2, _w2T);
         Ops.MatMulTwoOutputs(h, _w2T, z);
         if (HasBias) Ops.AddRowVector(z, b2, z);
-        Ops.SigmoidPade(z, s);
-        Ops.ArgMaxRows(s, classes);
+        Ops.ArgMaxRows(z, classes);
     }
 
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class ReferenceTrainer
     private readonly ReferenceNetwork _reference;
     private readonly Network _network; // the same weights, XorNet's type: accuracy, pictures, model file
     private readonly Workspace _all;
-    private readonly Matrix _allH, _allZ, _allS; // the reference's forward pass on all points, for the accuracy
+    private readonly Matrix _allH, _allZ; // the reference's forward pass on all points, for the accuracy
     private readonly int[] _allClasses;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
@@ -37,8 +37,7 @@ public sealed class ReferenceTrainer
         _network = new Network(2, config.Hidden, 2, _program.Fixed(ReferenceFix.Bias));
         _all = _network.CreateWorkspace(_data.Count);
         _data.X.CopyTo(_all.X);
-        (_allH, _allZ, _allS) = (new Matrix(_data.Count, config.Hidden.Widths[0]), new Matrix(_data.Count, 2),
-            new Matrix(_data.Count, 2));
+        (_allH, _allZ) = (new Matrix(_data.Count, config.Hidden.Widths[0]), new Matrix(_data.Count, 2));
         _allClasses = new int[_data.Count];
         _order = Enumerable.Range(0, _data.Count).ToArray();
         _shuffleRng = Rng.ForPurpose(config.Seed, "reference-shuffle");
@@ -99,11 +98,11 @@ public sealed class ReferenceTrainer
         onEpoch?.Invoke(m);
     }
 
-    /// <summary>Argmax of h2 on all points, with the current reference weights and the reference's own forward
-    /// pass (its σ).</summary>
+    /// <summary>The reference's accuracy on all points (argmax of its softmax of h1·w2), with the current weights
+    /// and the reference's own forward pass.</summary>
     private double Accuracy()
     {
-        _reference.Predict(_data.X, _allH, _allZ, _allS, _allClasses);
+        _reference.Predict(_data.X, _allH, _allZ, _allClasses);
         int correct = 0;
         for (int r = 0; r < _allClasses.Length; r++)
             if (_allClasses[r] == _data.Labels[r]) correct++;
