@@ -102,6 +102,7 @@ public sealed class ReferenceTrainer
     /// and the reference's own forward pass.</summary>
     private double Accuracy()
     {
+        _reference.CopyTo(_network.P); // onEpoch reads this iteration's weights from Network (snapshots, pictures)
         _reference.Predict(_data.X, _allH, _allZ, _allClasses);
         int correct = 0;
         for (int r = 0; r < _allClasses.Length; r++)
