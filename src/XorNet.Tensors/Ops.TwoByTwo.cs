@@ -15,7 +15,8 @@ public static partial class Ops
     /// <summary>
     /// Backprop through a sigmoid hidden layer h (n×m) between x (n×2) and 2 outputs, given dz2 (n×2) and the output
     /// weights as w2T (2×m, w2 transposed): dw2T = (hᵀ · dz2)ᵀ, dz1 = (dz2 · w2ᵀ) ⊙ h ⊙ (1 − h), dw1 = xᵀ · dz1 (2×m),
-    /// in one pass over the rows (MatMulTransposeA, MatMulTransposeB, MultiplySigmoidDerivative, MatMulTransposeA).
+    /// in one pass over h by blocks of columns (MatMulTransposeA, MatMulTransposeB, MultiplySigmoidDerivative,
+    /// MatMulTransposeA).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidLayerBackwardTwoByTwo(Matrix x, Matrix h, Matrix dz2, Matrix w2T, Matrix dz1, Matrix dw1,
@@ -35,7 +36,8 @@ public static partial class Ops
         // rows' terms in row order, starting from 0, so the bits are those of the four ops on every path.
         ref double xs = ref MemoryMarshal.GetArrayDataReference(x.Data);
         ref double ds = ref MemoryMarshal.GetArrayDataReference(dz2.Data);
-        ref double hs = ref MemoryMarshal.GetArrayDataReference(h.Data), zs = ref MemoryMarshal.GetArrayDataReference(dz1.Data);
+        ref double hs = ref MemoryMarshal.GetArrayDataReference(h.Data);
+        ref double zs = ref MemoryMarshal.GetArrayDataReference(dz1.Data);
         ref double w0 = ref MemoryMarshal.GetReference(w2T.Row(0)), w1 = ref MemoryMarshal.GetReference(w2T.Row(1));
         ref double a0 = ref MemoryMarshal.GetReference(dw2T.Row(0)), a1 = ref MemoryMarshal.GetReference(dw2T.Row(1));
         ref double g0 = ref MemoryMarshal.GetReference(dw1.Row(0)), g1 = ref MemoryMarshal.GetReference(dw1.Row(1));
@@ -102,7 +104,8 @@ public static partial class Ops
                 t0 += Unsafe.Add(ref xs, 2 * r) * dz;
                 t1 += Unsafe.Add(ref xs, 2 * r + 1) * dz;
             }
-            (Unsafe.Add(ref a0, c), Unsafe.Add(ref a1, c), Unsafe.Add(ref g0, c), Unsafe.Add(ref g1, c)) = (s0, s1, t0, t1);
+            (Unsafe.Add(ref a0, c), Unsafe.Add(ref a1, c)) = (s0, s1);
+            (Unsafe.Add(ref g0, c), Unsafe.Add(ref g1, c)) = (t0, t1);
         }
     }
 

@@ -140,6 +140,7 @@ public class VectorExpTests
         var d = new Matrix(1, m.Length);
         Ops.SigmoidPade(m, d);
         for (int i = 0; i < m.Length; i++)
-            Assert.Equal(BitConverter.DoubleToInt64Bits(Ops.SigmoidPade(m.Data[i])), BitConverter.DoubleToInt64Bits(d.Data[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Ops.SigmoidPade(m.Data[i])),
+                BitConverter.DoubleToInt64Bits(d.Data[i]));
     }
 }

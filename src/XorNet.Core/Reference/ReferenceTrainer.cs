@@ -75,8 +75,8 @@ public sealed class ReferenceTrainer
             divergence ??= new DivergenceDetector(loss);
             best.Observe(i, loss);
             var verdict = _config.StopOnDivergence && i > 0 ? divergence.Check(i, loss) : null;
-            if (verdict is not null || keep.Keeps(i) || (also.Count > 0 && also.Contains(i))) Record(history, new(i, loss, Accuracy()),
-                onEpoch);
+            if (verdict is not null || keep.Keeps(i) || (also.Count > 0 && also.Contains(i)))
+                Record(history, new(i, loss, Accuracy()), onEpoch);
             if (verdict is not null)
             {
                 stop = StopInfo.Diverged(i, "W1", DivergenceMessage(i, verdict, best, start));
