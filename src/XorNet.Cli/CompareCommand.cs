@@ -26,10 +26,10 @@ public static class CompareCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var command = new Command("compare",
-            "Train several configurations and compare them. Takes every train option; a comma-separated value makes " +
-                "it an " +
-            "axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs). Writes one folder per run, comparison.png and " +
-                "compare.json. " +
+            "Train several configurations and compare them. Takes every train option; a comma-separated value " +
+            "makes it an axis of a grid (--hidden 3,50 --lr 0.1,1 is four runs; --features separates its lists " +
+            "by '/'). " +
+            "Writes one folder per run, comparison.png and compare.json. " +
             "Exit code: the worst run's (130 interrupted, 3 a run diverged, 1 a run failed a gate, else 0).")
         {
             TreatUnmatchedTokensAsErrors = false, // the unmatched tokens are train options, checked by train's parser
@@ -154,7 +154,7 @@ public static class CompareCommand
         null)
     {
         var prepared = new List<PreparedRun>();
-        foreach (GridRun grid in GridExpansion.Expand(trainArgs))
+        foreach (GridRun grid in GridExpansion.Expand(trainArgs, OptionTable.ListValued))
             InRun(grid, () =>
             {
                 var rootCommand = new RootCommand { TrainCommand.Create(TextWriter.Null, TextWriter.Null) };

@@ -74,15 +74,16 @@ public static class ExplainCommand
             1 => "H hidden",
             int n => $"H1…H{n} hidden ({config.Hidden})",
         };
-        sb.AppendLine(
-            $"Letters: N examples, D = {d} inputs, {hidden}, K = {k} outputs; · matrix product, ⊙ elementwise " +
-            "product, ᵀ transpose.");
+        string inputs = config.Features.IsPlain ? "" : $" (the features {string.Join(", ", config.Features.Names)})";
+        sb.AppendLine($"Letters: N examples, D = {d} inputs{inputs}, {hidden}, K = {k} outputs; " +
+                      "· matrix product, ⊙ elementwise product, ᵀ transpose.");
         string? section = null;
         int formulaWidth = quantities.Max(q => q.Formula.Length);
         foreach (var q in quantities)
         {
             if (q.Section != section)
                 sb.AppendLine().AppendLine(SectionTitle(section = q.Section));
+            if (q.Name == "X" && !config.Features.IsPlain) AppendColumnNames(sb, config.Features.Names, formulaWidth);
             AppendQuantity(sb, q, formulaWidth);
         }
         return sb.ToString();
@@ -95,6 +96,13 @@ public static class ExplainCommand
         Explanation.BackwardSection => "Backward pass: the chain rule, from the loss back to W1",
         _ => "SGD update",
     };
+
+    /// <summary>The feature names above X's columns, each over its value.</summary>
+    private static void AppendColumnNames(StringBuilder sb, IReadOnlyList<string> names, int formulaWidth)
+    {
+        int indent = $"  {"".PadRight(NameWidth)} = {"".PadRight(formulaWidth + 2)} ".Length + ShapeWidth + 2;
+        sb.Append(' ', indent + 1).AppendLine(string.Join(" ", names.Select(n => n.PadLeft(10))));
+    }
 
     private static void AppendQuantity(StringBuilder sb, ExplainedQuantity q, int formulaWidth)
     {
@@ -145,6 +153,12 @@ public static class ExplainCommand
             w.WriteNumber("l1", config.L1);
             w.WriteNumber("seed", config.Seed);
             w.WriteBoolean("bias", config.UseBias);
+            if (!config.Features.IsPlain)
+            {
+                w.WriteStartArray("features"); // the columns of X
+                foreach (string name in config.Features.Names) w.WriteStringValue(name);
+                w.WriteEndArray();
+            }
             w.WriteNumber("lr", lr);
             w.WriteStartArray("quantities");
             foreach (var q in quantities) WriteQuantity(w, q);

@@ -7,7 +7,8 @@ public sealed record GridRun(string Label, string Folder, IReadOnlyList<string> 
 /// <summary>
 /// Expands command-line arguments in which any option's value may be a comma-separated list ("--hidden 3,50") into
 /// every combination (the first list varies slowest). Knows nothing about the options themselves: each combination
-/// is later parsed by `train`'s own parser, so options added to `train` work here unchanged.
+/// is later parsed by `train`'s own parser, so options added to `train` work here unchanged. An option whose one value
+/// is itself a comma-separated list (the caller names them, e.g. --features) separates its alternatives with '/'.
 /// </summary>
 public static class GridExpansion
 {
@@ -15,16 +16,21 @@ public static class GridExpansion
     /// days.</summary>
     public const int MaxRuns = 1000;
 
-    public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args)
+    public static IReadOnlyList<GridRun> Expand(IReadOnlyList<string> args,
+                                                IReadOnlyCollection<string>? listValued = null)
     {
         var tokens = SplitEquals(args);
         var axes = new List<(int Index, string Option, string[] Values)>();
         for (int i = 1; i < tokens.Count; i++)
         {
-            if (!IsOptionName(tokens[i - 1]) || IsOptionName(tokens[i]) || !tokens[i].Contains(',')) continue;
-            string[] values = tokens[i].Split(',', StringSplitOptions.TrimEntries);
-            if (values.Any(v => v.Length == 0)) throw new UsageException(
-                $"{tokens[i - 1]} {tokens[i]}: empty value in a comma-separated list");
+            char separator = listValued?.Contains(tokens[i - 1]) == true ? '/' : ',';
+            if (!IsOptionName(tokens[i - 1]) || IsOptionName(tokens[i]) || !tokens[i].Contains(separator)) continue;
+            string[] values = tokens[i].Split(separator, StringSplitOptions.TrimEntries);
+            if (values.Any(v => v.Length == 0))
+            {
+                string list = separator == ',' ? "comma" : "'/'";
+                throw new UsageException($"{tokens[i - 1]} {tokens[i]}: empty value in a {list}-separated list");
+            }
             axes.Add((i, tokens[i - 1], values));
         }
         long count = axes.Aggregate(1L, (n, axis) => Math.Min(n * axis.Values.Length, MaxRuns + 1L));

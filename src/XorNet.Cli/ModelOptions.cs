@@ -12,7 +12,7 @@ namespace XorNet.Cli;
 public static class ModelOptions
 {
     public static IEnumerable<Option> All =>
-        [Hidden, Activation, Loss, L2, L1, Seed, Samples, NoBias, DatasetName, Noise, Data, Standardize];
+        [Hidden, Activation, Loss, L2, L1, Seed, Samples, NoBias, DatasetName, Noise, Data, Features, Standardize];
 
     public static TrainingConfig Read(ParseResult parse) => TrainCommand.Checked(new TrainingConfig
     {
@@ -28,6 +28,7 @@ public static class ModelOptions
         Noise = parse.GetValue(Noise),
         DataPath = parse.GetValue(Data),
         Standardize = parse.GetValue(Standardize),
+        Features = ReadFeatures(parse),
     });
 
     /// <summary>
@@ -36,7 +37,8 @@ public static class ModelOptions
     /// </summary>
     public static TrainingConfig ReadReference(ParseResult parse, ReferenceProgram program)
     {
-        ReferenceOptions.RefuseUnhonoured(parse, [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Standardize]);
+        ReferenceOptions.RefuseUnhonoured(parse,
+            [Activation, Loss, L1, Seed, DatasetName, Noise, Data, Features, Standardize]);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
             throw new UsageException(
                 "--no-bias: conflicts with --fix bias (the reference has no biases unless that fix adds them)");

@@ -37,6 +37,12 @@ public static partial class OptionTable
     public static readonly Option<bool> Standardize = Add(new Option<bool>("--standardize")
     { Description = "Scale inputs to mean 0, std 1 (fitted on the training points; saved with the model)" },
         nameof(D.Standardize));
+    public static readonly Option<string> Features = Add(new Option<string>("--features")
+    {
+        Description = "The network's inputs, computed from x1, x2, comma-separated in this order: " +
+                      $"{string.Join(", ", FeatureMap.Known)} (x1,x2,x1x2 lets --hidden 0 separate XOR)",
+        DefaultValueFactory = _ => D.Features.ToString(),
+    }, nameof(D.Features));
     public static readonly Option<double> L2 = Add(new Option<double>("--l2")
     {
         Description = "L2 regularisation λ in λ·(ΣW1² + ΣW2² + …)/(2N), every weight matrix",

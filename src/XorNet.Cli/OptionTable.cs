@@ -60,6 +60,15 @@ public static partial class OptionTable
     /// <summary>--hidden parsed into widths, or a usage error with the option's range.</summary>
     public static HiddenLayers ReadHidden(ParseResult parse) => HiddenLayers.Parse(Checked(parse, Hidden))!;
 
+    /// <summary>--features parsed into the map, or a usage error listing the valid names.</summary>
+    public static FeatureMap ReadFeatures(ParseResult parse) => FeatureMap.Parse(Checked(parse, Features))!;
+
+    /// <summary>
+    /// Options whose one value is already a comma-separated list: compare separates their alternatives with '/'
+    /// (--features x1,x2/x1,x2,x1x2 is two runs).
+    /// </summary>
+    public static IReadOnlyList<string> ListValued => [Features.Name];
+
     /// <summary>--hidden for --reference: the article's program has exactly one hidden layer.</summary>
     public static HiddenLayers ReferenceHidden(ParseResult parse)
     {

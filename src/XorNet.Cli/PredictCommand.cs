@@ -31,9 +31,9 @@ public static class PredictCommand
         var (x, labels) = dataPath is null ? (ParsePoints(points), null) : InputFiles.Points("--data", dataPath);
         string modelPath = parse.GetValue(Model)!;
         SavedModel model = InputFiles.Model("--model", modelPath);
-        if (model.Network.D != x.Cols)
-            throw new UsageException(
-                $"--model {modelPath}: the model takes {model.Network.D} inputs, the points have {x.Cols}");
+        if (model.Features.D != model.Network.D || x.Cols != 2)
+            throw new UsageException($"--model {modelPath}: the model takes {model.Network.D} inputs " +
+                                     $"({model.Features}), the points have {x.Cols} columns");
         if (labels is not null && labels.FirstOrDefault(l => l >= model.Network.K, -1) is int bad and >= 0)
             throw new UsageException(
                 $"--data {dataPath}: label {bad} is not a class of this {model.Network.K}-class model");

@@ -43,12 +43,19 @@ public static class Program
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
-    /// <summary>The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one kills
-    /// it.</summary>
+    /// <summary>
+    /// The first Ctrl-C / SIGTERM asks the run to stop after the current epoch; a second one ends the process at once
+    /// with exit code 130, as the first does, once the terminal is restored (<see cref="LastWords"/>). (Dying of the
+    /// signal instead would also end the shell script or `bash -c` that ran xornet, before it could print the code.)
+    /// </summary>
     private static void StopGracefully(PosixSignalContext context, CancellationTokenSource interrupt)
     {
-        if (interrupt.IsCancellationRequested) return; // default action: terminate now
         context.Cancel = true;
+        if (interrupt.IsCancellationRequested)
+        {
+            LastWords.Say();
+            Environment.Exit(ExitCodes.Interrupted);
+        }
         interrupt.Cancel();
     }
 

@@ -10,9 +10,8 @@ public static partial class TrainCommand
     /// <summary>The reference run's config; the options it cannot honour are refused by name.</summary>
     private static TrainingConfig ReadReferenceConfig(ParseResult parse, ReferenceProgram program)
     {
-        Option[] unhonoured =
-            [Data, DatasetName, Noise, TestSplit, Standardize, Init, Seed,
-            .. LeverOptions.Where(o => o != NoDivergenceCheck)];
+        Option[] unhonoured = [Data, DatasetName, Noise, Features, TestSplit, Standardize,
+                               Init, Seed, .. LeverOptions.Where(o => o != NoDivergenceCheck)];
         ReferenceOptions.RefuseUnhonoured(parse, unhonoured);
         if (program.Fixed(ReferenceFix.Bias) && parse.GetValue(NoBias))
             throw new UsageException(

@@ -12,8 +12,8 @@ public static partial class TrainCommand
     private static Option[] Options =>
     [
         Hidden, LearningRate, Epochs, BatchSize, L2, Seed, Samples, NoBias, Out, Json, NoPlots,
-        DatasetName, Noise, Data, TestSplit, Standardize, Save, Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv,
-            Quiet,
+        DatasetName, Noise, Data, Features, TestSplit, Standardize, Save,
+        Init, MinAccuracy, MaxLoss, Animate, Frames, HistoryCsv, Quiet,
         .. LeverOptions, OptionTable.Live, LiveSeconds, Reference, Fix,
     ];
 
@@ -46,6 +46,7 @@ public static partial class TrainCommand
             DataPath = parse.GetValue(Data),
             TestSplit = parse.GetValue(TestSplit),
             Standardize = parse.GetValue(Standardize),
+            Features = OptionTable.ReadFeatures(parse),
             InitPath = parse.GetValue(Init),
         };
         config = ReadLevers(parse, config);

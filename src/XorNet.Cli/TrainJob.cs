@@ -4,6 +4,7 @@ using System.Text;
 using XorNet.Tensors;
 using XorNet.Cli.Live;
 using XorNet.Plotting;
+using Snapshots = System.Collections.Generic.IReadOnlyList<(XorNet.EpochMetrics Metrics, XorNet.Parameters Parameters)>;
 
 namespace XorNet.Cli;
 
@@ -32,8 +33,10 @@ public sealed record OutputSettings(string OutDir, string? JsonPath = null, bool
 /// </summary>
 public static class TrainJob
 {
-    /// <param name="onSnapshots">Receives the animation's snapshots (with --animate), e.g. for compare's
-    /// comparison.gif.</param>
+    /// <param name="onSnapshots">
+    /// Receives the animation's snapshots (with --animate), in the plane as the returned result
+    /// (compare's comparison.gif).
+    /// </param>
     public static TrainingResult Run(TrainingConfig config, OutputSettings output, TextWriter log, TextWriter stdout,
                                      QualityGates? gates = null, CancellationToken cancel = default,
                                      IRunWatcher? watch = null,
@@ -51,13 +54,14 @@ public static class TrainJob
             : ReferenceAnimation.Train(config, output.Plots && output.Animate ? output.Frames : null, progress.Report,
                 cancel);
         progress.Finish();
-        if (snapshots is not null) onSnapshots?.Invoke(snapshots.Taken);
+        var taken = snapshots is null ? null : InPlane(run, snapshots.Taken, result.Network);
+        if (snapshots is not null) onSnapshots?.Invoke(run.ForPlots(snapshots.Taken, result.Network)); // as the result
         double trainSeconds = clock.Elapsed.TotalSeconds;
 
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
-            result = WriteOutputs(result, run, output, files, json, snapshots, gates, progress, cancel);
+            result = WriteOutputs(result, run, output, files, json, taken, gates, progress, cancel);
         }
         catch (OutputFailure e)
         {
@@ -74,6 +78,7 @@ public static class TrainJob
             $"{Verb(result)}: epoch {final.Epoch}  loss {FormatLoss(final.Loss)}  train accuracy " +
                 $"{final.TrainAccuracy:P1}  {TestSummary(final)}" +
             $"time {trainSeconds:F2}s training, {clock.Elapsed.TotalSeconds:F2}s total  → {output.OutDir}/"));
+        if (GradientFlow.Assess(result)?.Advice is { } flow) log.WriteLine(OptionTable.Text(flow));
         return result;
     }
 
@@ -89,7 +94,7 @@ public static class TrainJob
         var snapshots = output.Plots && output.Animate
             ? new ParameterSnapshots(trainer.Network,
                 ParameterSnapshots.EvenlySpacedEpochs(config.Epochs, output.Frames)) : null;
-        watch?.Started(trainer, run.Train);
+        watch?.Started(trainer, run.Train, run.Config.Features.IsPlain ? null : InPlane(run));
         TrainingResult? result = null;
         try
         {
@@ -110,8 +115,7 @@ public static class TrainJob
     /// commit).</summary>
     public static readonly string[] OwnedNames =
         ["metrics.json", "model.npz", "accuracy.png", "loss.png", "boundary.png", "summary.png", "network.png",
-            "neurons.png", "training.png",
-         "training.gif"];
+            "neurons.png", "training.png", "training.gif", "gradients.png"];
 
     private static bool Writes(OutputSettings output, string name) => name switch
     {
@@ -126,13 +130,14 @@ public static class TrainJob
     /// while the pictures are drawn stops the drawing; the files finished so far are committed and the run says so.
     /// </summary>
     private static TrainingResult WriteOutputs(TrainingResult result, RunData run, OutputSettings output,
-        OutputSet files, string json,
-                                               ParameterSnapshots? snapshots, QualityGates? gates,
-                                                   ProgressReporter progress,
-                                               CancellationToken cancel)
+                                               OutputSet files, string json, Snapshots? snapshots,
+                                               QualityGates? gates, ProgressReporter progress, CancellationToken cancel)
     {
         AtomicFile.WriteAllText(Path.Combine(files.Staging, "metrics.json"), json);
-        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize);
+        var model = new SavedModel(result.Network, run.Scaler, run.Config.Standardize)
+        {
+            Features = run.Config.Features,
+        };
         if (output.ModelPath is { } save) files.Add(save, stream => Npz.Write(stream, ModelFile.Arrays(model)));
         else ModelFile.Save(Path.Combine(files.Staging, "model.npz"), model);
         if (output.JsonPath is { } jsonPath && jsonPath != "-") files.Add(jsonPath,
@@ -142,9 +147,8 @@ public static class TrainJob
         try
         {
             if (output.Plots)
-                WritePictures(result, run.ForPlots(result), files.Staging, PlotTitle(run.Config), snapshots, gates,
-                    progress,
-                              cancel);
+                WritePictures(InPlane(run, result), run.ForPlots(result), files.Staging, PlotTitle(run.Config),
+                              snapshots, gates, progress, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -155,8 +159,24 @@ public static class TrainJob
             result = result with { Interrupted = true };
         }
         files.Commit(OwnedNames, "metrics.json");
-        return result;
+        return run.ForPlots(result);
     }
+
+    /// <summary>
+    /// A run on features other than x1, x2 is animated in the (x1, x2) plane
+    /// (<see cref="RunData.ForPlots(TrainingResult)"/>); the plain run's animation keeps the inputs the network was
+    /// trained on, as before. What <see cref="Run"/> returns (compare's pictures) is always in the plane, so that runs
+    /// with and without features share one.
+    /// </summary>
+    private static TrainingResult InPlane(RunData run, TrainingResult result) =>
+        run.Config.Features.IsPlain ? result : run.ForPlots(result);
+
+    private static Snapshots InPlane(RunData run, Snapshots taken, Network network) =>
+        run.Config.Features.IsPlain ? taken : run.ForPlots(taken, network);
+
+    /// <summary>The live view's plane of a run on features: the raw points, the standardization folded in.</summary>
+    private static FeaturePlane InPlane(RunData run) =>
+        new(run.RawTrain, run.Config.Features, n => run.Config.Standardize ? run.Scaler.Fold(n) : n);
 
     /// <summary>Who holds --out, as a second run into it is told: "pid 1234 since 20:31:02 UTC, H=3 lr=1 …".</summary>
     private static string Holder(TrainingConfig config) => string.Create(CultureInfo.InvariantCulture,
@@ -226,15 +246,16 @@ public static class TrainJob
     /// The figures are independent, so they render side by side on the cores; each is built once.
     /// </remarks>
     private static void WritePictures(TrainingResult result, TrainingResult plotted, string outDir,
-        string configuration,
-                                      ParameterSnapshots? snapshots, QualityGates? gates, ProgressReporter progress,
-                                      CancellationToken cancel)
+                                      string configuration, Snapshots? snapshots, QualityGates? gates,
+                                      ProgressReporter progress, CancellationToken cancel)
     {
         var pictures = new List<Action>
         {
             () => Figures.WriteAll(plotted, outDir, configuration, gates),
-            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration),
+            () => NetworkDiagram.Save(Path.Combine(outDir, "network.png"), plotted.Network, configuration,
+                                      plotted.Config.Features.Names),
             () => NeuronMaps.Save(Path.Combine(outDir, "neurons.png"), plotted, configuration),
+            () => GradientsFigure.Save(Path.Combine(outDir, "gradients.png"), result, configuration),
         };
         if (snapshots is not null)
             pictures.Add(() => WriteAnimation(result, snapshots, outDir, configuration, progress, cancel));
@@ -251,10 +272,10 @@ public static class TrainJob
     }
 
     /// <summary>training.png (APNG) and training.gif from one set of frames, with progress ("frame 37/300").</summary>
-    private static void WriteAnimation(TrainingResult result, ParameterSnapshots snapshots, string outDir,
+    private static void WriteAnimation(TrainingResult result, Snapshots snapshots, string outDir,
                                        string configuration, ProgressReporter progress, CancellationToken cancel)
     {
-        var frames = Animation.RenderFrames(result, snapshots.Taken, configuration,
+        var frames = Animation.RenderFrames(result, snapshots, configuration,
             (done, total) => progress.Step("training.png: frame", done, total), cancel);
         byte[] apng =
             frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);

@@ -42,8 +42,8 @@ public static class Animation
         RenderFrames(result, snapshots, configuration).ToApng();
 
     /// <summary>
-    /// One frame per snapshot, rendered on the cores in parallel: each worker loads the snapshots into its own copy of
-    /// the network, so the caller's network is never touched (other pictures may be drawing it meanwhile).
+    /// One frame per snapshot, rendered on the cores in parallel: each frame draws a network holding its snapshot
+    /// (<see cref="Network.WithParameters"/>), so no network's weights are written (other pictures may be drawing it).
     /// progress hears (frames done, total) as frames are drawn; a cancellation stops within one frame.
     /// </summary>
     public static Frames RenderFrames(TrainingResult result,
@@ -53,27 +53,25 @@ public static class Animation
     {
         var pngs = new byte[snapshots.Count][];
         int done = 0;
-        var options =
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel };
-        Parallel.For(0, snapshots.Count, options, () => Copy(result.Network),
-            (i, _, network) =>
-            {
-                snapshots[i].Parameters.CopyTo(network.P);
-                pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
-                progress?.Invoke(Interlocked.Increment(ref done), snapshots.Count);
-                return network;
-            }, _ => { });
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancel,
+        };
+        Parallel.For(0, snapshots.Count, options, i =>
+        {
+            var network = result.Network.WithParameters(snapshots[i].Parameters);
+            pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
+            progress?.Invoke(Interlocked.Increment(ref done), snapshots.Count);
+        });
         int[] delays = [.. pngs.Select((_, i) => i == pngs.Length - 1 ? LastFrameDelayMs : FrameDelayMs)];
         return new Frames(pngs, delays, Describe(snapshots, configuration));
     }
 
-    /// <summary>A network of the same shape and levers as the trained one (its parameters are set per frame).</summary>
-    private static Network Copy(Network n) => new(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
-
-    /// <summary>The three panels as they were at metrics.Epoch: curves up to that epoch, the boundary of that
-    /// network.</summary>
-    /// <remarks><paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed
-    /// axes.</remarks>
+    /// <summary>The three panels at metrics.Epoch: curves up to that epoch, that network's boundary.</summary>
+    /// <remarks>
+    /// <paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.
+    /// </remarks>
     private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
     {
         var result = whole;

@@ -45,7 +45,8 @@ public static class ComparisonAnimation
         var xs = runs.SelectMany(r => r.Result.Test is null ? [r.Result.Data.X]
             : new[] { r.Result.Data.X, r.Result.Test.X }).Distinct().ToList();
         // 2×2 cells: only the extent is wanted
-        var probe = DecisionGrid.Evaluate(runs[0].Result.Network, xs, step: 1e9);
+        var first = runs[0].Result;
+        var probe = DecisionGrid.Evaluate(first.Network, xs, step: 1e9, features: first.Config.Features);
         return (xs, Math.Max(probe.XMax - probe.XMin, probe.YMax - probe.YMin) / Animation.GridCells);
     }
 
@@ -63,16 +64,13 @@ public static class ComparisonAnimation
         return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    /// <summary>A run's boundary at its snapshot for this epoch, on a network of its own (frames render in
-    /// parallel).</summary>
+    /// <summary>A run's boundary at its snapshot for this epoch, on a network holding that snapshot.</summary>
     private static Plot Panel(ComparedRun run, int epoch, List<XorNet.Tensors.Matrix> xs, double step)
     {
         var (metrics, parameters) = run.Snapshots[SnapshotAt(run, epoch)];
-        Network n = run.Result.Network;
-        var network = new Network(n.D, n.Hidden, n.K, n.UseBias, n.Activation.Kind, n.Output.Kind);
-        parameters.CopyTo(network.P);
+        Network network = run.Result.Network.WithParameters(parameters); // the snapshot, no weights written
         var at = Figures.UpTo(run.Result with { Network = network }, metrics.Epoch);
-        var grid = DecisionGrid.Evaluate(network, xs, step: step);
+        var grid = DecisionGrid.Evaluate(network, xs, step: step, features: run.Result.Config.Features);
         Plot plot = Figures.Boundary(at, grid, run.Configuration);
         Figures.NoLegend(plot);
         plot.Title(string.Create(CultureInfo.InvariantCulture,

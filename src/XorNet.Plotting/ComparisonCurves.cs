@@ -23,7 +23,7 @@ public static class ComparisonCurves
         multiplot.Reset(panels[0]);
         foreach (Plot panel in panels.Skip(1)) multiplot.AddPlot(panel);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        byte[] png = multiplot.Render(panels.Count * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
+        byte[] png = PngFile.Encode(multiplot, panels.Count * PanelWidth, PanelHeight); // disposes the panels too
         AtomicFile.WriteAllBytes(path, Heading.Add(png, heading,
             "every run on shared axes: one colour per run, test curves dashed; one loss panel per loss function"));
     }

@@ -65,7 +65,8 @@ public static partial class Figures
     private static Plot ClassRegions(Plot plot, TrainingResult result, DecisionGrid grid)
     {
         int classes = result.Network.K;
-        var (cells, noValue) = Plotting.ClassRegions.Encode(ClassGrid.Evaluate(result.Network, grid), classes);
+        var regions = ClassGrid.Evaluate(result.Network, grid, result.Config.Features);
+        var (cells, noValue) = Plotting.ClassRegions.Encode(regions, classes);
         var bar = Shade(plot, cells, new Plotting.ClassRegions.Colormap(classes), new ScottPlot.Range(0, classes), grid,
             noValue);
         plot.Legend.ManualItems.Add(
@@ -87,10 +88,12 @@ public static partial class Figures
         if (classes == 2) // more classes are named by the colour bar
             for (int k = 0; k < classes; k++)
                 plot.Legend.ManualItems.Add(Entry($"class {k}", MarkerShape.FilledCircle, ClassColor(k, classes)));
-        AddPoints(plot, result.Network, result.Data, result.Final.TrainAccuracy, result.Test is null ? "" : "train",
-            MarkerShape.FilledCircle);
-        if (result.Test is not null) AddPoints(plot, result.Network, result.Test, result.Final.TestAccuracy, "test",
-            MarkerShape.OpenCircle);
+        var (network, features) = (result.Network, result.Config.Features);
+        string trainName = result.Test is null ? "" : "train";
+        AddPoints(plot, network, features, result.Data, result.Final.TrainAccuracy, trainName,
+                  MarkerShape.FilledCircle);
+        if (result.Test is not null)
+            AddPoints(plot, network, features, result.Test, result.Final.TestAccuracy, "test", MarkerShape.OpenCircle);
         plot.Axes.SetLimits(grid.XMin, grid.XMax, grid.YMin, grid.YMax);
         return BelowLegend(plot);
     }
@@ -100,11 +103,11 @@ public static partial class Figures
     /// points crossed while all are shown. The legend counts the mistakes over all points: from the run's accuracy
     /// (measured on every point), so only the points drawn go through the network here.
     /// </summary>
-    private static void AddPoints(Plot plot, Network network, Dataset data, double? accuracy, string name,
-        MarkerShape shape)
+    private static void AddPoints(Plot plot, Network network, FeatureMap features, Dataset data, double? accuracy,
+                                  string name, MarkerShape shape)
     {
         int[] shown = PointSample.Stratified(data.Labels, data.Classes);
-        int[] predicted = PointSample.Predict(network, Rows(data.X, shown));
+        int[] predicted = InferenceBatch.Predict(network, Rows(data.X, shown), features);
         float size = MarkerSize(shown.Length) + (shape == MarkerShape.OpenCircle ? 2 : 0);
         for (int label = 0; label < data.Classes; label++)
         {

@@ -53,14 +53,17 @@ public static partial class Figures
     /// <see cref="PlotCells"/>.</summary>
     public static DecisionGrid PlotGrid(TrainingResult result) => PlotGrid(result, step: 0.01, cells: PlotCells);
 
-    /// <summary>The decision grid over every point drawn: the training points and the test points.</summary>
+    /// <summary>
+    /// The decision grid over every point drawn: the training points and the test points, in the (x1, x2) plane, the
+    /// network evaluated on the run's features of each cell.
+    /// </summary>
     public static DecisionGrid PlotGrid(TrainingResult result, double step, int cells = DecisionGrid.MaxCells)
     {
         Matrix[] xs = result.Test is null ? [result.Data.X] : [result.Data.X, result.Test.X];
-        // 2×2 cells: only the extent is wanted
-        var extent = DecisionGrid.Evaluate(result.Network, xs, step: double.MaxValue);
+        var extent = DecisionGrid.Bounds(xs);
         double span = Math.Max(extent.XMax - extent.XMin, extent.YMax - extent.YMin);
-        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells));
+        return DecisionGrid.Evaluate(result.Network, xs, step: Math.Max(step, span / cells),
+                                     features: result.Config.Features);
     }
 
     /// <summary>
@@ -120,11 +123,19 @@ public static partial class Figures
         return BelowLegend(plot);
     }
 
-    private static string LossTitle(TrainingResult result, string configuration) =>
-        result.Config.Loss == LossKind.Mse && result.Config.L1 == 0
-            ? $"Loss  Σ(y−h2)²/2N + λΣW²/2N\n{configuration}"
-            : $"Loss  {OutputLoss.For(result.Config.Loss).DataFormula} + " +
-                $"{result.Config.Regularization.Formula}\n{configuration}";
+    /// <summary>The loss formula over the network's real output h_L (h2 for one hidden layer, h3 for two).</summary>
+    private static string LossTitle(TrainingResult result, string configuration)
+    {
+        var config = result.Config;
+        string formula = config.Loss == LossKind.Mse && config.L1 == 0
+            ? "Loss  Σ(y−h2)²/2N + λΣW²/2N"
+            : $"Loss  {OutputLoss.For(config.Loss).DataFormula} + {config.Regularization.Formula}";
+        return OutputName(formula, result.Network.Layers.Count) + "\n" + configuration;
+    }
+
+    /// <summary>A formula written for the article's output h2 = g(z2), about a network of L weight layers.</summary>
+    public static string OutputName(string formula, int layers) =>
+        formula.Replace("z2", $"z{layers}").Replace("h2", $"h{layers}");
 
     public static Plot Boundary(TrainingResult result, DecisionGrid grid, string configuration)
     {
@@ -135,11 +146,10 @@ public static partial class Figures
             $"{final.TrainAccuracy:P1}{TestText(final)}\n{configuration}", "x1", "x2");
         if (result.Network.K > 2) return ClassRegions(plot, result, grid);
         var bar = Shade(plot, grid.ClassOneShare, Background, new ScottPlot.Range(0, 1), grid, noValue);
-        plot.Legend.ManualItems.Add(
-            Entry("shading: " + ColorBarLabel(result.Network.Output.Kind), MarkerShape.FilledSquare,
-            Background.GetColor(0.8)));
-        bar?.Axis.TickGenerator =
-            new ScottPlot.TickGenerators.NumericManual([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
+        string shading = OutputName(ColorBarLabel(result.Network.Output.Kind), result.Network.Layers.Count);
+        plot.Legend.ManualItems.Add(Entry("shading: " + shading, MarkerShape.FilledSquare, Background.GetColor(0.8)));
+        bar?.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
         NoValueNote(plot, noValue, grid.ClassOneShare.Length);
         return PointsAndLegend(plot, result, grid);
     }

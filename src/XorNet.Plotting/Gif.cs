@@ -76,11 +76,14 @@ public static class Gif
     /// PNG.</summary>
     private static unsafe uint[] Pixels(byte[] png, out int width, out int height)
     {
-        using var bitmap = SKBitmap.Decode(png) ?? throw new ArgumentException("A frame is not a decodable PNG.");
-        using var rgba =
-            new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (!bitmap.CopyTo(rgba, SKColorType.Rgba8888)) throw new ArgumentException(
-            "A frame could not be converted to RGBA.");
+        // From native memory (SKData), not SKBitmap.Decode(byte[]): its managed stream wrapper is kept alive only by a
+        // weak handle, and the APNG encoder decodes the same frames on other threads meanwhile.
+        using var data = SKData.CreateCopy(png);
+        using var codec = SKCodec.Create(data) ?? throw new ArgumentException("A frame is not a decodable PNG.");
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var rgba = new SKBitmap(info);
+        if (codec.GetPixels(rgba.Info, rgba.GetPixels()) != SKCodecResult.Success)
+            throw new ArgumentException("A frame could not be decoded.");
         (width, height) = (rgba.Width, rgba.Height);
         var pixels = new uint[width * height];
         new ReadOnlySpan<uint>((void*)rgba.GetPixels(), pixels.Length).CopyTo(pixels);

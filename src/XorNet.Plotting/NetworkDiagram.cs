@@ -29,7 +29,8 @@ public static class NetworkDiagram
 
     /// <summary>One column of neurons per layer (inputs, every hidden layer, outputs), the weights as edges between
     /// them.</summary>
-    public static Plot Draw(Network network, string configuration)
+    /// <param name="inputs">The inputs' names (the features); x1, x2, … when not given.</param>
+    public static Plot Draw(Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         var plot = new Plot();
         plot.Font.Set(Figures.FontName);
@@ -37,40 +38,45 @@ public static class NetworkDiagram
         int layers = p.Layers, widest = network.Hidden.Widths.DefaultIfEmpty(0).Max();
         double[][] y = [.. network.Widths.Select(Spread)];
         double maxW = Enumerable.Range(1, layers).Max(l => MaxAbs(p.W(l).Data));
-        var edges = Edges(network, y);
-        var shown = Shown(edges, widest, layers);
+        long total = Enumerable.Range(1, layers).Sum(l => (long)p.W(l).Data.Length);
+        var shown = Shown(network, widest);
         bool weightLabels = widest <= WeightLabelsUpTo && layers <= 2;
         double widestEdge = widest <= AllEdgesUpTo ? MaxEdgeWidth : 2.5; // many edges: thin, so they stay apart
         foreach (var e in shown)
-            Edge(plot, e.X1, e.Y1, e.X1 + 1, e.Y2, e.W, maxW, weightLabels, widestEdge);
+            Edge(plot, e.Layer - 1, y[e.Layer - 1][e.I], e.Layer, y[e.Layer][e.J], e.W, maxW, weightLabels, widestEdge);
 
         double maxB = network.UseBias ? Enumerable.Range(1, layers).Max(l => MaxAbs(p.b(l).Data)) : 0;
         // dots that do not merge
         float size = widest <= 20 ? 26 : (float)Math.Clamp(0.6 * Height(widest) / widest, 2, 16);
         bool labels = widest <= 20 && layers <= 3; // bias numbers overlap the next column in deeper stacks
-        for (int i = 0; i < network.D; i++) Neuron(plot, 0, y[0][i], null, maxB, 30, $"x{i + 1}",
-            Alignment.MiddleRight);
+        for (int i = 0; i < network.D; i++)
+            Neuron(plot, 0, y[0][i], null, maxB, 30, inputs?[i] ?? $"x{i + 1}", Alignment.MiddleRight);
+        int[][] drawn = DrawnNeurons(network, shown);
         for (int l = 1; l < layers; l++)
-            for (int j = 0; j < y[l].Length; j++)
+            foreach (int j in drawn[l])
                 Neuron(plot, l, y[l][j], network.UseBias ? p.b(l)[0, j] : null, maxB, size,
                        labels ? BiasLabel(p.b(l), j, network.UseBias) : null, Alignment.MiddleLeft);
         for (int k = 0; k < network.K; k++)
             Neuron(plot, layers, y[layers][k], network.UseBias ? p.b(layers)[0, k] : null, maxB, 30,
                 $"h{layers}[{k}] (class {k}){BiasLabel(p.b(layers), k, network.UseBias)}", Alignment.MiddleLeft);
 
-        Legend(plot, maxW, maxB, network.UseBias, shown.Count, edges.Count);
-        plot.Axes.SetLimits(-0.45, layers + 0.6, -0.16, 1.04);
+        int hiddenNeurons = network.Hidden.Widths.Sum();
+        int hiddenDrawn = Enumerable.Range(1, layers - 1).Sum(l => drawn[l].Length);
+        string joined = FormattableString.Invariant(
+            $", and the {hiddenDrawn:N0} of {hiddenNeurons:N0} hidden neurons they join");
+        Legend(plot, maxW, maxB, network.UseBias, shown.Count, total, hiddenDrawn < hiddenNeurons ? joined : "");
+        plot.Axes.SetLimits(-0.45, layers + RightMargin(layers, WidthFor(network)), -0.16, 1.04);
         plot.Axes.Frameless();
         plot.HideGrid();
         return plot;
     }
 
     /// <summary>The diagram under a heading (a frameless plot leaves no room for a title).</summary>
-    public static void Save(string path, Network network, string configuration)
+    public static void Save(string path, Network network, string configuration, IReadOnlyList<string>? inputs = null)
     {
         int widest = network.Hidden.Widths.DefaultIfEmpty(network.K).Max();
-        using Plot plot = Draw(network, configuration);
-        byte[] png = plot.GetImageBytes(WidthFor(network), Height(widest), ImageFormat.Png);
+        using Plot plot = Draw(network, configuration, inputs);
+        using SkiaSharp.SKImage drawn = PngFile.Draw(plot, WidthFor(network), Height(widest));
         string hidden = network.Hidden.Count switch
         {
             0 => "no hidden layer (a linear model)",
@@ -78,34 +84,69 @@ public static class NetworkDiagram
             _ => $"hidden layers {string.Join(" → ", network.Hidden.Widths)}",
         };
         string title = $"The trained network: {network.D} inputs → {hidden} → {network.K} outputs";
-        AtomicFile.WriteAllBytes(path, Heading.Add(png, title, configuration));
+        AtomicFile.WriteAllBytes(path, Heading.Add(drawn, title, configuration));
     }
 
-    private readonly record struct WeightEdge(double X1, double Y1, double Y2, double W);
+    /// <summary>Pixels right of the output neurons that their labels ("h3[1] (class 1)  b=+0.08") need.</summary>
+    private const int OutputLabelPixels = 215;
 
-    /// <summary>Every weight as an edge: Wl from column l − 1 to column l.</summary>
-    private static List<WeightEdge> Edges(Network network, double[][] y)
+    /// <summary>
+    /// Axis units right of the last column, so the output labels fit at any depth: the plot spans −0.45 … layers
+    /// + m over width pixels, and m of them must be <see cref="OutputLabelPixels"/> wide.
+    /// </summary>
+    public static double RightMargin(int layers, int width) =>
+        Math.Max(0.6, OutputLabelPixels * (layers + 0.45) / (double)(width - OutputLabelPixels));
+
+    /// <summary>Weight W_layer[I, J]: from neuron I of column layer − 1 to neuron J of column layer.</summary>
+    private readonly record struct WeightEdge(int Layer, int I, int J, double W);
+
+    /// <summary>A hidden layer wider than this draws only the neurons its drawn edges join (10⁵ dots: s).</summary>
+    public const int AllNeuronsUpTo = 400;
+
+    /// <summary>Per column (inputs, hidden layers, outputs) the neurons drawn, in index order.</summary>
+    private static int[][] DrawnNeurons(Network network, List<WeightEdge> shown) =>
+        [.. network.Widths.Select((width, l) => width <= AllNeuronsUpTo || l == 0 || l == network.Widths.Count - 1
+            ? Enumerable.Range(0, width).ToArray()
+            : shown.Where(e => e.Layer == l).Select(e => e.J)
+                   .Concat(shown.Where(e => e.Layer == l + 1).Select(e => e.I)).Distinct().Order().ToArray())];
+
+    /// <summary>
+    /// Every weight as an edge for narrow layers (Wl from column l − 1 to column l); for a wide one the strongest |w|
+    /// of each weight matrix (an equal share each: later matrices' weights are smaller by their 1/√H initialisation,
+    /// so one ranking would show W1 only), non-finite last, weakest drawn first. Only the edges drawn are made: a
+    /// bounded heap per matrix walks its weights, so 2·10⁵ weights cost no more than the 300 drawn.
+    /// </summary>
+    private static List<WeightEdge> Shown(Network network, int widest)
     {
+        int layers = network.P.Layers, keep = widest <= AllEdgesUpTo ? int.MaxValue : StrongestEdges / layers;
         var edges = new List<WeightEdge>();
-        for (int l = 1; l <= network.P.Layers; l++)
+        for (int l = 1; l <= layers; l++)
         {
-            XorNet.Tensors.Matrix w = network.P.W(l);
-            for (int i = 0; i < w.Rows; i++)
-                for (int j = 0; j < w.Cols; j++) edges.Add(new(l - 1, y[l - 1][i], y[l][j], w[i, j]));
+            double[] w = network.P.W(l).Data;
+            int cols = network.P.W(l).Cols;
+            foreach (int index in Strongest(w, keep))
+                edges.Add(new(l, index / cols, index % cols, w[index]));
         }
         return edges;
     }
 
-    /// <summary>
-    /// All edges for narrow layers; for a wide one the strongest |w| of each weight matrix (an equal share each: later
-    /// matrices' weights are smaller by their 1/√H initialisation, so one ranking would show W1 only), non-finite
-    /// last, weakest drawn first.
-    /// </summary>
-    private static List<WeightEdge> Shown(List<WeightEdge> edges, int widest, int layers) => widest <= AllEdgesUpTo
-        ? edges
-        : [.. edges.GroupBy(e => e.X1)
-            .SelectMany(layer => layer.OrderByDescending(e => double.IsFinite(e.W) ? Math.Abs(e.W) : -1)
-                                                          .Take(StrongestEdges / layers).Reverse())];
+    /// <summary>The indices of the keep largest |w| (non-finite lowest), weakest first; all if keep ≥ n.</summary>
+    private static int[] Strongest(double[] w, int keep)
+    {
+        if (keep >= w.Length) return [.. Enumerable.Range(0, w.Length)];
+        // A min-heap on (strength, −index): the weakest leaves first, and of equal ones the higher index.
+        var heap = new PriorityQueue<int, (double, int)>(keep + 1);
+        for (int i = 0; i < w.Length; i++)
+        {
+            heap.Enqueue(i, (Strength(w[i]), -i));
+            if (heap.Count > keep) heap.Dequeue();
+        }
+        var weakestFirst = new int[heap.Count];
+        for (int k = 0; heap.TryDequeue(out int index, out _); k++) weakestFirst[k] = index;
+        return weakestFirst;
+    }
+
+    private static double Strength(double w) => double.IsFinite(w) ? Math.Abs(w) : -1;
 
     private static void Edge(Plot plot, double x1, double y1, double x2, double y2, double w, double maxW, bool label,
         double widest)
@@ -117,8 +158,7 @@ public static class NetworkDiagram
         if (!label) return;
         // Off the middle, where edges cross, and off the hidden neurons' bias labels (W2 edges start beside them).
         double t = x1 == 0 ? 0.3 : 0.62;
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{w:+0.00;−0.00}"), x1 + (x2 - x1) * t,
-            y1 + (y2 - y1) * t);
+        var text = plot.Add.Text(Signed(w), x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
         text.LabelAlignment = Alignment.MiddleCenter;
         text.LabelFontSize = 12;
         text.LabelFontName = Figures.FontName;
@@ -141,16 +181,21 @@ public static class NetworkDiagram
     }
 
     private static string BiasLabel(XorNet.Tensors.Matrix b, int index, bool useBias) =>
-        useBias ? string.Create(CultureInfo.InvariantCulture, $"  b={b[0, index]:+0.00;−0.00}") : "";
+        useBias ? "  b=" + Signed(b[0, index]) : "";
 
-    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, int total)
+    /// <summary>Two decimals with the sign ("+2.95", "−3.50"); what rounds to zero is "0.00", never "-+0.00".</summary>
+    public static string Signed(double w) => // + 0.0 turns −0 into 0
+        (Math.Round(w, 2) + 0.0).ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
+
+    private static void Legend(Plot plot, double maxW, double maxB, bool useBias, int shown, long total, string neurons)
     {
-        string edges =
-            FormattableString.Invariant($"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
-        if (shown < total) edges += FormattableString.Invariant(
-            $";  the {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer");
-        string biases =
-            useBias ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}")
+        string edges = FormattableString.Invariant(
+            $"edge width ∝ |w| (widest = {maxW:F2});  green w > 0,  purple w < 0");
+        if (shown < total) // a line of its own: the figure is only 1000 px wide
+            edges += FormattableString.Invariant(
+                $"\nthe {shown:N0} strongest of {total:N0} weights drawn, an equal share from each layer{neurons}");
+        string biases = useBias
+            ? FormattableString.Invariant($"neuron fill = bias: purple −{maxB:F2} … white 0 … green +{maxB:F2}")
             : "no biases (--no-bias)";
         string text = edges + "\n" + biases;
         var label = plot.Add.Text(text, new Coordinates(-0.4, -0.06));

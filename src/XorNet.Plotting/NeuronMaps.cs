@@ -42,7 +42,8 @@ public static class NeuronMaps
         int columns = shown.Length <= 4 ? shown.Length : (int)Math.Ceiling(Math.Sqrt(shown.Length)), rows =
             (shown.Length + columns - 1) / columns;
         var (xMin, xMax, yMin, yMax) = Range(result.Data.X);
-        double[][,] maps = Activations(result.Network, shown, xMin, xMax, yMin, yMax);
+        double[][,] maps = NeuronGrid.Evaluate(result.Network, 1, shown, (xMin, xMax, yMin, yMax), Cells, Cells,
+                                               result.Config.Features).Maps;
         ScottPlot.Range range = ActivationRange(result.Network.Activation.Kind, maps);
 
         var multiplot = new Multiplot();
@@ -55,9 +56,9 @@ public static class NeuronMaps
         int width = result.Network.Hidden.Widths[0];
         string heading = shown.Length == width
             ? $"Hidden neuron activations h1 over the input plane (all {shown.Length})"
-            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: " +
-                "activation h1 over the input plane";
-        byte[] grid = PngFile.Encode(multiplot, columns * TileWidth, rows * TileHeight);
+            : $"The {shown.Length} of {width} hidden neurons with the largest outgoing weights Σ|W2[j,:]|: "
+              + "activation h1 over the input plane";
+        using SkiaSharp.SKImage grid = PngFile.Draw(multiplot, columns * TileWidth, rows * TileHeight);
         AtomicFile.WriteAllBytes(path, Heading.Add(grid, heading,
             FormattableString.Invariant($"colour = activation: purple {range.Min:0.##} … yellow {range.Max:0.##};  ") +
                 $"dots = training points (filled: class 1, rings: class 0)\n{configuration}"));
@@ -120,47 +121,6 @@ public static class NeuronMaps
             ActivationKind.Tanh => new ScottPlot.Range(-1, 1),
             _ => new ScottPlot.Range(0, max > 0 ? max : 1), // an all-dead ReLU layer: still a valid scale
         };
-    }
-
-    /// <summary>
-    /// maps[t][r, c] = h1[., shown[t]] at the centre of cell (r, c), row 0 at the bottom: computed by a network of the
-    /// shown neurons alone (each h1 column depends only on its own weights), so the cost is 16 neurons, not H.
-    /// </summary>
-    private static double[][,] Activations(Network full, int[] shown, double xMin, double xMax, double yMin,
-        double yMax)
-    {
-        Network network = OnlyThese(full, shown);
-        var maps = shown.Select(_ => new double[Cells, Cells]).ToArray();
-        Workspace ws = network.CreateWorkspace(Cells);
-        double dx = (xMax - xMin) / Cells, dy = (yMax - yMin) / Cells;
-        for (int r = 0; r < Cells; r++)
-        {
-            for (int c = 0; c < Cells; c++)
-            {
-                ws.X[c, 0] = xMin + (c + 0.5) * dx;
-                ws.X[c, 1] = yMin + (r + 0.5) * dy;
-            }
-            network.Forward(ws);
-            for (int t = 0; t < shown.Length; t++)
-                for (int c = 0; c < Cells; c++)
-                    maps[t][r, c] = ws.Layer(1).h[c, t];
-        }
-        return maps;
-    }
-
-    /// <summary>The hidden layer cut down to the given neurons (W1's columns and b1's entries; W2 is not
-    /// needed).</summary>
-    private static Network OnlyThese(Network network, int[] neurons)
-    {
-        var part = new Network(network.D, neurons.Length, network.K, network.UseBias, network.Activation.Kind,
-            network.Output.Kind);
-        Matrix w1 = network.P.W(1), b1 = network.P.b(1), partW1 = part.P.W(1), partB1 = part.P.b(1);
-        for (int t = 0; t < neurons.Length; t++)
-        {
-            for (int i = 0; i < network.D; i++) partW1[i, t] = w1[i, neurons[t]];
-            partB1[0, t] = b1[0, neurons[t]];
-        }
-        return part;
     }
 
     private static (double, double, double, double) Range(Matrix x)

@@ -70,6 +70,42 @@ internal static class PngFile
         }
     }
 
+    /// <summary>The multiplot drawn once on white, kept as an image (a heading goes above); plots disposed.</summary>
+    public static SKImage Draw(Multiplot multiplot, int width, int height)
+    {
+        try
+        {
+            using SKSurface surface = Surface(width, height);
+            surface.Canvas.Clear(SKColors.White);
+            using (SKSurface layer = Surface(width, height)) // Render may clear to transparent: drawn over white after
+            {
+                multiplot.Render(layer.Canvas, new PixelRect(new PixelSize(width, height)));
+                using SKImage drawn = layer.Snapshot();
+                surface.Canvas.DrawImage(drawn, 0, 0);
+            }
+            return surface.Snapshot();
+        }
+        finally
+        {
+            foreach (Plot plot in multiplot.GetPlots()) plot.Dispose();
+        }
+    }
+
+    /// <summary>Pixels as they are (transparency kept: a delta patch) as PNG, with the fast zlib settings.</summary>
+    public static byte[] Encode(SKPixmap pixels)
+    {
+        using SKData png = pixels.Encode(new SKPngEncoderOptions(Filter, ZlibLevel))
+            ?? throw new InvalidOperationException($"PNG encoding of a {pixels.Width}×{pixels.Height} image failed.");
+        return png.ToArray();
+    }
+
+    /// <summary>An image as PNG bytes, with the same fast zlib settings as every other picture.</summary>
+    public static byte[] Encode(SKImage image)
+    {
+        using SKData png = Encode(image.Width, image.Height, canvas => canvas.DrawImage(image, 0, 0));
+        return png.ToArray();
+    }
+
     private static void Save(string path, int width, int height, Action<SKCanvas> render)
     {
         using SKData png = Encode(width, height, render);

@@ -1,5 +1,3 @@
-using XorNet.Tensors;
-
 namespace XorNet.Plotting;
 
 /// <summary>
@@ -27,22 +25,5 @@ public static class PointSample
         }
         chosen.Sort();
         return [.. chosen];
-    }
-
-    /// <summary>The predicted class of every row of x, in chunks so a wide network over many points stays
-    /// small.</summary>
-    public static int[] Predict(Network network, Matrix x, int chunk = 2048)
-    {
-        var predicted = new int[x.Rows];
-        Workspace ws = network.CreateWorkspace(Math.Min(chunk, Math.Max(1, x.Rows)));
-        for (int first = 0; first < x.Rows; first += chunk)
-        {
-            int count = Math.Min(chunk, x.Rows - first);
-            Workspace batch = count == ws.N ? ws : network.CreateWorkspace(count);
-            Array.Copy(x.Data, first * x.Cols, batch.X.Data, 0, count * x.Cols);
-            network.Forward(batch);
-            Array.Copy(batch.Predictions, 0, predicted, first, count);
-        }
-        return predicted;
     }
 }

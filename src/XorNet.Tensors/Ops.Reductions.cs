@@ -89,6 +89,20 @@ public static partial class Ops
         return sum;
     }
 
+    /// <summary>Returns Σ_i (a[i] − b[i])²: the squared distance of two same-shape matrices (‖a − b‖²).</summary>
+    public static double SquaredDistance(Matrix a, Matrix b)
+    {
+        RequireSameShape(a, b, nameof(b));
+        ReadOnlySpan<double> x = a.Data, y = b.Data;
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double d = x[i] - y[i];
+            sum += d * d;
+        }
+        return sum;
+    }
+
     /// <summary>Returns Σ_i a[i].</summary>
     public static double Sum(Matrix a)
     {

@@ -36,4 +36,19 @@ public sealed class GridExpansionTests
         var e = Assert.Throws<UsageException>(() => GridExpansion.Expand(["--hidden", "3,,50"]));
         Assert.Contains("--hidden", e.Message);
     }
+
+    [Fact]
+    public void AListValuedOption_SeparatesItsAlternativesBySlash_AndKeepsItsCommas()
+    {
+        string[] listValued = ["--features"];
+        var runs = GridExpansion.Expand(["--features", "x1,x2/x1,x2,x1x2", "--hidden", "0,3"], listValued);
+        Assert.Equal(4, runs.Count);
+        Assert.Equal(["--features", "x1,x2,x1x2", "--hidden", "0"], runs[2].Args);
+        Assert.Equal("features=x1,x2,x1x2 hidden=0", runs[2].Label);
+        var one = Assert.Single(GridExpansion.Expand(["--features", "x1,x2,x1x2"], listValued));
+        Assert.Equal(["--features", "x1,x2,x1x2"], one.Args);
+        Assert.Equal(3, GridExpansion.Expand(["--features", "x1,x2,x1x2"]).Count); // not list-valued: commas split
+        var e = Assert.Throws<UsageException>(() => GridExpansion.Expand(["--features", "x1,x2//x1"], listValued));
+        Assert.Contains("'/'-separated", e.Message);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class OptionRangesTests : IDisposable
     public static readonly Dictionary<(string Command, string Option), string> BadValues = new()
     {
         [("train", "--hidden")] = "8xx8",
+        [("train", "--features")] = "x1,x3",
         [("train", "--lr")] = "0",
         [("train", "--epochs")] = "10000001",
         [("train", "--batch-size")] = "0",
@@ -65,6 +66,7 @@ public sealed class OptionRangesTests : IDisposable
         [("data", "--out")] = "{dir}",
         [("data", "--plot")] = "{dir}",
         [("gradcheck", "--hidden")] = "100001",
+        [("gradcheck", "--features")] = "x1,x1",
         [("gradcheck", "--activation")] = "swish",
         [("gradcheck", "--loss")] = "hinge",
         [("gradcheck", "--l2")] = "NaN",
@@ -80,6 +82,7 @@ public sealed class OptionRangesTests : IDisposable
         [("explain", "--noise")] = "-1",
         [("explain", "--data")] = "{binary}",
         [("explain", "--hidden")] = "100001",
+        [("explain", "--features")] = "sin",
         [("explain", "--activation")] = "swish",
         [("explain", "--loss")] = "hinge",
         [("explain", "--l2")] = "-1",

@@ -73,6 +73,7 @@ public sealed class OutputPlanTests : IDisposable
     [InlineData("metrics.json")]
     [InlineData("summary.png")]
     [InlineData("neurons.png")]
+    [InlineData("gradients.png")]
     public void AFolderAtAnOutputName_IsRefusedBeforeTraining(string name)
     {
         string outDir = At("out");

@@ -48,7 +48,48 @@ public sealed class NetworkDiagramTests : IDisposable
         var plot = NetworkDiagram.Draw(wide, "t");
         Assert.Equal(NetworkDiagram.StrongestEdges, plot.GetPlottables<ScottPlot.Plottables.LinePlot>().Count());
         Assert.Contains(plot.GetPlottables<ScottPlot.Plottables.Text>(),
-            t => t.LabelText.Contains("300 strongest of 400 weights"));
+                        t => t.LabelText.Contains("300 strongest of 400 weights"));
+        var huge = new Network(2, 5000, 2);
+        huge.Initialize(new XorNet.Tensors.Rng(1));
+        var dots = NetworkDiagram.Draw(huge, "t").GetPlottables<ScottPlot.Plottables.Marker>().Count();
+        Assert.InRange(dots, 2, 2 * (2 + 2 + NetworkDiagram.StrongestEdges)); // the joined neurons only, not 5000
+        Assert.Contains(NetworkDiagram.Draw(huge, "t").GetPlottables<ScottPlot.Plottables.Text>(),
+                        t => t.LabelText.Contains("of 5,000 hidden neurons they join"));
+    }
+
+    [Theory]
+    [InlineData(2.951, "+2.95")]
+    [InlineData(-3.5, "−3.50")]
+    [InlineData(-0.001, "0.00")]
+    [InlineData(0.004, "0.00")]
+    [InlineData(-0.0, "0.00")]
+    public void Signed_NeverPrintsASignedZero(double w, string text) => Assert.Equal(text, NetworkDiagram.Signed(w));
+
+    [Fact]
+    public void ATinyNegativeBias_ReadsZero_NotMinusPlusZero()
+    {
+        var network = new Network(2, new HiddenLayers(8, 8), 2);
+        network.P.b(1)[0, 7] = -1e-4;
+        network.P.W(1)[0, 0] = -2e-4;
+        var texts = NetworkDiagram.Draw(network, "t").GetPlottables<ScottPlot.Plottables.Text>()
+            .Select(t => t.LabelText).ToList();
+        string[] biases = [.. texts.Where(t => t.Contains("b="))];
+        Assert.NotEmpty(biases);
+        Assert.DoesNotContain(biases, t => t.Contains("-+") || t.Contains("−+"));
+        Assert.DoesNotContain(biases, t => t.Contains("-0.00") || t.Contains("−0.00"));
+        Assert.Contains("  b=0.00", biases);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(6)]
+    public void TheOutputLabels_HaveRoomRightOfTheLastColumn_AtAnyDepth(int layers)
+    {
+        int width = NetworkDiagram.Width + 160 * (layers - 2);
+        double margin = NetworkDiagram.RightMargin(layers, width);
+        double pixelsPerUnit = width / (layers + 0.45 + margin);
+        Assert.True(margin * pixelsPerUnit >= 210, $"{margin * pixelsPerUnit:F0} px right of the outputs ({layers})");
     }
 
     [Fact]

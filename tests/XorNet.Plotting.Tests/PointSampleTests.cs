@@ -31,16 +31,4 @@ public sealed class PointSampleTests
         int[] shown = PointSample.Stratified(labels, 2, 1000);
         Assert.Contains(7, shown);
     }
-
-    [Fact]
-    public void Predict_InChunks_AgreesWithOneForward()
-    {
-        var result =
-            new Trainer(new TrainingConfig { Epochs = 5, Hidden = 4, Samples = 500 }, Dataset.GaussianXor(500, 2))
-            .Run();
-        var ws = result.Network.CreateWorkspace(500);
-        result.Data.X.CopyTo(ws.X);
-        result.Network.Forward(ws);
-        Assert.Equal(ws.Predictions, PointSample.Predict(result.Network, result.Data.X, chunk: 64));
-    }
 }

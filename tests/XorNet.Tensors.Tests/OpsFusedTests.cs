@@ -84,6 +84,17 @@ public class OpsFusedTests
     }
 
     [Fact]
+    public void SquaredDistance_IsTheSquaredSumOfTheDifference_AndNeedsOneShape()
+    {
+        var a = new Matrix(2, 3, [1, 2, 3, 4, 5, 6]);
+        var b = new Matrix(2, 3, [1, 0, 3, 1, 5, 7]);
+        Assert.Equal(4 + 9 + 1, Ops.SquaredDistance(a, b));
+        Assert.Equal(0, Ops.SquaredDistance(a, a));
+        var e = Assert.Throws<ArgumentException>(() => Ops.SquaredDistance(a, new Matrix(3, 2)));
+        Assert.Contains("(2×3)", e.Message);
+    }
+
+    [Fact]
     public void SquaredSums_AreTheFourSquaredSums()
     {
         var rng = new Rng(8);

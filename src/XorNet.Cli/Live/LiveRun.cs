@@ -14,6 +14,7 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
     private readonly List<EpochMetrics> _history = new(Math.Min(epochs + 1, KeptEpochs + 2));
     private Trainer? _trainer;
     private PlanePoints? _points;
+    private FeaturePlane? _plane;
     private Surface? _surface;
     private (int Epoch, int Columns, int Rows, string? Ended) _surfaceKey = (-1, 0, 0, null);
     private string? _ended;
@@ -21,7 +22,8 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
 
     public int Epochs => epochs;
 
-    public void Started(Trainer trainer, Dataset train) => (_trainer, _points) = (trainer, PlanePoints.Of(train));
+    public void Started(Trainer trainer, Dataset train, FeaturePlane? plane = null) =>
+        (_trainer, _points, _plane) = (trainer, PlanePoints.Of(plane?.Points ?? train), plane);
 
     public void Epoch(EpochMetrics metrics)
     {
@@ -52,7 +54,9 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
         int epoch = _history.Count == 0 ? -1 : _history[^1].Epoch;
         if (_trainer is { } trainer && _points is not null && (epoch, columns, pixelRows, _ended) != _surfaceKey)
         {
-            _surface = Evaluate(trainer.Network, _points.Plane, columns, pixelRows);
+            _surface = _plane is { } p
+                ? Evaluate(p.InPlane(trainer.Network), _points.Plane, columns, pixelRows, p.Features)
+                : Evaluate(trainer.Network, _points.Plane, columns, pixelRows);
             _surfaceKey = (epoch, columns, pixelRows, _ended);
         }
         return new TileState(title, epochs, _history, _points ?? Empty)
@@ -65,14 +69,15 @@ public sealed class LiveRun(string title, int epochs, Action arrive, Action leav
     }
 
     /// <summary>
-    /// The plane through the library's own evaluation, the one boundary.png uses (with its fast path).
+    /// The plane through the library's own evaluation, the one boundary.png uses (with its fast path); a network on
+    /// features reads each cell centre's features.
     /// </summary>
     public static Surface Evaluate(Network network, (double, double, double, double) plane, int columns,
-        int rows)
+        int rows, FeatureMap? features = null)
     {
-        DecisionGrid grid = DecisionGrid.Evaluate(network, plane, Math.Max(columns, 1), Math.Max(rows, 1));
+        DecisionGrid grid = DecisionGrid.Evaluate(network, plane, Math.Max(columns, 1), Math.Max(rows, 1), features);
         if (network.K <= 2) return new Surface(grid.ClassOneShare);
-        ClassGrid regions = ClassGrid.Evaluate(network, grid);
+        ClassGrid regions = ClassGrid.Evaluate(network, grid, features);
         return new Surface(regions.Confidence, regions.Classes, network.K);
     }
 

@@ -41,12 +41,14 @@ public sealed class LiveTerminal
 
     /// <summary>
     /// Runs action on the alternate screen with the cursor hidden; both are restored however it ends.
+    /// A second Ctrl-C, which kills the process, restores them too (<see cref="LastWords"/>).
     /// </summary>
     public void OnAlternateScreen(Action action)
     {
         _console.AlternateScreen(() =>
         {
             _console.Cursor.Hide();
+            using IDisposable restore = LastWords.Register(Restore);
             try { action(); }
             finally
             {
@@ -55,6 +57,25 @@ public sealed class LiveTerminal
             }
         });
     }
+
+    /// <summary>Colours reset, cursor shown, normal screen back: after the frame being written, if any.</summary>
+    private void Restore()
+    {
+        // A terminal that does not read (a stopped pager) holds the frame's lock: half a second is all it gets.
+        bool locked = Monitor.TryEnter(_text, TimeSpan.FromMilliseconds(500));
+        try
+        {
+            _output.Write(RestoreSequence);
+            _output.Flush();
+        }
+        finally
+        {
+            if (locked) Monitor.Exit(_text);
+        }
+    }
+
+    /// <summary>SGR reset, show the cursor (DECTCEM), leave the alternate screen (xterm's 1049).</summary>
+    public const string RestoreSequence = "\u001b[0m\u001b[?25h\u001b[?1049l";
 
     /// <summary>Draws a frame over the whole screen; a change of size clears the screen first.</summary>
     public void Draw(CellGrid frame)
@@ -69,10 +90,13 @@ public sealed class LiveTerminal
 
     private void Write(CellGrid frame, string prefix, bool finalNewline)
     {
-        _text.Clear().Append(prefix);
-        AnsiFrame.Encode(frame, _mode, _text, finalNewline);
-        _output.Write(_text);
-        _output.Flush();
+        lock (_text) // a second Ctrl-C restores the terminal between frames, never inside one's escape codes
+        {
+            _text.Clear().Append(prefix);
+            AnsiFrame.Encode(frame, _mode, _text, finalNewline);
+            _output.Write(_text);
+            _output.Flush();
+        }
     }
 
     /// <summary>A key pressed since the last call, if any (never waits; none when stdin is not a terminal).</summary>

@@ -35,6 +35,7 @@ public static class MetricsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            WriteGradientFlow(w, GradientFlow.Assess(result), settingName);
             WriteStop(w, result.Stop, settingName);
             if (gates.Count > 0) WriteGates(w, gates, settingName);
             w.WriteString("status", status);
@@ -99,21 +100,45 @@ public static class MetricsJson
         w.WriteBoolean("stop_on_divergence", c.StopOnDivergence);
     }
 
-    /// <summary>"lr" (null at epoch 0) and "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's
-    /// steps.</summary>
+    /// <summary>
+    /// "lr" (null at epoch 0), "grad_norm": {"W1", "b1", …, "WL", "bL"}, each the mean over the epoch's steps, then
+    /// the gradient flow: "update_ratio": {"W1", …, "WL"} and "saturated": {"h1", …} (null when not measured).
+    /// </summary>
     private static void WriteDiagnostics(Utf8JsonWriter w, EpochDiagnostics? d)
     {
         if (d is null) return;
         WriteDouble(w, "lr", d.LearningRate);
         WriteDouble(w, "weight_norm", d.WeightNorm);
-        if (d.MeanGradNorm is null)
+        WriteNamed(w, "grad_norm", d.MeanGradNorm, i => d.Names[i]);
+        WriteNamed(w, "update_ratio", d.UpdateRatio, i => $"W{i + 1}");
+        WriteNamed(w, "saturated", d.Saturation, i => $"h{i + 1}");
+    }
+
+    /// <summary>
+    /// "gradient_flow": {"ratio": median ‖dL/dW1‖/‖dL/dWL‖, "verdict", "message" when not healthy}; none without a
+    /// hidden layer.
+    /// </summary>
+    private static void WriteGradientFlow(Utf8JsonWriter w, GradientFlowReport? flow, Func<string, string> settingName)
+    {
+        if (flow is null) return;
+        w.WriteStartObject("gradient_flow");
+        WriteDouble(w, "ratio", flow.Ratio);
+        w.WriteString("verdict", flow.Verdict.ToString().ToLowerInvariant());
+        if (flow.Advice is not null) w.WriteString("message", flow.Advice.Format(settingName));
+        w.WriteEndObject();
+    }
+
+    /// <summary>{"name(0)": values[0], …}, or null when there are no values.</summary>
+    private static void WriteNamed(Utf8JsonWriter w, string property, double[]? values, Func<int, string> name)
+    {
+        if (values is null)
         {
-            w.WriteNull("grad_norm");
+            w.WriteNull(property);
             return;
         }
-        w.WriteStartObject("grad_norm");
-        for (int i = 0; i < d.Names.Count; i++)
-            WriteDouble(w, d.Names[i], d.MeanGradNorm[i]);
+        w.WriteStartObject(property);
+        for (int i = 0; i < values.Length; i++)
+            WriteDouble(w, name(i), values[i]);
         w.WriteEndObject();
     }
 
@@ -164,6 +189,12 @@ public static class MetricsJson
         if (c.DataPath is not null) w.WriteString("data", c.DataPath);
         if (c.Noise != 0) w.WriteNumber("noise", c.Noise);
         if (c.TestSplit != 0) w.WriteNumber("test_split", c.TestSplit);
+        if (!c.Features.IsPlain)
+        {
+            w.WriteStartArray("features");
+            foreach (string name in c.Features.Names) w.WriteStringValue(name);
+            w.WriteEndArray();
+        }
         if (c.Standardize) w.WriteBoolean("standardize", true);
         if (c.InitPath is not null) w.WriteString("init", c.InitPath);
     }

@@ -5,6 +5,9 @@ namespace XorNet;
 /// <summary>A trained network with the input standardization it was trained behind: what `predict` needs.</summary>
 public sealed record SavedModel(Network Network, Standardizer Scaler, bool Standardized)
 {
+    /// <summary>The inputs the network reads, computed from x1, x2 (a file without 'features' means x1, x2).</summary>
+    public FeatureMap Features { get; init; } = FeatureMap.Plain;
+
     /// <summary>The hidden activation as model.npz names it: sigmoid, tanh or relu.</summary>
     public string Activation => LeverNames.Of(Network.Activation.Kind);
 
@@ -16,8 +19,10 @@ public sealed record SavedModel(Network Network, Standardizer Scaler, bool Stand
 /// <summary>
 /// model.npz, format 2: W1 (D×H1), b1 (H1), …, WL (H_{L−1}×K), bL (K) as float64 for the L weight layers, widths
 /// (L+1, int64: D, H1, …, K), plus x_mean, x_std (D, float64; 0 and 1 when not standardized), standardize, bias,
-/// classes, xornet_format (0-d int64) and activation, output (0-d unicode strings). No object arrays, so
-/// numpy.load(path, allow_pickle=False) opens it, and in NumPy h = (X − x_mean)/x_std, then h = f(h·W_l + b_l) for
+/// classes, xornet_format (0-d int64), activation, output (0-d unicode strings) and features (D unicode strings: the
+/// inputs computed from x1, x2, see <see cref="FeatureMap"/>; a file without it means x1, x2). No object arrays, so
+/// numpy.load(path, allow_pickle=False) opens it, and in NumPy, X the features,
+/// h = (X − x_mean)/x_std, then h = f(h·W_l + b_l) for
 /// every hidden layer and g(h·WL + bL) for the last is the network, with f = activation (sigmoid, tanh, relu) and
 /// g = output (sigmoid, whose output predict divides by its row sum, or softmax, whose output is the probabilities).
 /// Format 1 (the two-layer files before depth: W1, b1, W2, b2, no widths) still loads.
@@ -47,6 +52,7 @@ public static class ModelFile
         yield return new("classes", NpyArray.Scalar(model.Network.K));
         yield return new("activation", NpyArray.Scalar(model.Activation));
         yield return new("output", NpyArray.Scalar(model.Output));
+        yield return new("features", new NpyArray([model.Features.D], model.Features.Names.ToArray()));
         yield return new("xornet_format", NpyArray.Scalar(FormatVersion));
     }
 
@@ -70,7 +76,10 @@ public static class ModelFile
     private static bool IsMember(string name) => Named.Contains(name) || IsLayerArray(name);
 
     private static readonly HashSet<string> Named =
-        ["widths", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format"];
+        [
+            "widths", "x_mean", "x_std", "standardize", "bias", "classes", "activation", "output", "xornet_format",
+            "features",
+        ];
 
     /// <summary>"W3", "b12": a W or b followed by a layer number (digits only, at most the deepest stack's).</summary>
     private static bool IsLayerArray(string name) =>
@@ -110,7 +119,20 @@ public static class ModelFile
             int d = widths[0];
             var scaler = new Standardizer(Vector("x_mean", d), Vector("x_std", d));
             if (scaler.Std.Any(s => s <= 0)) throw new InvalidDataException("array 'x_std' must be > 0 everywhere");
-            return new SavedModel(network, scaler, Flag("standardize"));
+            return new SavedModel(network, scaler, Flag("standardize")) { Features = Features(d) };
+        }
+
+        /// <summary>The D feature names in the network's input order; x1, x2 when a file has none.</summary>
+        private FeatureMap Features(int d)
+        {
+            if (!arrays.TryGetValue("features", out NpyArray? a)) return d == 2 ? FeatureMap.Plain
+                : throw new InvalidDataException($"missing array 'features' (the model takes {d} inputs, not x1, x2)");
+            if (a is not { Values: string[] names, Shape.Length: 1 } || names.Length != d)
+                throw new InvalidDataException(
+                    $"array 'features' must be a unicode vector of {d} names (one per input)");
+            return FeatureMap.From(names) ?? throw new InvalidDataException(
+                $"array 'features' holds [{string.Join(", ", names.Select(n => Tensors.Printable.Of(n)))}]; " +
+                $"names must be distinct, from {string.Join(", ", FeatureMap.Known)}");
         }
 
         /// <summary>Format 2's widths: D, H1, …, K, each ≥ 1, K ≥ 2, at most 16 hidden layers.</summary>

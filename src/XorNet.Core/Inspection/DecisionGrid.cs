@@ -2,8 +2,11 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>The network's output over a regular grid of the input plane: what the decision-boundary plot
-/// draws.</summary>
+/// <summary>
+/// The network's output over a regular grid of the (x1, x2) plane: what the decision-boundary plot draws. A network
+/// on features (<see cref="FeatureMap"/>) is evaluated on the features of each cell's centre; the grid stays in the
+/// plane.
+/// </summary>
 public sealed record DecisionGrid(double XMin, double XMax, double YMin, double YMax, int Columns, int Rows,
     double[,] ClassOneShare)
 {
@@ -22,27 +25,29 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
 
     /// <summary>A grid spanning the data's range ± margin, evaluated in batches through the network's
     /// Forward.</summary>
-    public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01) =>
-        Evaluate(network, [x], margin, step);
+    public static DecisionGrid Evaluate(Network network, Matrix x, double margin = 0.5, double step = 0.01,
+                                        FeatureMap? features = null) =>
+        Evaluate(network, [x], margin, step, features);
 
     /// <summary>A grid spanning the range of every point set (e.g. the training and the test points) ±
     /// margin.</summary>
-    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5, double step =
-        0.01)
+    public static DecisionGrid Evaluate(Network network, IReadOnlyList<Matrix> xs, double margin = 0.5,
+                                        double step = 0.01, FeatureMap? features = null)
     {
         var (xMin, xMax, yMin, yMax) = Bounds(xs, margin);
         int columns = Cells(xMax - xMin, step), rows = Cells(yMax - yMin, step);
         // the widest layer
         (columns, rows) = WithinBudget(columns, rows, network.Hidden.Widths.DefaultIfEmpty(0).Max());
-        return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows);
+        return Evaluate(network, (xMin, xMax, yMin, yMax), columns, rows, features);
     }
 
     /// <summary>The same grid at a resolution the caller chooses (the terminal view: a cell per half-block).</summary>
     public static DecisionGrid Evaluate(
-        Network network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows)
+        Network network, (double XMin, double XMax, double YMin, double YMax) plane, int columns, int rows,
+        FeatureMap? features = null)
     {
         var (xMin, xMax, yMin, yMax) = plane;
-        double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows);
+        double[,] share = Evaluate(network, xMin, xMax, yMin, yMax, columns, rows, features);
         return new DecisionGrid(xMin, xMax, yMin, yMax, columns, rows, share);
     }
 
@@ -84,26 +89,28 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// points. Either way chunks are spread over the cores and every cell is computed alone, so the result does not
     /// depend on the chunking or the thread count.
     /// </summary>
-    internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax, int columns,
-        int rows) =>
-        network.D == 2 && network.Layers.Count == 2 && network.Activation.Kind == ActivationKind.Sigmoid
+    internal static double[,] Evaluate(Network network, double xMin, double xMax, double yMin, double yMax,
+                                       int columns, int rows, FeatureMap? features = null) =>
+        (features ?? FeatureMap.Plain).IsPlain && network.D == 2 && network.Layers.Count == 2
+            && network.Activation.Kind == ActivationKind.Sigmoid
             ? EvaluateSigmoidPlane(network, xMin, xMax, yMin, yMax, columns, rows)
-            : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows);
+            : EvaluateChunked(network, xMin, xMax, yMin, yMax, columns, rows, features);
 
     /// <summary>The general way: cells through Forward in chunks (any hidden activation); every cell bit for bit as
     /// Forward computes it.</summary>
     internal static double[,] EvaluateChunked(Network network, double xMin, double xMax, double yMin, double yMax,
-        int columns, int rows)
+                                              int columns, int rows, FeatureMap? features = null)
     {
         var share = new double[rows, columns];
-        int points = rows * columns, chunks = (points + ChunkSize - 1) / ChunkSize, threads = Threads(points);
-        var cells = new GridCells(xMin, yMin, (xMax - xMin) / columns, (yMax - yMin) / rows, columns);
+        int points = rows * columns, size = InferenceBatch.Rows(network.Widths), chunks = (points + size - 1) / size;
+        int threads = Math.Min(Threads(points), chunks);
+        var cells = new GridCells(xMin, yMin, (xMax - xMin) / columns, (yMax - yMin) / rows, columns,
+                                  features ?? FeatureMap.Plain);
         void RunChunks(int t)
         {
-            Workspace ws = network.CreateWorkspace(Math.Min(ChunkSize, points));
+            Workspace ws = network.CreateWorkspace(Math.Min(size, points));
             for (int chunk = t; chunk < chunks; chunk += threads)
-                EvaluateChunk(network, ws, cells, chunk * ChunkSize, Math.Min(ChunkSize, points - chunk * ChunkSize),
-                    share);
+                EvaluateChunk(network, ws, cells, chunk * size, Math.Min(size, points - chunk * size), share);
         }
         if (threads == 1) RunChunks(0);
         else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
@@ -165,13 +172,14 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// <summary>Grid points per band of the sigmoid-plane path: its sums (K per point) stay within L2.</summary>
     internal const int BandPoints = 32_768;
 
-    /// <summary>Points per Forward call: large enough to amortise each call, small enough to stay in L2.</summary>
-    internal const int ChunkSize = 4096;
+    /// <summary>Points per Forward call: enough to amortise a call (fewer for wide layers: InferenceBatch).</summary>
+    internal const int ChunkSize = InferenceBatch.MaxRows;
 
     /// <summary>Threads for a grid of this many points: one per 32k points, at most one per core.</summary>
     internal static int Threads(int points) => Math.Clamp(points / 32_768, 1, Environment.ProcessorCount);
 
-    private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns);
+    private readonly record struct GridCells(double XMin, double YMin, double Dx, double Dy, int Columns,
+                                             FeatureMap Features);
 
     private static void EvaluateChunk(Network network, Workspace ws, GridCells g, int first, int count, double[,] share)
     {
@@ -179,8 +187,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
         for (int i = 0; i < count; i++)
         {
             int r = Math.DivRem(first + i, g.Columns, out int c);
-            batch.X[i, 0] = g.XMin + (c + 0.5) * g.Dx;
-            batch.X[i, 1] = g.YMin + (r + 0.5) * g.Dy;
+            g.Features.Fill(batch.X.Row(i), g.XMin + (c + 0.5) * g.Dx, g.YMin + (r + 0.5) * g.Dy);
         }
         network.Forward(batch);
         for (int i = 0; i < count; i++)

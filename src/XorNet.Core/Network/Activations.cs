@@ -28,6 +28,35 @@ public abstract class HiddenActivation
         Ops.Multiply(dL_dh, dh_dz, dL_dz);
     }
 
+    /// <summary>A unit counts as saturated where f′ is below this share of its largest value.</summary>
+    public const double SaturationShare = 0.01;
+
+    /// <summary>
+    /// How much of the layer has stopped passing gradient, from a forward cache of N rows: for σ and tanh the
+    /// share of the N×O activations whose f′ is below 1 % of its maximum (σ′ &lt; 0.0025, tanh′ &lt; 0.01); for
+    /// ReLU the share of the O units that are dead (0 on every row, so no gradient reaches their weights); NaN
+    /// when it meets a NaN. Nothing allocated.
+    /// </summary>
+    public abstract double SaturatedShare(Matrix z, Matrix h);
+
+    /// <summary>
+    /// The share of h's entries with h·(1 − h) below the limit (σ′ from σ's output) or, with tanh true, 1 − h²
+    /// below it; NaN when an entry is NaN. A plain loop, no delegate: it runs over the whole training set every epoch.
+    /// </summary>
+    protected static double ShareBelow(Matrix h, double limit, bool tanh)
+    {
+        ReadOnlySpan<double> v = h.Data;
+        int count = 0;
+        bool nan = false;
+        for (int i = 0; i < v.Length; i++)
+        {
+            double d = tanh ? 1 - v[i] * v[i] : v[i] * (1 - v[i]);
+            count += d < limit ? 1 : 0;
+            nan |= double.IsNaN(d);
+        }
+        return nan ? double.NaN : (double)count / v.Length; // NaN: a blown-up layer has no share to measure
+    }
+
     public static HiddenActivation For(ActivationKind kind) => kind switch
     {
         ActivationKind.Sigmoid => new SigmoidActivation(),
@@ -47,6 +76,7 @@ internal sealed class SigmoidActivation : HiddenActivation
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.SigmoidDerivativeFromOutput(h, dh_dz);
     public override void Backward(Matrix z, Matrix h, Matrix dL_dh, Matrix dh_dz,
         Matrix dL_dz) => Ops.MultiplySigmoidDerivative(dL_dh, h, dh_dz, dL_dz);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, SaturationShare * 0.25, tanh: false);
 }
 
 /// <summary>tanh(z); tanh′ = 1 − tanh².</summary>
@@ -57,6 +87,7 @@ internal sealed class TanhActivation : HiddenActivation
     public override string DerivativeFormula => "1 − h1²";
     public override void Forward(Matrix z, Matrix h) => Ops.Tanh(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.TanhDerivativeFromOutput(h, dh_dz);
+    public override double SaturatedShare(Matrix z, Matrix h) => ShareBelow(h, SaturationShare, tanh: true);
 }
 
 /// <summary>max(0, z); its derivative is the step [z &gt; 0] (0 at the kink z = 0, as PyTorch).</summary>
@@ -67,4 +98,23 @@ internal sealed class ReluActivation : HiddenActivation
     public override string DerivativeFormula => "[z1 > 0]";
     public override void Forward(Matrix z, Matrix h) => Ops.Relu(z, h);
     public override void Derivative(Matrix z, Matrix h, Matrix dh_dz) => Ops.ReluDerivative(z, dh_dz);
+
+    /// <summary>
+    /// The share of units that are 0 (z ≤ 0) on every row: dead, they pass no gradient to their weights.
+    /// </summary>
+    public override double SaturatedShare(Matrix z, Matrix h)
+    {
+        int dead = 0;
+        for (int c = 0; c < z.Cols; c++)
+        {
+            bool alive = false;
+            for (int r = 0; r < z.Rows && !alive; r++)
+            {
+                if (double.IsNaN(z[r, c])) return double.NaN; // a blown-up layer: no share to measure
+                alive = z[r, c] > 0;
+            }
+            if (!alive) dead++;
+        }
+        return (double)dead / z.Cols;
+    }
 }

@@ -23,12 +23,14 @@ public sealed class DenseLayer
     public HiddenActivation? Activation { get; }
     public bool UseBias { get; }
 
-    /// <summary>Weights uniform in [−1, 1) / √fan_in (the article's reference), biases 0. The one place layers are
-    /// initialised.</summary>
+    /// <summary>
+    /// Weights uniform in [−1, 1) / √fan_in (the article's reference), biases 0; an output layer of more than 50 inputs
+    /// starts at ±√50/fan_in (<see cref="WidthScaling"/>). The one place layers are initialised.
+    /// </summary>
     public void Initialize(Rng rng, Matrix W, Matrix b)
     {
         rng.FillUniform(W, -1, 1);
-        Ops.Scale(W, 1 / Math.Sqrt(Inputs), W);
+        Ops.Scale(W, WidthScaling.InitScale(this), W);
         b.Fill(0);
     }
 

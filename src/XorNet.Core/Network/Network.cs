@@ -92,11 +92,15 @@ public sealed class Network
     public LossParts Loss(Workspace ws, Regularization reg) =>
         new(Output.Data(ws.Output.z, ws.Output.h, ws.Y), reg.Penalty(P, ws.N));
 
-    /// <summary>The tensors training changes, each with its gradient in grads (the biases only when the network has
-    /// them).</summary>
-    public IReadOnlyList<Trainable> Trainables(Parameters grads) =>
-        [.. P.Named().Zip(grads.Tensors).Where(t => UseBias || t.First.Name[0] == 'W')
-            .Select(t => new Trainable(t.First.Name, t.First.Value, t.Second))];
+    /// <summary>
+    /// The tensors training changes, each with its gradient in grads (the biases only when the network has them) and
+    /// the step scale of its layer (<see cref="WidthScaling"/> for the optimizer; 1 without one).
+    /// </summary>
+    public IReadOnlyList<Trainable> Trainables(Parameters grads, OptimizerKind? optimizer = null) =>
+        [.. P.Named().Zip(grads.Tensors).Select((t, i) => (t.First, Gradient: t.Second, Layer: _layers[i / 2]))
+            .Where(t => UseBias || t.First.Name[0] == 'W')
+            .Select(t => new Trainable(t.First.Name, t.First.Value, t.Gradient,
+                optimizer is { } o ? WidthScaling.StepScale(t.Layer, o) : 1))];
 
     /// <summary>"2 → 8 → 8 → 2".</summary>
     public string Describe() => string.Join(" → ", Widths);

@@ -9,14 +9,15 @@ namespace XorNet;
 public sealed record Prediction(int[] Classes, Matrix Probabilities)
 {
     /// <summary>
-    /// Standardizes raw points as the model was trained, runs Forward, and normalizes h2 to sum 1. A row whose
+    /// Computes the model's features of raw points (x1, x2 per row), standardizes them as the model was trained,
+    /// runs Forward, and normalizes h2 to sum 1. A row whose
     /// plain result is not a probability (NaN from overflow, or every σ output underflowed to 0) is evaluated again
     /// with <see cref="StableForward"/>, and its class is the argmax of those probabilities.
     /// </summary>
     public static Prediction Run(SavedModel model, Matrix rawX)
     {
         var ws = model.Network.CreateWorkspace(rawX.Rows);
-        Matrix x = model.Scaler.Apply(rawX);
+        Matrix x = model.Scaler.Apply(model.Features.IsPlain ? rawX : model.Features.Apply(rawX));
         x.CopyTo(ws.X);
         model.Network.Forward(ws);
         var classes = (int[])ws.Predictions.Clone();

@@ -118,8 +118,11 @@ internal sealed class TwoLayerNetwork
     }
 }
 
-/// <summary>A parameter tensor θ and its gradient dL/dθ, named as in the article.</summary>
-public sealed record Trainable(string Name, Matrix Value, Matrix Gradient);
+/// <summary>
+/// A parameter tensor θ and its gradient dL/dθ, named as in the article; the optimizer steps it by lr·StepScale
+/// (<see cref="WidthScaling"/>: 1 in a network of at most 50 neurons a layer).
+/// </summary>
+public sealed record Trainable(string Name, Matrix Value, Matrix Gradient, double StepScale = 1);
 
 /// <summary>The loss split as the article writes it: the data term and the L2 regularisation term.</summary>
 public readonly record struct LossParts(double Data, double Regularization)

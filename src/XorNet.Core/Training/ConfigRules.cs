@@ -43,6 +43,9 @@ public static class ConfigRules
         {
             Refusal = new($"must be a whole number ≥ 1 (epochs without improvement)"),
         },
+        [nameof(TrainingConfig.Features)] = new(
+            $"feature names separated by commas, each at most once, from {string.Join(", ", FeatureMap.Known)}",
+            v => v is FeatureMap || (v is string s && FeatureMap.Parse(s) is not null)),
         [nameof(QualityGates.MinAccuracy)] = Rule.Number("a number between 0 and 1", v => v >= 0 && v <= 1),
         [nameof(QualityGates.MaxLoss)] = Rule.NonNegative,
     };

@@ -14,6 +14,26 @@ public sealed record EpochDiagnostics(int Epoch, double LearningRate, double[]? 
     /// <summary>The tensors' names, in the order of the norms: W1, b1, W2, b2 for the article's network.</summary>
     public IReadOnlyList<string> Names { get; init; } = Parameters.NamesFor(2);
 
+    /// <summary>Weight layers L (W1 … WL).</summary>
+    public int Layers => Names.Count / 2;
+
+    /// <summary>
+    /// Per weight layer l = 1 … L (index l − 1): ‖W_l after the epoch − W_l before it‖ / ‖W_l before it‖;
+    /// null at epoch 0.
+    /// </summary>
+    public double[]? UpdateRatio { get; init; }
+
+    /// <summary>
+    /// Per hidden layer l = 1 … L − 1 (index l − 1), on the whole training set after the epoch (epoch 0: before
+    /// training): the share of saturated activations (σ, tanh) or dead units (ReLU), see
+    /// <see cref="HiddenActivation.SaturatedShare"/>; null when not measured (the reference program's history) or
+    /// when there is no hidden layer.
+    /// </summary>
+    public double[]? Saturation { get; init; }
+
+    /// <summary>The mean gradient norm of W_l (l = 1 … L) over the epoch's steps; NaN at epoch 0.</summary>
+    public double WeightGradNorm(int layer) => MeanGradNorm is null ? double.NaN : MeanGradNorm[2 * (layer - 1)];
+
     public static EpochDiagnostics BeforeTraining(int layers) => new(0, double.NaN, null, null)
     {
         Names =

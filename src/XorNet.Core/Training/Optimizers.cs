@@ -2,8 +2,10 @@ using XorNet.Tensors;
 
 namespace XorNet;
 
-/// <summary>Turns gradients into a step: θ ← θ − lr · update(dL/dθ). Keeps its own state (velocities, moments) per
-/// tensor.</summary>
+/// <summary>
+/// Turns gradients into a step: θ ← θ − lr·s·update(dL/dθ), s the tensor's <see cref="Trainable.StepScale"/> (1 but in
+/// layers wider than 50). Keeps its own state (velocities, moments) per tensor.
+/// </summary>
 public abstract class Optimizer
 {
     public abstract void Step(IReadOnlyList<Trainable> tensors, double learningRate);
@@ -27,7 +29,7 @@ internal sealed class Sgd : Optimizer
     public override void Step(IReadOnlyList<Trainable> tensors, double learningRate)
     {
         for (int i = 0; i < tensors.Count; i++) // an indexed loop: a foreach over the interface allocates per step
-            Ops.AddScaled(tensors[i].Gradient, -learningRate, tensors[i].Value);
+            Ops.AddScaled(tensors[i].Gradient, -learningRate * tensors[i].StepScale, tensors[i].Value);
     }
 }
 
@@ -44,7 +46,7 @@ public sealed class Momentum(double mu) : Optimizer
             Matrix v = _velocity[i];
             Ops.Scale(v, mu, v);
             Ops.AddScaled(tensors[i].Gradient, 1.0, v);           // v = μ·v + g
-            Ops.AddScaled(v, -learningRate, tensors[i].Value);    // θ = θ − lr·v
+            Ops.AddScaled(v, -learningRate * tensors[i].StepScale, tensors[i].Value); // θ = θ − lr·s·v
         }
     }
 }
@@ -68,11 +70,12 @@ public sealed class Adam(double beta1, double beta2, double epsilon) : Optimizer
         {
             Span<double> theta = tensors[i].Value.Data, m = _m[i].Data, v = _v[i].Data;
             ReadOnlySpan<double> g = tensors[i].Gradient.Data;
+            double lr = learningRate * tensors[i].StepScale;
             for (int j = 0; j < theta.Length; j++)
             {
                 m[j] = beta1 * m[j] + (1 - beta1) * g[j];
                 v[j] = beta2 * v[j] + (1 - beta2) * g[j] * g[j];
-                theta[j] -= learningRate * (m[j] / correction1) / (Math.Sqrt(v[j] / correction2) + epsilon);
+                theta[j] -= lr * (m[j] / correction1) / (Math.Sqrt(v[j] / correction2) + epsilon);
             }
         }
     }

@@ -76,6 +76,9 @@ public sealed class Trainer
     private readonly GradientNormStats _norms;
     private readonly TrainingHistory _history;
     private readonly double[] _meanNorms, _maxNorms;
+    private readonly Matrix[] _weightsBefore;   // W_l at the start of the epoch, for the update ratio
+    private readonly double[] _updateRatio;     // per weight layer
+    private readonly double[] _saturation;      // per hidden layer, from the latest Evaluate
     private double _epochRate = double.NaN;
     private double[]? _firstStepNorms;
     private double _firstStepJointNorm;
@@ -94,6 +97,10 @@ public sealed class Trainer
         int tensors = _grads.Tensors.Count;
         (_norms, _history) = (new GradientNormStats(tensors), new TrainingHistory(tensors));
         (_meanNorms, _maxNorms) = (new double[tensors], new double[tensors]);
+        int layers = _network.P.Layers;
+        _weightsBefore = [.. Enumerable.Range(1, layers)
+            .Select(l => new Matrix(_network.P.W(l).Rows, _network.P.W(l).Cols))];
+        (_updateRatio, _saturation) = (new double[layers], new double[layers - 1]);
         int batch = Math.Min(config.BatchSize, data.Count), rest = data.Count % batch;
         _batch = _network.CreateWorkspace(batch);
         _lastBatch = rest == 0 ? null : _network.CreateWorkspace(rest);
@@ -104,7 +111,7 @@ public sealed class Trainer
         _reg = config.Regularization;
         _optimizer = Optimizer.For(config);
         _schedule = LearningRateSchedule.From(config);
-        _trainables = _network.Trainables(_grads);
+        _trainables = _network.Trainables(_grads, config.Optimizer);
         if (test is null) return;
         _test = test;
         _testAll = _network.CreateWorkspace(test.Count);
@@ -180,6 +187,7 @@ public sealed class Trainer
     {
         double lr = _schedule.At(++_epoch);
         _norms.Reset();
+        for (int l = 1; l <= _weightsBefore.Length; l++) _network.P.W(l).CopyTo(_weightsBefore[l - 1]);
         _shuffleRng.Shuffle(_order);
         for (int start = 0; start < _order.Length; start += _batch.N)
         {
@@ -190,14 +198,36 @@ public sealed class Trainer
             Step(ws, lr);
         }
         _norms.Summarize(_meanNorms, _maxNorms);
+        MeasureUpdates();
         _epochRate = lr;
+    }
+
+    /// <summary>
+    /// ‖ΔW_l‖ / ‖W_l‖ over the epoch: how far the epoch's steps moved each layer, relative to its size.
+    /// </summary>
+    private void MeasureUpdates()
+    {
+        for (int l = 1; l <= _weightsBefore.Length; l++)
+        {
+            Matrix before = _weightsBefore[l - 1];
+            _updateRatio[l - 1] = Math.Sqrt(Ops.SquaredDistance(_network.P.W(l), before) / Ops.SquaredSum(before));
+        }
+    }
+
+    /// <summary>
+    /// Each hidden layer's saturated (σ, tanh) or dead (ReLU) share, from the forward pass over the training set in ws.
+    /// </summary>
+    private void MeasureSaturation(Workspace ws)
+    {
+        for (int l = 1; l <= _saturation.Length; l++)
+            _saturation[l - 1] = _network.Activation.SaturatedShare(ws.Layer(l).z, ws.Layer(l).h);
     }
 
     /// <summary>Adds the epoch to the history with how it trained (epoch 0: no rate, no gradients yet).</summary>
     private EpochMetrics Record(EpochMetrics metrics)
     {
-        if (metrics.Epoch == 0) _history.Add(metrics, double.NaN, WeightNorm());
-        else _history.Add(metrics, _epochRate, WeightNorm(), _meanNorms, _maxNorms);
+        if (metrics.Epoch == 0) _history.Add(metrics, double.NaN, WeightNorm(), default, default, default, _saturation);
+        else _history.Add(metrics, _epochRate, WeightNorm(), _meanNorms, _maxNorms, _updateRatio, _saturation);
         return metrics;
     }
 
@@ -227,7 +257,15 @@ public sealed class Trainer
         double[] norms = _norms.Add(_grads);
         if (_firstStepNorms is not null) return;
         _firstStepNorms = (double[])norms.Clone(); // the first step's gradients are the yardstick for "exploded"
-        _firstStepJointNorm = GradientClipping.JointNorm(_trainables);
+        _firstStepJointNorm = StepNorm(_trainables);
+    }
+
+    /// <summary>The first step's length over lr: √Σ (s·‖g‖)² over the tensors (<see cref="WidthScaling"/>).</summary>
+    private static double StepNorm(IReadOnlyList<Trainable> tensors)
+    {
+        double sum = 0;
+        foreach (Trainable t in tensors) sum += t.StepScale * t.StepScale * Ops.SquaredSum(t.Gradient);
+        return Math.Sqrt(sum);
     }
 
     private void Clip()
@@ -236,10 +274,14 @@ public sealed class Trainer
         if (_config.ClipNorm is double maxNorm) GradientClipping.ClipByNorm(_trainables, maxNorm);
     }
 
-    /// <summary>Loss (with regularisation, N = the whole set) and accuracy on the whole training set.</summary>
+    /// <summary>
+    /// Loss (with regularisation, N = the whole set) and accuracy on the whole training set; the hidden layers'
+    /// saturation from the same forward pass is kept for the history.
+    /// </summary>
     public EpochMetrics Evaluate(int epoch)
     {
         var (loss, accuracy) = Measure(_all, _data.Labels);
+        MeasureSaturation(_all);
         if (_testAll is null) return new EpochMetrics(epoch, loss, accuracy);
         var (testLoss, testAccuracy) = Measure(_testAll, _test!.Labels);
         return new EpochMetrics(epoch, loss, accuracy) { TestLoss = testLoss, TestAccuracy = testAccuracy };

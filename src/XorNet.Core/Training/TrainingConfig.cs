@@ -21,6 +21,8 @@ public sealed record TrainingConfig
     /// <summary>Fraction of points held out (stratified, seeded) to measure test accuracy; 0 = none.</summary>
     public double TestSplit { get; init; }
     public bool Standardize { get; init; }
+    /// <summary>The network's inputs, computed from each point's x1, x2 (<see cref="FeatureMap"/>).</summary>
+    public FeatureMap Features { get; init; } = FeatureMap.Plain;
     /// <summary>A model file whose weights replace the random initialisation.</summary>
     public string? InitPath { get; init; }
 
@@ -72,7 +74,7 @@ public sealed record TrainingConfig
         (nameof(L1), L1), (nameof(Momentum), Momentum), (nameof(Beta1), Beta1), (nameof(Beta2), Beta2),
         (nameof(AdamEpsilon), AdamEpsilon), (nameof(LrStepSize), LrStepSize), (nameof(LrGamma), LrGamma),
         (nameof(LrDecay), LrDecay), (nameof(LrFinal), LrFinal), (nameof(ClipNorm), ClipNorm),
-        (nameof(ClipValue), ClipValue), (nameof(EarlyStop), EarlyStop),
+        (nameof(ClipValue), ClipValue), (nameof(EarlyStop), EarlyStop), (nameof(Features), Features),
     ];
 
     /// <summary>A schedule parameter given for a schedule that does not use it is a mistake worth reporting.</summary>

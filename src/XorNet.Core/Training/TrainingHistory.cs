@@ -78,10 +78,17 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
 
     /// <summary>
     /// Records the next epoch (epoch 0 first, then 1, 2, …). meanGradNorm and maxGradNorm hold one norm per tensor,
-    /// or are empty before training (epoch 0); learningRate is NaN there.
+    /// or are empty before training (epoch 0); learningRate is NaN there. The gradient flow (see
+    /// <see cref="EpochDiagnostics.UpdateRatio"/>, <see cref="EpochDiagnostics.Saturation"/>) is optional.
     /// </summary>
     public void Add(EpochMetrics metrics, double learningRate, double weightNorm,
-        ReadOnlySpan<double> meanGradNorm = default, ReadOnlySpan<double> maxGradNorm = default)
+        ReadOnlySpan<double> meanGradNorm = default, ReadOnlySpan<double> maxGradNorm = default) =>
+        Add(metrics, learningRate, weightNorm, meanGradNorm, maxGradNorm, default, default);
+
+    /// <param name="updateRatio">One ratio per weight layer (L), or empty (epoch 0).</param>
+    /// <param name="saturation">One share per hidden layer (L − 1), or empty when not measured.</param>
+    public void Add(EpochMetrics metrics, double learningRate, double weightNorm, ReadOnlySpan<double> meanGradNorm,
+        ReadOnlySpan<double> maxGradNorm, ReadOnlySpan<double> updateRatio, ReadOnlySpan<double> saturation)
     {
         if (_frozen) throw new InvalidOperationException("a history made by Until is fixed");
         if (metrics.Epoch != (_count == 0 ? 0 : Newest.Metrics.Epoch + 1))
@@ -89,6 +96,7 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
                 $"epoch {metrics.Epoch} recorded after {(_count == 0 ? "none" : Newest.Metrics.Epoch)}");
         Row row = _recent[_count % RecentEpochs];
         row.Set(metrics, learningRate, weightNorm, meanGradNorm, maxGradNorm);
+        row.SetFlow(updateRatio, saturation);
         _count++;
         _view = null;
         if (metrics.Epoch / Stride > Limit) Thin();
@@ -166,11 +174,12 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
     /// place.</summary>
     private sealed class Row
     {
-        private readonly double[] _mean, _max;
-        private bool _hasGradients;
+        private readonly double[] _mean, _max, _update, _saturation;
+        private bool _hasGradients, _hasUpdate, _hasSaturation;
         private double _learningRate, _weightNorm;
 
-        public Row(int tensors) => (_mean, _max) = (new double[tensors], new double[tensors]);
+        public Row(int tensors) => (_mean, _max, _update, _saturation) = (new double[tensors], new double[tensors],
+            new double[tensors / 2], new double[Math.Max(0, tensors / 2 - 1)]);
 
         /// <summary>A search key for an epoch.</summary>
         public static Row Key(int epoch) => new(1) { Metrics = new EpochMetrics(epoch, 0, 0) };
@@ -186,10 +195,23 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
             max.CopyTo(_max);
         }
 
+        /// <summary>
+        /// The gradient flow: update ratios per weight layer, saturation per hidden layer (each may be empty).
+        /// </summary>
+        public void SetFlow(ReadOnlySpan<double> update, ReadOnlySpan<double> saturation)
+        {
+            (_hasUpdate, _hasSaturation) = (!update.IsEmpty, !saturation.IsEmpty);
+            if (_hasUpdate) update.CopyTo(_update);
+            if (!saturation.IsEmpty) saturation.CopyTo(_saturation);
+        }
+
         public Row CopyFrom(Row other)
         {
             Set(other.Metrics, other._learningRate, other._weightNorm,
                 other._hasGradients ? other._mean : default, other._hasGradients ? other._max : default);
+            (_hasUpdate, _hasSaturation) = (other._hasUpdate, other._hasSaturation);
+            other._update.CopyTo(_update);
+            other._saturation.CopyTo(_saturation);
             return this;
         }
 
@@ -203,7 +225,12 @@ public sealed class TrainingHistory : IReadOnlyList<EpochMetrics>
         public EpochDiagnostics Diagnostics() =>
             new(Metrics.Epoch, _learningRate, _hasGradients ? (double[])_mean.Clone() : null,
                 _hasGradients ? (double[])_max.Clone() : null)
-            { WeightNorm = _weightNorm, Names = Parameters.NamesFor(_mean.Length / 2) };
+            {
+                WeightNorm = _weightNorm,
+                Names = Parameters.NamesFor(_mean.Length / 2),
+                UpdateRatio = _hasUpdate ? (double[])_update.Clone() : null,
+                Saturation = _hasSaturation ? (double[])_saturation.Clone() : null,
+            };
     }
 
     private sealed class EpochOrder : IComparer<Row>

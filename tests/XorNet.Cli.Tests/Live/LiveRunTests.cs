@@ -18,6 +18,26 @@ public sealed class LiveRunTests
     }
 
     [Fact]
+    public void Snapshot_OfARunOnFeatures_DrawsTheX1X2Plane_ThroughTheFeatures()
+    {
+        var points = DataGenerators.Generate("xor", 60, 0, 3);
+        FeatureMap features = FeatureMap.Parse("x1,x2,x1x2")!;
+        var trainer = new Trainer(new TrainingConfig { Hidden = 0, Epochs = 3, Samples = 60 }, features.Apply(points));
+        var run = new LiveRun("run", 3, () => { }, () => { });
+        run.Started(trainer, features.Apply(points), new FeaturePlane(points, features, n => n));
+        TrainingResult result = trainer.Run(run.Epoch);
+        run.Finished(result);
+        TileState tile = run.Snapshot(31, 17, TimeSpan.Zero);
+        var plane = DecisionGrid.Bounds(points.X);
+        double[,] expected = DecisionGrid.Evaluate(trainer.Network, plane, 31, 17, features).ClassOneShare;
+        Assert.Equal(plane, tile.Points.Plane);
+        Assert.Equal(points.X[7, 1], tile.Points.X2[7]);
+        Assert.Equal(expected, tile.Surface!.Values);
+        // the plain evaluation would read x1x2 as 0: a different surface
+        Assert.NotEqual(expected, LiveRun.Evaluate(trainer.Network, plane, 31, 17).Values);
+    }
+
+    [Fact]
     public void Snapshot_FollowsTheEpochs_AndSaysHowTheRunEnded()
     {
         int arrived = 0, left = 0;

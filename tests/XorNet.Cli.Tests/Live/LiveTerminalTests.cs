@@ -58,6 +58,25 @@ public sealed partial class LiveTerminalTests : IDisposable
     }
 
     [TmuxFact]
+    public void ASecondCtrlC_KillsAtOnce_AndStillRestoresTheTerminal()
+    {
+        // Epochs of 50 000 points through 300×300 neurons take seconds: the second Ctrl-C comes while the first one
+        // waits for the epoch to end, so it is the second that ends the process.
+        using var tmux = new Tmux(_dir, 160, 50, TrueColor, "train", "--live", "--live-seconds", "0",
+                                  "--epochs", "1000", "--samples", "50000", "--hidden", "300x300", "--no-plots",
+                                  "--out", "run");
+        tmux.WaitFor(s => Epoch(s) >= 0 && s.Contains('▀'), "the first frame");
+        Assert.Equal("1 0", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        tmux.SendKeys("C-c");
+        Thread.Sleep(1000); // two signals sent at once may arrive as one (the kernel does not queue them)
+        tmux.SendKeys("C-c");
+        string end = tmux.WaitFor(s => s.Contains("EXIT="), "the killed run to end");
+        Assert.Contains("EXIT=130", end);
+        Assert.Equal("0 1", tmux.Display("#{alternate_on} #{cursor_flag}"));
+        Assert.False(File.Exists(Path.Combine(_dir, "run", "metrics.json"))); // killed, not stopped after the epoch
+    }
+
+    [TmuxFact]
     public void CompareLive_ShowsEachRunInItsOwnTile_AndNoColorDrawsShadesWithoutColourCodes()
     {
         var noColor = new Dictionary<string, string> { ["COLORTERM"] = "truecolor", ["NO_COLOR"] = "1" };

@@ -46,7 +46,7 @@ public class DivergenceTests
         Assert.Equal("W2", parameter); // 50 / 0.05 = 1000× growth, the largest
         Assert.StartsWith("training diverged at epoch 3: the loss became NaN; the gradient of W2 exploded", message);
         Assert.Contains("1E+03×", message);
-        // lr: min(2/10, 1/0.08 → 10) = 0.2; clip: 0.3/2 = 0.15 → 0.1
+        // lr: min(2/10, 0.25/0.08 → 2) = 0.2; clip: 0.3/2 = 0.15 → 0.1
         Assert.Contains("Try --lr 0.2, or --clip-norm 0.1 ", message);
         Assert.Equal([nameof(TrainingConfig.LearningRate), nameof(TrainingConfig.ClipNorm)],
             report.Settings.Select(x => x.Field));
@@ -74,7 +74,7 @@ public class DivergenceTests
         Assert.Contains("no gradient exploded", message);
         Assert.Contains("in epoch 1", message);
         Assert.Contains("lr·‖g‖ = 1000 × 0.2 = 200", message);
-        Assert.Contains("--lr 5,", message);           // min(100, 1/0.2 = 5)
+        Assert.Contains("--lr 1,", message);           // min(100, 0.25/0.2 → 1)
         Assert.Contains("--clip-norm 0.0002 ", message); // 0.3/1000 → 0.0002
     }
 

@@ -75,6 +75,34 @@ public class TrainingHistoryTests
     }
 
     [Fact]
+    public void TheGradientFlow_IsKeptWithEveryListedEpoch_AndRecordingItAllocatesNothing()
+    {
+        var history = new TrainingHistory(tensors: 6, limit: 8); // 3 weight layers, 2 hidden
+        double[] norms = new double[6], update = new double[3], saturation = new double[2];
+        history.Add(new EpochMetrics(0, 1, 0), double.NaN, 1, default, default, default, [0.25, 0.5]);
+        long allocated = 0;
+        for (int epoch = 1; epoch <= 1000; epoch++)
+        {
+            Array.Fill(update, epoch);
+            Array.Fill(saturation, epoch / 1000.0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            history.Add(new EpochMetrics(epoch, 1.0 / epoch, 0.5), 0.1, 1, norms, norms, update, saturation);
+            // the stride is ≥ 16 by then: an epoch it does not keep is rewritten in place
+            if (epoch >= 100 && epoch % 16 != 0)
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(0, allocated);
+        Assert.Equal([0.25, 0.5], history.DiagnosticsAt(0)!.Saturation!);
+        Assert.Null(history.DiagnosticsAt(0)!.UpdateRatio);
+        foreach (var d in history.Diagnostics.Skip(1))
+        {
+            Assert.Equal(Enumerable.Repeat((double)d.Epoch, 3), d.UpdateRatio);
+            Assert.Equal(Enumerable.Repeat(d.Epoch / 1000.0, 2), d.Saturation);
+        }
+        Assert.Equal(1000, history.Diagnostics.Last().Epoch);
+    }
+
+    [Fact]
     public void Until_IsTheHistorySoFar()
     {
         var history = Record(epochs: 30, limit: 10, bestEpoch: 13);
