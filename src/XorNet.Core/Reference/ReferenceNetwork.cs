@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using XorNet.Tensors;
 
 namespace XorNet;
@@ -66,6 +67,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>Forward and the loss, as the reference records it: before the update.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Measure()
     {
         Forward();
@@ -74,6 +76,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>Backward and the update, after <see cref="Measure"/> on the same weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Learn(double learningRate)
     {
         Backward(_sumW1, _sumW2);
@@ -82,6 +85,7 @@ public sealed class ReferenceNetwork
 
     /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]), σ with one division (<see cref="Ops.SigmoidPade(double)"/>,
     /// NumPy's 1/(1 + np.exp(−z)) within a few ulp, as XorNet's other σ is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward()
     {
         if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, h1);     // z1 = X · w1 + b1        (N×D)·(D×H) → (N×H)
@@ -113,6 +117,7 @@ public sealed class ReferenceNetwork
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>
     public LossParts Loss() => SplitLoss(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LossParts SplitLoss(double sumW1, double sumW2)
     {
         double squares = 0;
@@ -128,6 +133,7 @@ public sealed class ReferenceNetwork
     /// terms.</summary>
     public void Backward() => Backward(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(double sumW1, double sumW2)
     {
         double dataScale = _program.Fixed(ReferenceFix.MeanGradient) ? 1.0 / N : 1.0; // the bug: no 1/N
@@ -144,6 +150,7 @@ public sealed class ReferenceNetwork
         Ops.SumRows(dL_dz1, dL_db1);                                       // dL_db1 = Σ_rows dL_dz1               (1×H)
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(Matrix a, Matrix destination)
     {
         ReadOnlySpan<double> from = a.Data;
@@ -155,6 +162,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>The bug adds the scalar λ·ΣW² to every entry; the true derivative of λ·ΣW²/(2N) is λ·W/N.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddL2(Matrix w, double sumOfSquares, Matrix dW)
     {
         if (_lambda == 0) return;
@@ -163,6 +171,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>w2 += −lr·dL_dw2, then w1 += −lr·dL_dw1 (then the biases, when fixed in).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double learningRate)
     {
         Ops.AddScaled(dL_dw2, -learningRate, W2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using XorNet.Tensors;
 
 namespace XorNet;
@@ -57,6 +58,9 @@ public sealed class ReferenceTrainer
     /// kept history entry with <see cref="Network"/> holding that iteration's weights. History entry i is the state
     /// after i updates: the loss the reference records at its iteration i, and the accuracy of those weights.
     /// </summary>
+    // fully optimised from the first call: a run's 10⁵–10⁶ iterations are this one call, and the methods it calls
+    // would otherwise spend their first thousands of iterations in tier 0 (measured: ~0.1 s of a 100,000-iteration run)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrainingResult Run(Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
     {
         var keep = new ReferenceHistory(_config.Epochs);
