@@ -40,6 +40,13 @@ public static partial class Ops
         public static Vector512<double> Invoke(Vector512<double> x) => VectorExp.Sigmoid(x);
     }
 
+    private readonly struct SigmoidPadeOp : IUnaryOp
+    {
+        public static double Invoke(double x) => VectorExp.SigmoidPade(x);
+        public static Vector256<double> Invoke(Vector256<double> x) => VectorExp.SigmoidPade(x);
+        public static Vector512<double> Invoke(Vector512<double> x) => VectorExp.SigmoidPade(x);
+    }
+
     private readonly struct ExpOp : IUnaryOp
     {
         public static double Invoke(double x) => VectorExp.Exp(x);

@@ -15,7 +15,8 @@ public static partial class Ops
     /// <summary>
     /// Backprop through a sigmoid hidden layer h (n×m) between x (n×2) and 2 outputs, given dz2 (n×2) and the output
     /// weights as w2T (2×m, w2 transposed): dw2T = (hᵀ · dz2)ᵀ, dz1 = (dz2 · w2ᵀ) ⊙ h ⊙ (1 − h), dw1 = xᵀ · dz1 (2×m),
-    /// in one pass over the rows (MatMulTransposeA, MatMulTransposeB, MultiplySigmoidDerivative, MatMulTransposeA).
+    /// in one pass over h by blocks of columns (MatMulTransposeA, MatMulTransposeB, MultiplySigmoidDerivative,
+    /// MatMulTransposeA).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidLayerBackwardTwoByTwo(Matrix x, Matrix h, Matrix dz2, Matrix w2T, Matrix dz1, Matrix dw1,
@@ -31,47 +32,80 @@ public static partial class Ops
         RequireShape(dz1, n, m, nameof(dz1), "the gradient at {0}", h, h);
         RequireShape(dw1, 2, m, nameof(dw1), "the input weights of {0}", h, h);
         RequireShape(dw2T, 2, m, nameof(dw2T), "the transposed output weights of {0}", h, h);
-        dw1.Fill(0);
-        dw2T.Fill(0);
-        for (int r = 0; r < n; r++)
-            BackwardRow(x[r, 0], x[r, 1], dz2[r, 0], dz2[r, 1], h.Row(r), w2T, dz1.Row(r), dw1, dw2T);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void BackwardRow(double x0, double x1, double d0, double d1, ReadOnlySpan<double> hRow, Matrix w2T,
-        Span<double> dz1Row, Matrix dw1, Matrix dw2T)
-    {
+        // Column blocks outside, rows inside: the four sums of a block stay in registers. Every entry still adds its
+        // rows' terms in row order, starting from 0, so the bits are those of the four ops on every path.
+        ref double xs = ref MemoryMarshal.GetArrayDataReference(x.Data);
+        ref double ds = ref MemoryMarshal.GetArrayDataReference(dz2.Data);
+        ref double hs = ref MemoryMarshal.GetArrayDataReference(h.Data);
+        ref double zs = ref MemoryMarshal.GetArrayDataReference(dz1.Data);
+        ref double w0 = ref MemoryMarshal.GetReference(w2T.Row(0)), w1 = ref MemoryMarshal.GetReference(w2T.Row(1));
         ref double a0 = ref MemoryMarshal.GetReference(dw2T.Row(0)), a1 = ref MemoryMarshal.GetReference(dw2T.Row(1));
         ref double g0 = ref MemoryMarshal.GetReference(dw1.Row(0)), g1 = ref MemoryMarshal.GetReference(dw1.Row(1));
-        ref double w0 = ref MemoryMarshal.GetReference(w2T.Row(0)), w1 = ref MemoryMarshal.GetReference(w2T.Row(1));
-        ref double h = ref MemoryMarshal.GetReference(hRow), dz1 = ref MemoryMarshal.GetReference(dz1Row);
-        int c = 0, m = hRow.Length;
+        int c = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; c <= m - 8; c += 8)
+            {
+                nuint j = (nuint)c;
+                Vector512<double> vw0 = Vector512.LoadUnsafe(ref w0, j), vw1 = Vector512.LoadUnsafe(ref w1, j);
+                Vector512<double> s0 = Vector512<double>.Zero, s1 = s0, t0 = s0, t1 = s0;
+                for (int r = 0; r < n; r++)
+                {
+                    nuint at = (nuint)r * (nuint)m + j;
+                    Vector512<double> d0 = Vector512.Create(Unsafe.Add(ref ds, 2 * r)),
+                        d1 = Vector512.Create(Unsafe.Add(ref ds, 2 * r + 1));
+                    Vector512<double> hv = Vector512.LoadUnsafe(ref hs, at);
+                    s0 += hv * d0;
+                    s1 += hv * d1;
+                    Vector512<double> dz = (d0 * vw0 + d1 * vw1) * (hv * (Vector512<double>.One - hv));
+                    dz.StoreUnsafe(ref zs, at);
+                    t0 += Vector512.Create(Unsafe.Add(ref xs, 2 * r)) * dz;
+                    t1 += Vector512.Create(Unsafe.Add(ref xs, 2 * r + 1)) * dz;
+                }
+                s0.StoreUnsafe(ref a0, j);
+                s1.StoreUnsafe(ref a1, j);
+                t0.StoreUnsafe(ref g0, j);
+                t1.StoreUnsafe(ref g1, j);
+            }
         if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<double> vd0 = Vector256.Create(d0), vd1 = Vector256.Create(d1), vx0 = Vector256.Create(x0), vx1 =
-                Vector256.Create(x1);
             for (; c <= m - 4; c += 4)
             {
-                nuint i = (nuint)c;
-                Vector256<double> hv = Vector256.LoadUnsafe(ref h, i);
-                (Vector256.LoadUnsafe(ref a0, i) + hv * vd0).StoreUnsafe(ref a0, i);
-                (Vector256.LoadUnsafe(ref a1, i) + hv * vd1).StoreUnsafe(ref a1, i);
-                Vector256<double> dh = vd0 * Vector256.LoadUnsafe(ref w0, i) + vd1 * Vector256.LoadUnsafe(ref w1, i);
-                Vector256<double> dz = dh * (hv * (Vector256<double>.One - hv));
-                dz.StoreUnsafe(ref dz1, i);
-                (Vector256.LoadUnsafe(ref g0, i) + vx0 * dz).StoreUnsafe(ref g0, i);
-                (Vector256.LoadUnsafe(ref g1, i) + vx1 * dz).StoreUnsafe(ref g1, i);
+                nuint j = (nuint)c;
+                Vector256<double> vw0 = Vector256.LoadUnsafe(ref w0, j), vw1 = Vector256.LoadUnsafe(ref w1, j);
+                Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, t0 = s0, t1 = s0;
+                for (int r = 0; r < n; r++)
+                {
+                    nuint at = (nuint)r * (nuint)m + j;
+                    Vector256<double> d0 = Vector256.Create(Unsafe.Add(ref ds, 2 * r)),
+                        d1 = Vector256.Create(Unsafe.Add(ref ds, 2 * r + 1));
+                    Vector256<double> hv = Vector256.LoadUnsafe(ref hs, at);
+                    s0 += hv * d0;
+                    s1 += hv * d1;
+                    Vector256<double> dz = (d0 * vw0 + d1 * vw1) * (hv * (Vector256<double>.One - hv));
+                    dz.StoreUnsafe(ref zs, at);
+                    t0 += Vector256.Create(Unsafe.Add(ref xs, 2 * r)) * dz;
+                    t1 += Vector256.Create(Unsafe.Add(ref xs, 2 * r + 1)) * dz;
+                }
+                s0.StoreUnsafe(ref a0, j);
+                s1.StoreUnsafe(ref a1, j);
+                t0.StoreUnsafe(ref g0, j);
+                t1.StoreUnsafe(ref g1, j);
             }
-        }
         for (; c < m; c++)
         {
-            double hv = Unsafe.Add(ref h, c);
-            Unsafe.Add(ref a0, c) += hv * d0;
-            Unsafe.Add(ref a1, c) += hv * d1;
-            double dz = (d0 * Unsafe.Add(ref w0, c) + d1 * Unsafe.Add(ref w1, c)) * (hv * (1.0 - hv));
-            Unsafe.Add(ref dz1, c) = dz;
-            Unsafe.Add(ref g0, c) += x0 * dz;
-            Unsafe.Add(ref g1, c) += x1 * dz;
+            double vw0 = Unsafe.Add(ref w0, c), vw1 = Unsafe.Add(ref w1, c), s0 = 0, s1 = 0, t0 = 0, t1 = 0;
+            for (int r = 0; r < n; r++)
+            {
+                int at = r * m + c;
+                double d0 = Unsafe.Add(ref ds, 2 * r), d1 = Unsafe.Add(ref ds, 2 * r + 1), hv = Unsafe.Add(ref hs, at);
+                s0 += hv * d0;
+                s1 += hv * d1;
+                double dz = (d0 * vw0 + d1 * vw1) * (hv * (1.0 - hv));
+                Unsafe.Add(ref zs, at) = dz;
+                t0 += Unsafe.Add(ref xs, 2 * r) * dz;
+                t1 += Unsafe.Add(ref xs, 2 * r + 1) * dz;
+            }
+            (Unsafe.Add(ref a0, c), Unsafe.Add(ref a1, c)) = (s0, s1);
+            (Unsafe.Add(ref g0, c), Unsafe.Add(ref g1, c)) = (t0, t1);
         }
     }
 

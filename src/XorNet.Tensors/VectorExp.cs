@@ -151,4 +151,77 @@ internal static class VectorExp
             Vector256<double>.One / (Vector256<double>.One + e);
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), d, e * d);
     }
+
+    // The [6/6] Padé approximant of e^r: e^r ≈ P(r)/Q(r), P(r) = E(r²) + r·O(r²), Q(r) = P(−r) = E(r²) − r·O(r²);
+    // relative error below 2e-19 for |r| ≤ ln2/2.
+    private const double E1 = 5.0 / 44, E2 = 1.0 / 792, E3 = 1.0 / 665280, O0 = 0.5, O1 = 1.0 / 66, O2 = 1.0 / 15840;
+
+    /// <summary>
+    /// σ with one division: e^−|x| = 2ⁿ·P(r)/Q(r), so σ(x) = Q/(Q + 2ⁿP) for x ≥ 0 and 2ⁿP/(Q + 2ⁿP) below: 7 FMAs
+    /// and a division instead of <see cref="Sigmoid(double)"/>'s 16 FMAs and a division, within about 3 ulp of the
+    /// library's σ, as the other is. The same operations for 1, 4 and 8 lanes: the same bits on every path. NaN
+    /// stays NaN; |x| above 708 gives exactly 0 or 1.
+    /// </summary>
+    public static double SigmoidPade(double x)
+    {
+        double xn = -Math.Abs(x), xc = Math.Max(xn, Low);
+        double t = Math.FusedMultiplyAdd(xc, Log2E, Shifter);
+        double n = t - Shifter;
+        double r = Math.FusedMultiplyAdd(n, -Ln2Hi, xc);
+        r = Math.FusedMultiplyAdd(n, -Ln2Lo, r);
+        double s = r * r;
+        double e = Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(E3, s, E2), s, E1), s, 1.0);
+        double o = r * Math.FusedMultiplyAdd(Math.FusedMultiplyAdd(O2, s, O1), s, O0);
+        double p = e + o, q = e - o;
+        double scale = BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(t) - ShifterBits + 1023) << 52);
+        double sp = xn < Low ? 0.0 : p * scale;
+        double result = (x >= 0 ? q : sp) / (q + sp);
+        return double.IsNaN(x) ? x : result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> SigmoidPade(Vector512<double> x)
+    {
+        Vector512<double> xn = -Vector512.Abs(x), xc = Vector512.Max(xn, Vector512.Create(Low));
+        Vector512<double> t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(Log2E), Vector512.Create(Shifter));
+        Vector512<double> n = t - Vector512.Create(Shifter);
+        Vector512<double> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Hi), xc);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
+        Vector512<double> s = r * r;
+        Vector512<double> e = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(
+            Vector512.Create(E3), s, Vector512.Create(E2)), s, Vector512.Create(E1)), s, Vector512<double>.One);
+        Vector512<double> o = r * Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(O2), s,
+            Vector512.Create(O1)), s, Vector512.Create(O0));
+        Vector512<double> p = e + o, q = e - o;
+        Vector512<double> scale =
+            Vector512.ShiftLeft(t.AsInt64() - Vector512.Create(ShifterBits - 1023), 52).AsDouble();
+        Vector512<double> sp = Vector512.ConditionalSelect(Vector512.LessThan(xn, Vector512.Create(Low)),
+            Vector512<double>.Zero, p * scale);
+        Vector512<double> result =
+            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), q, sp) / (q + sp);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SigmoidPade(Vector256<double> x)
+    {
+        Vector256<double> xn = -Vector256.Abs(x), xc = Vector256.Max(xn, Vector256.Create(Low));
+        Vector256<double> t = Vector256.FusedMultiplyAdd(xc, Vector256.Create(Log2E), Vector256.Create(Shifter));
+        Vector256<double> n = t - Vector256.Create(Shifter);
+        Vector256<double> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Hi), xc);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Lo), r);
+        Vector256<double> s = r * r;
+        Vector256<double> e = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(
+            Vector256.Create(E3), s, Vector256.Create(E2)), s, Vector256.Create(E1)), s, Vector256<double>.One);
+        Vector256<double> o = r * Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(Vector256.Create(O2), s,
+            Vector256.Create(O1)), s, Vector256.Create(O0));
+        Vector256<double> p = e + o, q = e - o;
+        Vector256<double> scale =
+            Vector256.ShiftLeft(t.AsInt64() - Vector256.Create(ShifterBits - 1023), 52).AsDouble();
+        Vector256<double> sp = Vector256.ConditionalSelect(Vector256.LessThan(xn, Vector256.Create(Low)),
+            Vector256<double>.Zero, p * scale);
+        Vector256<double> result =
+            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), q, sp) / (q + sp);
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+    }
 }

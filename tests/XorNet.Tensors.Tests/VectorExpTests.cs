@@ -86,4 +86,61 @@ public class VectorExpTests
         Assert.Equal(0.0, Ops.Sigmoid(-800));
         Assert.Equal(0.5, Ops.Sigmoid(0));
     }
+
+    [Fact]
+    public void SigmoidPade_IsWithinThreeUlpsOfTheLibrarysSigmoid_AndOfXorNetsOther()
+    {
+        var rng = new Rng(31);
+        double worst = 0, worstOther = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double z = i % 2 == 0 ? rng.Uniform(-40, 40) : rng.Uniform(-700, 700);
+            double library = z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+            worst = Math.Max(worst, Ulps(library, Ops.SigmoidPade(z)));
+            worstOther = Math.Max(worstOther, Ulps(Ops.Sigmoid(z), Ops.SigmoidPade(z)));
+        }
+        Assert.True(worst <= 3, $"worst error {worst} ulp");
+        Assert.True(worstOther <= 4, $"worst difference from Ops.Sigmoid {worstOther} ulp");
+    }
+
+    [Fact]
+    public void SigmoidPade_EdgeCases()
+    {
+        Assert.Equal(0.5, Ops.SigmoidPade(0));
+        Assert.Equal(0.5, Ops.SigmoidPade(-0.0));
+        Assert.Equal(1.0, Ops.SigmoidPade(800));
+        Assert.Equal(0.0, Ops.SigmoidPade(-800));
+        Assert.Equal(1.0, Ops.SigmoidPade(double.PositiveInfinity));
+        Assert.Equal(0.0, Ops.SigmoidPade(double.NegativeInfinity));
+        Assert.True(double.IsNaN(Ops.SigmoidPade(double.NaN)));
+        Assert.True(Ulps(Math.Exp(-707.9), Ops.SigmoidPade(-707.9)) <= 3);
+    }
+
+    [Fact]
+    public void SigmoidPade_ScalarAndVectorPaths_GiveTheSameBits()
+    {
+        var rng = new Rng(6);
+        var x = new double[4096];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = i % 97 == 0 ? double.NaN : i % 89 == 0 ? 2000 * (rng.NextDouble() - 0.5)
+                : i % 83 == 0 ? double.NegativeInfinity : rng.Uniform(-40, 40);
+        for (int i = 0; i + 8 <= x.Length; i += 8)
+        {
+            Vector512<double> s512 = VectorExp.SigmoidPade(Vector512.Create(x, i));
+            Vector256<double> s256 = VectorExp.SigmoidPade(Vector256.Create(x, i));
+            for (int l = 0; l < 8; l++)
+            {
+                long s = BitConverter.DoubleToInt64Bits(VectorExp.SigmoidPade(x[i + l]));
+                Assert.Equal(s, BitConverter.DoubleToInt64Bits(s512[l]));
+                if (l < 4) Assert.Equal(s, BitConverter.DoubleToInt64Bits(s256[l]));
+            }
+        }
+        var m = new Matrix(1, 4093); // every path and the tail: the matrix's entries are the scalar's
+        x.AsSpan(0, m.Length).CopyTo(m.Data);
+        var d = new Matrix(1, m.Length);
+        Ops.SigmoidPade(m, d);
+        for (int i = 0; i < m.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Ops.SigmoidPade(m.Data[i])),
+                BitConverter.DoubleToInt64Bits(d.Data[i]));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using XorNet.Tensors;
 
 namespace XorNet;
@@ -66,6 +67,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>Forward and the loss, as the reference records it: before the update.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Measure()
     {
         Forward();
@@ -74,27 +76,48 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>Backward and the update, after <see cref="Measure"/> on the same weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Learn(double learningRate)
     {
         Backward(_sumW1, _sumW2);
         Update(learningRate);
     }
 
-    /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]).</summary>
+    /// <summary>h1 = σ(X·w1 [+ b1]), h2 = σ(h1·w2 [+ b2]), σ with one division (<see cref="Ops.SigmoidPade(double)"/>,
+    /// NumPy's 1/(1 + np.exp(−z)) within a few ulp, as XorNet's other σ is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward()
     {
         if (HasBias) Ops.MatMulAddRowVector(X, W1, b1, h1);     // z1 = X · w1 + b1        (N×D)·(D×H) → (N×H)
         else Ops.MatMul(X, W1, h1);                             // z1 = X · w1             (kept in h1's memory)
-        Ops.Sigmoid(h1, h1);                                    // h1 = σ(z1)
+        Ops.SigmoidPade(h1, h1);                                // h1 = σ(z1)
         Transpose(W2, _w2T);
         Ops.MatMulTwoOutputs(h1, _w2T, z2);                     // z2 = h1 · w2            (N×H)·(H×K) → (N×K)
         if (HasBias) Ops.AddRowVector(z2, b2, z2);              //      + b2
-        Ops.Sigmoid(z2, h2);                                    // h2 = σ(z2)
+        Ops.SigmoidPade(z2, h2);                                // h2 = σ(z2)
+    }
+
+    /// <summary>
+    /// The class of each row of x with the current weights, as the reference measures it: argmax of a softmax of
+    /// h1·w2 [+ b2], i.e. of z2 itself (the first on a tie), h1 = σ(x·w1 [+ b1]); the forward pass on x instead of the
+    /// batch, through scratch h (rows×H) and z (rows×2), leaving the batch's cache as it was. (Argmax of h2 = σ(z2)
+    /// is the same class until σ rounds both outputs to 1.)
+    /// </summary>
+    public void Predict(Matrix x, Matrix h, Matrix z, Span<int> classes)
+    {
+        if (HasBias) Ops.MatMulAddRowVector(x, W1, b1, h);
+        else Ops.MatMul(x, W1, h);
+        Ops.SigmoidPade(h, h);
+        Transpose(W2, _w2T);
+        Ops.MatMulTwoOutputs(h, _w2T, z);
+        if (HasBias) Ops.AddRowVector(z, b2, z);
+        Ops.ArgMaxRows(z, classes);
     }
 
     /// <summary>L = Σ(y − h2)² / (2N) + λ·(Σw1² + Σw2²) / (2N), for the batch after <see cref="Forward"/>.</summary>
     public LossParts Loss() => SplitLoss(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LossParts SplitLoss(double sumW1, double sumW2)
     {
         double squares = 0;
@@ -110,6 +133,7 @@ public sealed class ReferenceNetwork
     /// terms.</summary>
     public void Backward() => Backward(Ops.SquaredSum(W1), Ops.SquaredSum(W2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(double sumW1, double sumW2)
     {
         double dataScale = _program.Fixed(ReferenceFix.MeanGradient) ? 1.0 / N : 1.0; // the bug: no 1/N
@@ -126,14 +150,19 @@ public sealed class ReferenceNetwork
         Ops.SumRows(dL_dz1, dL_db1);                                       // dL_db1 = Σ_rows dL_dz1               (1×H)
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(Matrix a, Matrix destination)
     {
-        for (int r = 0; r < a.Rows; r++)
-            for (int c = 0; c < a.Cols; c++)
-                destination[c, r] = a[r, c];
+        ReadOnlySpan<double> from = a.Data;
+        Span<double> to = destination.Data;
+        int rows = a.Rows, cols = a.Cols;
+        for (int c = 0, k = 0; c < cols; c++)
+            for (int r = 0; r < rows; r++, k++)
+                to[k] = from[r * cols + c];
     }
 
     /// <summary>The bug adds the scalar λ·ΣW² to every entry; the true derivative of λ·ΣW²/(2N) is λ·W/N.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddL2(Matrix w, double sumOfSquares, Matrix dW)
     {
         if (_lambda == 0) return;
@@ -142,6 +171,7 @@ public sealed class ReferenceNetwork
     }
 
     /// <summary>w2 += −lr·dL_dw2, then w1 += −lr·dL_dw1 (then the biases, when fixed in).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(double learningRate)
     {
         Ops.AddScaled(dL_dw2, -learningRate, W2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using XorNet.Tensors;
 
 namespace XorNet;
@@ -19,6 +20,8 @@ public sealed class ReferenceTrainer
     private readonly ReferenceNetwork _reference;
     private readonly Network _network; // the same weights, XorNet's type: accuracy, pictures, model file
     private readonly Workspace _all;
+    private readonly Matrix _allH, _allZ; // the reference's forward pass on all points, for the accuracy
+    private readonly int[] _allClasses;
     private readonly int[] _order;
     private readonly Rng _shuffleRng;
     private int _next; // the next row of the shuffled order (the minibatch fix)
@@ -35,6 +38,8 @@ public sealed class ReferenceTrainer
         _network = new Network(2, config.Hidden, 2, _program.Fixed(ReferenceFix.Bias));
         _all = _network.CreateWorkspace(_data.Count);
         _data.X.CopyTo(_all.X);
+        (_allH, _allZ) = (new Matrix(_data.Count, config.Hidden.Widths[0]), new Matrix(_data.Count, 2));
+        _allClasses = new int[_data.Count];
         _order = Enumerable.Range(0, _data.Count).ToArray();
         _shuffleRng = Rng.ForPurpose(config.Seed, "reference-shuffle");
         _next = _order.Length; // shuffle before the first batch
@@ -53,6 +58,9 @@ public sealed class ReferenceTrainer
     /// kept history entry with <see cref="Network"/> holding that iteration's weights. History entry i is the state
     /// after i updates: the loss the reference records at its iteration i, and the accuracy of those weights.
     /// </summary>
+    // fully optimised from the first call: a run's 10⁵–10⁶ iterations are this one call, and the methods it calls
+    // would otherwise spend their first thousands of iterations in tier 0 (measured: ~0.1 s of a 100,000-iteration run)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrainingResult Run(Action<EpochMetrics>? onEpoch = null, CancellationToken cancel = default)
     {
         var keep = new ReferenceHistory(_config.Epochs);
@@ -71,8 +79,8 @@ public sealed class ReferenceTrainer
             divergence ??= new DivergenceDetector(loss);
             best.Observe(i, loss);
             var verdict = _config.StopOnDivergence && i > 0 ? divergence.Check(i, loss) : null;
-            if (verdict is not null || keep.Keeps(i) || also.Contains(i)) Record(history, new(i, loss, Accuracy()),
-                onEpoch);
+            if (verdict is not null || keep.Keeps(i) || (also.Count > 0 && also.Contains(i)))
+                Record(history, new(i, loss, Accuracy()), onEpoch);
             if (verdict is not null)
             {
                 stop = StopInfo.Diverged(i, "W1", DivergenceMessage(i, verdict, best, start));
@@ -94,12 +102,16 @@ public sealed class ReferenceTrainer
         onEpoch?.Invoke(m);
     }
 
-    /// <summary>Argmax of h2 on all points, with the current reference weights (copied into XorNet's
-    /// network).</summary>
+    /// <summary>The reference's accuracy on all points (argmax of its softmax of h1·w2), with the current weights
+    /// and the reference's own forward pass.</summary>
     private double Accuracy()
     {
-        _reference.CopyTo(_network.P);
-        return AccuracyOfNetwork();
+        _reference.CopyTo(_network.P); // onEpoch reads this iteration's weights from Network (snapshots, pictures)
+        _reference.Predict(_data.X, _allH, _allZ, _allClasses);
+        int correct = 0;
+        for (int r = 0; r < _allClasses.Length; r++)
+            if (_allClasses[r] == _data.Labels[r]) correct++;
+        return (double)correct / _allClasses.Length;
     }
 
     private double AccuracyOfNetwork()

@@ -22,6 +22,21 @@ public class ReferenceTrainerTests
     }
 
     [Fact]
+    public void EachRecordedIteration_SeesItsWeightsInNetwork_AndTheyChange()
+    {
+        var trainer = new ReferenceTrainer(ReferenceFigure.Exploding.Config(iterations: 20));
+        var seen = new List<double[]>();
+        trainer.Run(m =>
+        {
+            Assert.Equal(trainer.Reference.W1.Data, trainer.Network.P.W(1).Data);
+            Assert.Equal(trainer.Reference.W2.Data, trainer.Network.P.W(2).Data);
+            seen.Add((double[])trainer.Network.P.W(1).Data.Clone());
+        });
+        Assert.Equal(21, seen.Count);
+        Assert.NotEqual(seen[0], seen[20]);
+    }
+
+    [Fact]
     public void FixingTheL2Gradient_RemovesTheBlowUp()
     {
         var config = ReferenceFigure.Exploding.Config(ReferenceFix.L2Gradient, 3000) with { LearningRate = 0.1 };
