@@ -46,6 +46,38 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheCsv_CarriesTheGradientFlow_AsMetricsJsonHasIt()
+    {
+        string csv = Path.Combine(_dir, "history.csv");
+        var (code, _, _) = Run("train", "--hidden", "4x3", "--epochs", "5", "--samples", "40", "--no-plots",
+            "--history-csv", csv, "--out", _dir);
+        Assert.Equal(0, code);
+        string[] rows = File.ReadAllLines(csv);
+        string[] header = rows[0].Split(',');
+        Assert.Equal(["update_ratio_W1", "update_ratio_W2", "update_ratio_W3", "saturated_h1", "saturated_h2"],
+            header[^5..]);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        foreach (JsonElement e in doc.RootElement.GetProperty("history").EnumerateArray())
+        {
+            int epoch = e.GetProperty("epoch").GetInt32();
+            string[] row = rows[epoch + 1].Split(',');
+            Assert.Equal(epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), row[0]);
+            JsonElement ratio = e.GetProperty("update_ratio"), saturated = e.GetProperty("saturated");
+            for (int l = 1; l <= 3; l++)
+            {
+                string field = row[Array.IndexOf(header, $"update_ratio_W{l}")];
+                if (ratio.ValueKind == JsonValueKind.Null) Assert.Equal("", field); // epoch 0: no update yet
+                else Assert.Equal(ratio.GetProperty($"W{l}").GetDouble(), double.Parse(field,
+                    System.Globalization.CultureInfo.InvariantCulture), 12);
+            }
+            for (int l = 1; l <= 2; l++)
+                Assert.Equal(saturated.GetProperty($"h{l}").GetDouble(), double.Parse(
+                    row[Array.IndexOf(header, $"saturated_h{l}")], System.Globalization.CultureInfo.InvariantCulture),
+                    12);
+        }
+    }
+
+    [Fact]
     public void JsonDash_PutsOnlyTheDocumentOnStdout()
     {
         var (code, stdout, stderr) = Run("train", "--epochs", "3", "--no-plots", "--json", "-", "--out", _dir);
