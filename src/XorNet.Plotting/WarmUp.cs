@@ -31,5 +31,28 @@ public static class WarmUp
         using SKImage image = PngFile.Draw(plot, 96, 72);
         PngFile.Encode(image);
         Heading.Add(image, "warm-up", "H=3");
+        Tiles();
+    }
+
+    /// <summary>What the boundary, the neuron maps and the diagram add: a heatmap, markers, text, lines, set ticks and
+    /// a grid of plots.</summary>
+    private static void Tiles()
+    {
+        Plot map = Figures.NewPlot("map", "x1", "x2"), marks = Figures.NewPlot("marks", "x1", "x2");
+        var heatmap = map.Add.Heatmap(new double[1, 1]);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.FlipVertically = true;
+        heatmap.Intensities = new double[,] { { 0, 0.5 }, { 0.5, 1 } };
+        heatmap.Rectangle = new CoordinateRect(0, 1, 0, 1);
+        marks.Add.Markers(new double[] { 0, 1 }, new double[] { 1, 0 });
+        marks.Add.Text("w", 0.5, 0.5);
+        marks.Add.VerticalLine(0.5);
+        marks.Add.HorizontalLine(0.5);
+        marks.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 1], ["0", "1"]);
+        var multiplot = new Multiplot();
+        multiplot.Reset(map);
+        multiplot.AddPlot(marks);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(1, 2);
+        using SKImage tiles = PngFile.Draw(multiplot, 128, 64); // disposes the plots
     }
 }
