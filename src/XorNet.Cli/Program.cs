@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using XorNet.Plotting;
 
 namespace XorNet.Cli;
 
@@ -9,6 +10,9 @@ public static class Program
     public static int Main(string[] args)
     {
         UseInvariantCulture();
+        // A run that will draw: the plotting stack's start-up on the other core while the options are parsed and the
+        // network trains (TrainJob waits for it before drawing). Only a guess from the words; a wrong one costs CPU.
+        if (args is ["train", ..] && !args.Contains("--no-plots")) WarmUp.Start();
         bool[] closed = StandardStreams.Closed();
         var stdout = new GuardedWriter(Console.Out);
         // A failing stderr is ignored (there is nowhere left to say so); a closed one may now be a runtime pipe: never

@@ -44,6 +44,7 @@ public static class TrainJob
                                          null)
     {
         var clock = Stopwatch.StartNew();
+        Task? warm = output.Plots ? WarmUp.Start() : null; // the plotting stack's start-up, beside the training
         var run = CheckInputs(config, output); // bad input stops us before any file is written
         config = run.Config;
         using var files = OutputSet.Open(output.OutDir, Holder(config));
@@ -61,6 +62,7 @@ public static class TrainJob
         string json = MetricsJson.Serialize(result, gates?.Check(result.Final), OptionTable.NameOf);
         try
         {
+            warm?.Wait();
             result = WriteOutputs(result, run, output, files, json, taken, gates, progress, cancel);
         }
         catch (OutputFailure e)

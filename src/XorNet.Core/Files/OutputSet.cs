@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 
 namespace XorNet;
 
@@ -38,7 +37,7 @@ public sealed class OutputSet : IDisposable
             AtomicFile.WriteAllText(Path.Combine(folder, HolderName), holder);
             RemoveLeftovers(folder);
             string staging =
-                Path.Combine(folder, StagingPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+                Path.Combine(folder, StagingPrefix + AtomicFile.RandomHex());
             Guard(staging, () => CreatePrivateFolder(staging));
             return new OutputSet(folder, lockFile, staging);
         }

@@ -20,6 +20,15 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void RandomHex_Is24LowercaseHexDigits_NoneOfThemFixed()
+    {
+        string[] names = [.. Enumerable.Range(0, 2000).Select(_ => AtomicFile.RandomHex())];
+        Assert.All(names, n => Assert.Matches("^[0-9a-f]{24}$", n));
+        for (int i = 0; i < 24; i++) // a GUID's version or variant digit would stay (nearly) fixed in its place
+            Assert.True(names.Select(n => n[i]).Distinct().Count() >= 15, $"digit {i} hardly varies");
+    }
+
+    [Fact]
     public void ParallelWritesOfOneFile_EachLeaveAWholeFile()
     {
         string path = Path.Combine(_dir, "compare.json");
