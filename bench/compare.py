@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints bench/run.sh's table: xornet against NumPy and PyTorch, from the benches' JSON and /usr/bin/time -v logs."""
 import json
+import os
 import re
 import statistics
 import sys
@@ -52,9 +53,16 @@ def main():
     np_runs = [time_log(f"{out}/np-{i}.time") for i in range(1, reps + 1)]
     cs_wall, np_wall = statistics.median(r[0] for r in cs_runs), statistics.median(r[0] for r in np_runs)
     cs_rss, np_rss = statistics.median(r[1] for r in cs_runs), statistics.median(r[1] for r in np_runs)
-    print(f"{'train --hidden 3 --epochs 100':<34}{'xornet':>15}{'NumPy+mpl':>15}{'ratio':>9}")
+    r2r = os.path.exists(f"{out}/r2r-1.time")
+    build = "native" if r2r else "ReadyToRun"
+    print(f"{'train --hidden 3 --epochs 100':<34}{'xornet ' + build:>15}{'NumPy+mpl':>15}{'ratio':>9}")
     print(f"  {'wall time, s (all PNGs)':<32}{cs_wall:>15.3f}{np_wall:>15.3f}{cs_wall / np_wall:>8.2f}×")
     print(f"  {'peak RSS, MiB':<32}{cs_rss:>15.1f}{np_rss:>15.1f}{cs_rss / np_rss:>8.2f}×")
+    if r2r:
+        r2r_runs = [time_log(f"{out}/r2r-{i}.time") for i in range(1, reps + 1)]
+        r_wall, r_rss = statistics.median(r[0] for r in r2r_runs), statistics.median(r[1] for r in r2r_runs)
+        print(f"  {'ReadyToRun build: wall time, s':<32}{r_wall:>15.3f}{np_wall:>15.3f}{r_wall / np_wall:>8.2f}×")
+        print(f"  {'ReadyToRun build: peak RSS, MiB':<32}{r_rss:>15.1f}{np_rss:>15.1f}{r_rss / np_rss:>8.2f}×")
     reference(out)
 
 

@@ -11,7 +11,8 @@
 # side sees the same machine load; each figure is the median over the 3.
 # End to end: `xornet train --hidden 3 --lr 1.0 --epochs 100` (all PNGs) against bench/numpy/train_numpy.py
 # (NumPy + matplotlib, same training, same three plots), REPS runs each, alternating, wall time and peak RSS
-# from /usr/bin/time -v.
+# from /usr/bin/time -v. xornet is the native build (bench/publish.sh; needs clang and zlib1g-dev), timed also as
+# the ReadyToRun build; without clang, the ReadyToRun build alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=""; [ "${1:-}" = "--quick" ] && { quick="--quick"; shift; }
@@ -26,9 +27,8 @@ export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-echo "bench: publishing xornet (Release, ReadyToRun) ..." >&2
-dotnet publish src/XorNet.Cli -c Release -r linux-x64 --self-contained false -o "$out/xornet" >/dev/null
-xornet="$out/xornet/xornet"
+source bench/publish.sh
+xornet=$x
 
 echo "bench: kernels (xornet bench and numpy_bench.py, alternating, 3 rounds) ..." >&2
 for i in 1 2 3; do
@@ -40,6 +40,8 @@ done
 echo "bench: end to end, $reps runs each ..." >&2
 for i in $(seq "$reps"); do
   /usr/bin/time -v -o "$out/cs-$i.time" "$xornet" train --hidden 3 --lr 1.0 --epochs 100 --out "$out/cs-run" >/dev/null
+  [ -n "$native" ] && /usr/bin/time -v -o "$out/r2r-$i.time" "$r2r" train --hidden 3 --lr 1.0 --epochs 100 \
+    --out "$out/r2r-run" >/dev/null
   /usr/bin/time -v -o "$out/np-$i.time" "$py" bench/numpy/train_numpy.py "$out/np-run" 3 >/dev/null
 done
 
