@@ -279,9 +279,11 @@ public static class TrainJob
     {
         var frames = Animation.RenderFrames(result, snapshots, configuration,
             (done, total) => progress.Step("training.png: frame", done, total), cancel);
-        byte[] apng =
-            frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count), cancel);
-        byte[] gif = frames.ToGif();
+        byte[] apng = [], gif = [];
+        Parallel.Invoke( // one encoder a core: each reads the frames and writes only its own bytes
+            () => apng = frames.ToApng(done => progress.Step("training.png: encoding frame", done, frames.Pngs.Count),
+                cancel),
+            () => gif = frames.ToGif());
         cancel.ThrowIfCancellationRequested();
         progress.Finish();
         AtomicFile.WriteAllBytes(Path.Combine(outDir, "training.png"), apng);

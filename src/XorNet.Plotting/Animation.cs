@@ -61,7 +61,10 @@ public static class Animation
         Parallel.For(0, snapshots.Count, options, i =>
         {
             var network = result.Network.WithParameters(snapshots[i].Parameters);
-            pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration);
+            // the first frame goes into training.png as it is; the others are only decoded again for the deltas
+            int level = i == 0 ? PngFile.DefaultZlibLevel : PngFile.FastZlibLevel;
+            pngs[i] = RenderFrame(result with { Network = network }, result, snapshots[i].Metrics, configuration,
+                level);
             progress?.Invoke(Interlocked.Increment(ref done), snapshots.Count);
         });
         int[] delays = [.. pngs.Select((_, i) => i == pngs.Length - 1 ? LastFrameDelayMs : FrameDelayMs)];
@@ -72,7 +75,8 @@ public static class Animation
     /// <remarks>
     /// <paramref name="frame"/> holds the frame's network; <paramref name="whole"/> the whole run, for fixed axes.
     /// </remarks>
-    private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration)
+    private static byte[] RenderFrame(TrainingResult frame, TrainingResult whole, EpochMetrics at, string configuration,
+                                      int zlibLevel)
     {
         var result = whole;
         var sofar = Figures.UpTo(frame, at.Epoch);
@@ -102,7 +106,7 @@ public static class Animation
         multiplot.AddPlot(boundary);
         multiplot.AddPlot(loss);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        return PngFile.Encode(multiplot, 3 * PanelWidth, PanelHeight); // faster zlib settings, same pixels
+        return PngFile.Encode(multiplot, 3 * PanelWidth, PanelHeight, zlibLevel); // faster zlib settings, same pixels
     }
 
     /// <summary>

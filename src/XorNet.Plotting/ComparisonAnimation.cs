@@ -61,7 +61,8 @@ public static class ComparisonAnimation
         }
         int columns = Math.Min(MaxColumns, runs.Count), rows = (runs.Count + columns - 1) / columns;
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
-        return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight);
+        // only decoded again, into the GIF
+        return PngFile.Encode(multiplot, columns * PanelWidth, rows * PanelHeight, PngFile.FastZlibLevel);
     }
 
     /// <summary>A run's boundary at its snapshot for this epoch, on a network holding that snapshot.</summary>

@@ -25,18 +25,18 @@ public static class Gif
             throw new ArgumentException(
                 $"{frames.Count} frames and {delaysMs.Count} delays: need one delay per frame, at least one frame.");
         uint[] previous = Pixels(frames[0], out int width, out int height);
-        using var gif = Image.LoadPixelData<Rgba32>(Bytes(previous), width, height);
+        using var gif = Image.LoadPixelData(Rgba(previous), width, height);
         gif.Metadata.GetGifMetadata().RepeatCount = 0;
         SetTiming(gif.Frames.RootFrame.Metadata.GetGifMetadata(), delaysMs[0]);
+        uint[] delta = new uint[previous.Length]; // one buffer: LoadPixelData copies it
         for (int i = 1; i < frames.Count; i++)
         {
             uint[] current = Pixels(frames[i], out int w, out int h);
             if (w != width
                 || h != height) throw new ArgumentException($"Frame {i} is {w}×{h}, frame 0 {width}×{height}.");
-            uint[] delta = new uint[current.Length];
             // 0: transparent
             for (int p = 0; p < current.Length; p++) delta[p] = current[p] == previous[p] ? 0u : current[p];
-            using var frame = Image.LoadPixelData<Rgba32>(Bytes(delta), width, height);
+            using var frame = Image.LoadPixelData(Rgba(delta), width, height);
             SetTiming(gif.Frames.AddFrame(frame.Frames.RootFrame).Metadata.GetGifMetadata(), delaysMs[i]);
             previous = current;
         }
@@ -58,7 +58,7 @@ public static class Gif
     private static Color[] Palette(byte[] firstPng, byte[] lastPng)
     {
         uint[] first = Pixels(firstPng, out int width, out int height), last = Pixels(lastPng, out _, out _);
-        using var both = Image.LoadPixelData<Rgba32>(Bytes([.. first, .. last]), width, 2 * height);
+        using var both = Image.LoadPixelData(Rgba([.. first, .. last]), width, 2 * height);
         var wu = new WuQuantizer(new QuantizerOptions { Dither = null, MaxColors = MaxColors - 1 });
         using var quantizer = wu.CreatePixelSpecificQuantizer<Rgba32>(Configuration.Default);
         using var indexed = quantizer.BuildPaletteAndQuantizeFrame(both.Frames.RootFrame, both.Bounds());
@@ -92,6 +92,7 @@ public static class Gif
         return pixels;
     }
 
-    private static byte[] Bytes(uint[] pixels) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(pixels.AsSpan())
-        .ToArray();
+    /// <summary>The words as ImageSharp's pixels, without a copy (LoadPixelData makes its own).</summary>
+    private static ReadOnlySpan<Rgba32> Rgba(uint[] pixels) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<uint, Rgba32>(pixels.AsSpan());
 }
