@@ -14,7 +14,7 @@ public sealed class ProcessFaultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static readonly string Xornet = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "xornet.dll")}'";
+    private static readonly string Xornet = XornetProcess.JitCommand;
 
     /// <summary>Runs `bash -c script` ("$X" is xornet) and returns its exit code, stdout and stderr.</summary>
     private static (int Code, string Out, string Err) Bash(string script, params (string Name, string Value)[] env)

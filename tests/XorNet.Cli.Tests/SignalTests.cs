@@ -10,16 +10,9 @@ public sealed class SignalTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "xornet.dll"));
-        foreach (string a in args) info.ArgumentList.Add(a);
-        return Process.Start(info)!;
-    }
+    private static Process Start(params string[] args) => XornetProcess.Start(args);
 
-    private static void Signal(Process p, string signal) =>
-        Process.Start("kill", $"-{signal} {p.Id}")!.WaitForExit();
+    private static void Signal(Process p, string signal) => XornetProcess.Signal(p, signal);
 
     /// <summary>
     /// SIGINT, or SIGTERM where this test process was started with SIGINT ignored (a background job of a
