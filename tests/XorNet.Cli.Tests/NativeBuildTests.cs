@@ -6,7 +6,7 @@ namespace XorNet.Cli.Tests;
 /// <summary>The native (AOT) build named by XORNET_NATIVE; the tests that need it are skipped without it.</summary>
 internal static class NativeBuild
 {
-    public const string Variable = "XORNET_NATIVE";
+    public const string Variable = "XORNET_NATIVE", Collection = "native build";
 
     public const string SkipReason = "XORNET_NATIVE is not set. To run: dotnet publish src/XorNet.Cli -c Release "
         + "-r linux-x64 -p:PublishAot=true -o DIR (needs clang and zlib1g-dev), then XORNET_NATIVE=DIR/xornet "
@@ -25,6 +25,13 @@ internal static class NativeBuild
         }
     }
 }
+
+/// <summary>
+/// The native tests run two builds at once per case; alone (after the other test classes), so that their load does
+/// not make the timing-sensitive tests elsewhere (signals sent mid-run, the live view in tmux) wait for a core.
+/// </summary>
+[CollectionDefinition(NativeBuild.Collection, DisableParallelization = true)]
+public sealed class NativeBuildCollection;
 
 /// <summary>A fact that needs the native build; skipped, saying how to run it, without XORNET_NATIVE.</summary>
 public sealed class NativeFactAttribute : FactAttribute
@@ -50,6 +57,7 @@ public sealed class NativeTheoryAttribute : TheoryAttribute
 /// (all but .xornet.holder, which holds a pid and a time; compare.json without its "seconds"). Epochs are few: a
 /// case takes a few seconds.
 /// </summary>
+[Collection(NativeBuild.Collection)]
 public sealed class NativeBuildTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("xornet-native-").FullName;

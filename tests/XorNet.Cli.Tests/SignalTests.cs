@@ -93,7 +93,7 @@ public sealed class SignalTests : IDisposable
             Start("compare", "--hidden", "2,3", "--epochs", "5000000", "--samples", "40", "--parallel", "2", "--out",
             _dir);
         Assert.StartsWith("xornet compare:", child.StandardOutput.ReadLine());
-        Thread.Sleep(500);
+        Thread.Sleep(1500); // both runs under way also on a loaded machine (a run not yet begun says not_started)
         Signal(child, Interrupt);
         Assert.True(child.WaitForExit(60_000), "did not stop after SIGINT");
         Assert.Equal(130, child.ExitCode);
