@@ -128,25 +128,8 @@ public sealed class NativeBuildTests : IDisposable
         Assert.Equal(130, child.ExitCode);
         Assert.Contains("interrupted", rest.Result);
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "run", "metrics.json")));
-        Assert.Equal("interrupted", doc.RootElement.GetProperty("status").GetString());
-        int finalEpoch = doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
-        Assert.InRange(finalEpoch, 1, 4_999_999);
-        var history = doc.RootElement.GetProperty("history");
-        Assert.Equal(finalEpoch, history[history.GetArrayLength() - 1].GetProperty("epoch").GetInt32());
-        foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
-        {
-            byte[] bytes = File.ReadAllBytes(Path.Combine(dir, "run", png));
-            Assert.True(bytes.Length > 16 && bytes[..8].SequenceEqual(Png.Signature)
-                && bytes[^8..].SequenceEqual(Png.End), $"{png} is not a complete PNG");
-        }
+        SignalTests.AssertInterruptedRun(Path.Combine(dir, "run"));
         Assert.Empty(Directory.GetFiles(Path.Combine(dir, "run"), "*.tmp"));
-    }
-
-    private static class Png
-    {
-        public static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        public static readonly byte[] End = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]; // IEND and its CRC
     }
 
     /// <summary>A folder for one build's runs, with the points file the predict cases read.</summary>

@@ -38,7 +38,16 @@ public sealed class SignalTests : IDisposable
         Assert.True(child.WaitForExit(60_000), "did not stop after SIGINT");
         Assert.Equal(130, child.ExitCode);
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "metrics.json")));
+        AssertInterruptedRun(_dir);
+    }
+
+    /// <summary>
+    /// What a run of 5,000,000 epochs stopped by a signal leaves in dir: metrics.json says interrupted, its
+    /// history (bounded) ends at the final epoch, and the static pictures are complete PNGs.
+    /// </summary>
+    internal static void AssertInterruptedRun(string dir)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json")));
         Assert.Equal("interrupted", doc.RootElement.GetProperty("status").GetString());
         int finalEpoch = doc.RootElement.GetProperty("final").GetProperty("epoch").GetInt32();
         Assert.InRange(finalEpoch, 1, 4_999_999);
@@ -46,7 +55,7 @@ public sealed class SignalTests : IDisposable
         // bounded, ends last
         Assert.Equal(finalEpoch, history[history.GetArrayLength() - 1].GetProperty("epoch").GetInt32());
         foreach (string png in new[] { "accuracy.png", "loss.png", "boundary.png", "summary.png" })
-            AssertCompletePng(Path.Combine(_dir, png));
+            AssertCompletePng(Path.Combine(dir, png));
     }
 
     [Fact]
@@ -131,7 +140,7 @@ public sealed class SignalTests : IDisposable
     }
 
     /// <summary>A PNG is complete when it starts with the signature and ends with the IEND chunk and its CRC.</summary>
-    private static void AssertCompletePng(string path)
+    internal static void AssertCompletePng(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
